@@ -1,0 +1,60 @@
+#pragma once
+// Diagnostics as data: what the validator, the engines and the flag loader report.
+// The English message is for logs and the command line; the code and the arguments let
+// the studio show the message in the user's language.
+
+#include "mdsl/source.h"
+
+#include <string>
+#include <vector>
+
+namespace mdsl {
+
+enum class Severity { Error, Warning, Info };
+
+/// "error", "warning" or "info".
+std::string_view severityName(Severity severity) noexcept;
+
+/// A replacement of a range of the document by new text.
+struct TextEdit {
+    Range range;
+    std::string newText;
+
+    friend bool operator==(const TextEdit&, const TextEdit&) = default;
+};
+
+/// A named set of edits that resolves a diagnostic, e.g. "add `version 2` to the header".
+struct Fix {
+    std::string title;
+    std::vector<TextEdit> edits;
+
+    friend bool operator==(const Fix&, const Fix&) = default;
+};
+
+/// Another place that explains a diagnostic, e.g. the first write of a target written twice.
+struct RelatedLocation {
+    Range range;
+    std::string message;
+
+    friend bool operator==(const RelatedLocation&, const RelatedLocation&) = default;
+};
+
+struct Diagnostic {
+    Severity severity = Severity::Error;
+    std::string code;                 ///< stable code: E1xx syntax, E2xx names/types/targets, E3xx version/flags, E4xx runtime, Wxxx warnings
+    std::string message;              ///< English text, arguments substituted
+    std::vector<std::string> args;    ///< the message's arguments, in order ({0}, {1}, ...)
+    Range range;
+    std::vector<RelatedLocation> related;
+    std::vector<Fix> fixes;
+
+    friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
+};
+
+/// Substitutes {0}, {1}, ... in an English message template.
+std::string formatMessage(std::string_view pattern, const std::vector<std::string>& args);
+
+/// True when any diagnostic is an error.
+bool hasErrors(const std::vector<Diagnostic>& diagnostics) noexcept;
+
+} // namespace mdsl
