@@ -1,0 +1,124 @@
+// The first window: the bundled example in the editor, highlighted with the project's own
+// Mapping DSL definition, and a screenshot of it.
+
+#include "codeeditor.h"
+#include "mainwindow.h"
+#include "studioapp.h"
+#include "syntaxrepository.h"
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Format>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+
+#include <QApplication>
+#include <QDir>
+#include <QMenuBar>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+
+using namespace studio;
+
+namespace {
+
+// The character formats the highlighter gave a line, as (start, length) -> format.
+QList<QTextLayout::FormatRange> formatsOfLine(const QTextDocument* doc, const QString& startsWith)
+{
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        if (block.text().startsWith(startsWith))
+            return block.layout()->formats();
+    }
+    return {};
+}
+
+const QTextLayout::FormatRange* formatAt(const QList<QTextLayout::FormatRange>& formats, int column)
+{
+    for (const auto& range : formats) {
+        if (column >= range.start && column < range.start + range.length)
+            return &range;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        setupApplication(*qApp, QStringLiteral("en"));
+    }
+
+    void definitionComesFromTheApplicationResources()
+    {
+        const KSyntaxHighlighting::Definition def = mappingDslDefinition();
+        QVERIFY2(def.isValid(), "the Mapping DSL definition did not load from the resources");
+        QCOMPARE(def.name(), QStringLiteral("Mapping DSL"));
+        QVERIFY2(def.filePath().startsWith(QStringLiteral(":/org.kde.syntax-highlighting/syntax-addons")),
+                 qPrintable(def.filePath()));
+        QVERIFY(def.extensions().contains(QStringLiteral("*.mdsl")));
+        QVERIFY(def.keywordList(QStringLiteral("keywords")).contains(QStringLiteral("mapping")));
+        QVERIFY(def.keywordList(QStringLiteral("functions")).contains(QStringLiteral("lookup")));
+        QVERIFY(def.formats().size() >= 10);
+        QCOMPARE(def.singleLineCommentMarker(), QStringLiteral("#"));
+        // The same definition is what the repository offers for a .mdsl file.
+        QCOMPARE(syntaxRepository().definitionForFileName(QStringLiteral("orders.mdsl")).name(), def.name());
+    }
+
+    void windowShowsTheHighlightedExample()
+    {
+        MainWindow window;
+        window.openBundledExample();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        CodeEditor* editor = window.editor();
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("mapping \"order-export\" version 2")));
+        QCOMPARE(editor->highlighter()->definition().name(), mappingDslDefinition().name());
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("order-export.mdsl")));
+        QVERIFY(!window.isWindowModified());
+
+        // Highlighting really happened: keyword, string, comment, arrow and path each get
+        // a format, and the keyword does not look like the path.
+        const QTextDocument* doc = editor->document();
+        const auto header = formatsOfLine(doc, QStringLiteral("mapping \"order-export\""));
+        const auto* keyword = formatAt(header, 0);
+        const auto* string = formatAt(header, 9);
+        QVERIFY2(keyword && string, "the header line has no highlighting");
+        QVERIFY(keyword->format.foreground() != string->format.foreground());
+
+        const auto comment = formatsOfLine(doc, QStringLiteral("# Order export"));
+        QVERIFY(formatAt(comment, 2));
+        QVERIFY(formatAt(comment, 2)->format.fontItalic() || formatAt(comment, 2)->format.foreground() != keyword->format.foreground());
+
+        const auto rule = formatsOfLine(doc, QStringLiteral("order.id "));
+        const int arrowColumn = int(QStringLiteral("order.id        ").size());
+        const auto* target = formatAt(rule, 0);
+        const auto* arrow = formatAt(rule, arrowColumn);
+        const auto* path = formatAt(rule, arrowColumn + 3);
+        QVERIFY2(target && arrow && path, "the rule line is not highlighted");
+        QVERIFY(path->format.foreground() != keyword->format.foreground());
+
+        // A screenshot for people to look at.
+        const QString dir = QStringLiteral(MDSL_BINARY_DIR "/screenshots");
+        QVERIFY(QDir().mkpath(dir));
+        const QString png = dir + QStringLiteral("/main-window.png");
+        QVERIFY(window.grab().save(png));
+        QVERIFY(QFileInfo(png).size() > 10000);
+    }
+
+    void frenchTranslationIsInstalled()
+    {
+        QVERIFY(installTranslation(QStringLiteral("fr")));
+        MainWindow window;
+        QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Fichier"));
+        installTranslation(QStringLiteral("en"));
+        MainWindow english;
+        QCOMPARE(english.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_mainwindow.moc"
