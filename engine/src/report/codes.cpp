@@ -1,0 +1,89 @@
+// The table of diagnostic codes. Codes are stable: a code is never reused for another
+// meaning; docs/diagnostics.md documents each one (a test checks it).
+
+#include "report/codes.h"
+
+#include <algorithm>
+
+namespace mdsl {
+
+namespace {
+
+using S = Severity;
+
+// Sorted by code (findDiagnosticCode() relies on it).
+const std::vector<DiagnosticCode> kCodes = {
+    // E1xx: syntax (reported by the lexer and parser, mdsl/syntax.h; their messages say
+    // what was found and what was expected, so the pattern here is the general wording).
+    {"E100", S::Error, "unexpected character {0}", "A character that starts no token."},
+    {"E101", S::Error, "unexpected {0}", "A token where the grammar expects something else."},
+    {"E102", S::Error, "unterminated string", "A string literal has no closing quote on its line."},
+    {"E103", S::Error, "invalid escape sequence {0}", "A string literal has an escape that JSON does not define."},
+    {"E104", S::Error, "invalid number {0}", "A number literal is not JSON number syntax."},
+    {"E105", S::Error, "unclosed {0}", "A bracket or block is not closed."},
+    {"E106", S::Error, "control character in string", "A string literal holds a raw control character."},
+    {"E107", S::Error, "invalid UTF-8", "The text is not valid UTF-8."},
+    {"E108", S::Error, "unsupported language version {0}", "The header's version is neither 1 nor 2."},
+    {"E109", S::Error, "the `mapping` header must come first", "A header appears after a statement, or twice."},
+    {"E110", S::Error, "invalid JSONPath query: {0}", "A JSONPath literal is not valid RFC 9535 syntax."},
+    {"E111", S::Error, "comparisons cannot be chained", "`a < b < c` and the like."},
+    {"E112", S::Error, "a pipe needs a function after `|`", "`x | 1` and the like."},
+    {"E199", S::Error, "nesting too deep", "Blocks or expressions nest deeper than the parser accepts."},
+    // E2xx: names, types, targets.
+    {"E201", S::Error, "unknown name `{0}`", "An expression uses a name that no `let`, `table` or `each … as` defines in scope."},
+    {"E202", S::Error, "unknown function `{0}`", "A call names no function of the catalog."},
+    {"E203", S::Error, "`{0}` takes {1} argument(s), not {2}", "A call has the wrong number of arguments."},
+    {"E204", S::Error, "invalid regular expression for `{0}`: {1}", "A regular expression literal is not valid I-Regexp (RFC 9485)."},
+    {"E205", S::Error, "`{0}` is written as a value, so `{1}` cannot be written under it", "Two rules write a target and a path below it."},
+    {"E206", S::Error, "`{0}` is already defined in this scope", "A `let`, `table` or `each … as` name is defined twice in the same block."},
+    {"E207", S::Error, "`index()` is only defined inside an array block", "`index()` is called outside `each`."},
+    {"E208", S::Error, "`{0}` needs a table as its first argument; `{1}` is not a table", "`lookup` is given a `let` name where a table is expected."},
+    // E3xx: version and flags.
+    {"E301", S::Error, "{0} needs language version 2, but this document is version 1", "A version 2 feature is used in a version 1 document."},
+    {"E302", S::Error, "{0} needs the feature flag `{1}`, which is off", "A version 2 feature is used while its production flag is off."},
+    {"E303", S::Error, "the V1 engine does not run version 2 documents", "A version 2 document is validated for the V1 engine."},
+    {"E304", S::Error, "version 2 documents need the feature flag `mapping_dsl_v2_enabled`, which is off", "A version 2 document is validated for the V2-routed engine while V2 is disabled."},
+    {"E310", S::Error, "the flag file is not valid YAML: {0}", "The flag file cannot be read as YAML."},
+    {"E311", S::Error, "the flag file must map flag names to true or false", "The flag file's top level is not a mapping."},
+    {"E312", S::Error, "the flag `{0}` must be true or false, not `{1}`", "A flag's value is not a boolean."},
+    // Warnings.
+    {"W201", S::Warning, "`{0}` is written twice; the later write replaces the earlier one", "A rule writes a target that an earlier rule of the same block already writes."},
+    {"W202", S::Warning, "`let {0}` is never used", "A `let` name is defined and never read."},
+    {"W203", S::Warning, "`table {0}` is never used", "A `table` name is defined and never read."},
+    {"W310", S::Warning, "unknown flag `{0}` is ignored", "The flag file has a key that is not one of the seven production flags."},
+};
+
+} // namespace
+
+const std::vector<DiagnosticCode>& diagnosticCodes()
+{
+    return kCodes;
+}
+
+const DiagnosticCode* findDiagnosticCode(std::string_view code) noexcept
+{
+    const auto it = std::lower_bound(kCodes.begin(), kCodes.end(), code,
+                                     [](const DiagnosticCode& entry, std::string_view c) { return entry.code < c; });
+    return it != kCodes.end() && it->code == code ? &*it : nullptr;
+}
+
+namespace detail {
+
+Diagnostic makeDiagnostic(std::string_view code, std::vector<std::string> args, Range range)
+{
+    Diagnostic diagnostic;
+    diagnostic.code = std::string(code);
+    diagnostic.range = range;
+    if (const DiagnosticCode* entry = findDiagnosticCode(code)) {
+        diagnostic.severity = entry->severity;
+        diagnostic.message = formatMessage(entry->pattern, args);
+    } else {
+        diagnostic.message = std::string(code);
+    }
+    diagnostic.args = std::move(args);
+    return diagnostic;
+}
+
+} // namespace detail
+
+} // namespace mdsl
