@@ -18,12 +18,26 @@ namespace detail {
 struct QueryImpl;
 }
 
+/// What kind of mistake a parse error reports (stable, for tools that classify errors).
+enum class ErrorCode : std::uint8_t {
+    Syntax,         ///< the text does not follow RFC 9535's grammar
+    IntegerRange,   ///< an index or slice bound outside the I-JSON range +-(2^53-1)
+    Type,           ///< a filter or function argument is not well-typed (RFC 9535 section 2.4.3)
+    UnknownFunction,///< a function other than length, count, match, search, value
+    Regex,          ///< a literal pattern of match() or search() is not a valid I-Regexp (RFC 9485)
+    TooDeep,        ///< filters, parentheses or function calls nested beyond the parser's limit
+};
+
 /// A parse error: where in the query text (byte offsets) and what was expected.
 struct Error {
     std::uint32_t offset = 0;   ///< byte offset into the text given to parse()
     std::uint32_t length = 1;   ///< bytes the error covers (at least 1, except at the end)
     std::string message;        ///< English, says what was expected, e.g. "expected ']' to close the selector list"
+    ErrorCode code = ErrorCode::Syntax;
 };
+
+/// Parentheses, filters and function calls nest at most this deep in one query.
+inline constexpr int kMaxNesting = 64;
 
 struct ParseOptions {
     /// The query is embedded in a DSL expression: parse the longest query at the start of the
@@ -50,9 +64,15 @@ struct Node {
     NormalizedPath path;
 };
 
+/// One step of a singular query: a member name, or an array index (negative counts from the end).
+using SingularStep = std::variant<std::string, std::int64_t>;
+
 /// A compiled query. Cheap to copy (shared, immutable); safe to run from several threads.
 class Query {
 public:
+    /// An empty query (selects nothing); real ones come from parse().
+    Query() = default;
+
     /// True for a singular query (name and index selectors only): it selects at most one node.
     [[nodiscard]] bool isSingular() const noexcept;
     /// True when the query starts with '@' (relative to the current context).
@@ -68,7 +88,15 @@ public:
     /// The selected nodes with their normalized paths (slower: builds every path).
     [[nodiscard]] std::vector<Node> selectWithPaths(const Json& root, const Json* current = nullptr) const;
 
+    /// For a singular query: the one selected value, or nullptr (the DSL's *missing*).
+    /// For any other query: its first selected value, or nullptr.
+    [[nodiscard]] const Json* selectOne(const Json& root, const Json& current) const;
+    /// The steps of a singular query (what the V2 engine can precompute as a path);
+    /// nullopt for a query that is not singular.
+    [[nodiscard]] std::optional<std::vector<SingularStep>> singularSteps() const;
+
 private:
+    friend struct detail::QueryImpl;
     std::shared_ptr<const detail::QueryImpl> impl_;
 };
 

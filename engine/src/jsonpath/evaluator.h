@@ -1,0 +1,29 @@
+#pragma once
+// Evaluation of a parsed query over a document (RFC 9535 sections 2.3-2.5). Reads the tree
+// and the document; copies neither. Nodelists are pointers into the document.
+
+#include "ast.h"
+
+#include <vector>
+
+namespace mdsl::jsonpath::detail {
+
+class Evaluator {
+public:
+    /// root is what '$' stands for, in the query and in its filters.
+    explicit Evaluator(const Json& root) : root_(root) {}
+
+    /// Appends the query's nodelist; current is what '@' stands for at the top.
+    void select(const QueryAst& query, const Json& current, std::vector<const Json*>& out) const;
+    /// The nodelist with normalized paths (relative to the node the query starts from).
+    [[nodiscard]] std::vector<Node> selectWithPaths(const QueryAst& query, const Json& current) const;
+    /// A singular query's node, or nullptr. Walks the path directly, no nodelists.
+    [[nodiscard]] const Json* selectSingular(const QueryAst& query, const Json& current) const;
+    /// Evaluates a filter's logical expression with current as '@' (filter.cpp).
+    [[nodiscard]] bool test(const Expr& expr, const Json& current) const;
+
+private:
+    const Json& root_;
+};
+
+} // namespace mdsl::jsonpath::detail
