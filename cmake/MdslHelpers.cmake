@@ -3,6 +3,8 @@
 # Warnings and sanitizers for one of the project's own targets.
 function(mdsl_target_defaults target)
     target_compile_options(${target} PRIVATE -Wall -Wextra -pedantic -Wshadow -Wnon-virtual-dtor)
+    # Every Qt connection names a context object, so it dies with its receiver.
+    target_compile_definitions(${target} PRIVATE QT_NO_CONTEXTLESS_CONNECT)
     if(MDSL_WARNINGS_AS_ERRORS)
         target_compile_options(${target} PRIVATE -Werror)
     endif()
