@@ -13,22 +13,21 @@ using S = Severity;
 
 // Sorted by code (findDiagnosticCode() relies on it).
 const std::vector<DiagnosticCode> kCodes = {
-    // E1xx: syntax (reported by the lexer and parser, mdsl/syntax.h; their messages say
-    // what was found and what was expected, so the pattern here is the general wording).
+    // E1xx: syntax, reported by the lexer and parser (patterns as syntax/syntax_errors.cpp).
     {"E100", S::Error, "unexpected character {0}", "A character that starts no token."},
-    {"E101", S::Error, "unexpected {0}", "A token where the grammar expects something else."},
-    {"E102", S::Error, "unterminated string", "A string literal has no closing quote on its line."},
-    {"E103", S::Error, "invalid escape sequence {0}", "A string literal has an escape that JSON does not define."},
-    {"E104", S::Error, "invalid number {0}", "A number literal is not JSON number syntax."},
-    {"E105", S::Error, "unclosed {0}", "A bracket or block is not closed."},
-    {"E106", S::Error, "control character in string", "A string literal holds a raw control character."},
-    {"E107", S::Error, "invalid UTF-8", "The text is not valid UTF-8."},
-    {"E108", S::Error, "unsupported language version {0}", "The header's version is neither 1 nor 2."},
-    {"E109", S::Error, "the `mapping` header must come first", "A header appears after a statement, or twice."},
+    {"E101", S::Error, "expected {0}, found {1}", "A token where the grammar expects something else."},
+    {"E102", S::Error, "string is not closed before the end of the line", "A string literal has no closing quote on its line."},
+    {"E103", S::Error, "invalid escape sequence {0} in string", "A string literal has an escape that JSON does not define."},
+    {"E104", S::Error, "invalid number {0}: {1}", "A number literal is not JSON number syntax."},
+    {"E105", S::Error, "{0} is not closed: expected {1}", "A bracket or block is not closed."},
+    {"E106", S::Error, "control character U+{0} in string: write it as an escape such as \\n or \\u{0}", "A string literal holds a raw control character."},
+    {"E107", S::Error, "invalid UTF-8 byte 0x{0}", "The text is not valid UTF-8."},
+    {"E108", S::Error, "unsupported language version {0}: expected 1 or 2", "The header's version is neither 1 nor 2."},
+    {"E109", S::Error, "the 'mapping' header must come first, and only once", "A header appears after a statement, or twice."},
     {"E110", S::Error, "invalid JSONPath query: {0}", "A JSONPath literal is not valid RFC 9535 syntax."},
-    {"E111", S::Error, "comparisons cannot be chained", "`a < b < c` and the like."},
-    {"E112", S::Error, "a pipe needs a function after `|`", "`x | 1` and the like."},
-    {"E199", S::Error, "nesting too deep", "Blocks or expressions nest deeper than the parser accepts."},
+    {"E111", S::Error, "comparisons cannot be chained: combine them with 'and'", "`a < b < c` and the like."},
+    {"E112", S::Error, "expected a function name after '|', found {0}", "`x | 1` and the like."},
+    {"E199", S::Error, "nesting deeper than {0} levels", "Blocks or expressions nest deeper than the parser accepts."},
     // E2xx: names, types, targets.
     {"E201", S::Error, "unknown name `{0}`", "An expression uses a name that no `let`, `table` or `each … as` defines in scope."},
     {"E202", S::Error, "unknown function `{0}`", "A call names no function of the catalog."},
@@ -37,7 +36,7 @@ const std::vector<DiagnosticCode> kCodes = {
     {"E205", S::Error, "`{0}` is written as a value, so `{1}` cannot be written under it", "Two rules write a target and a path below it."},
     {"E206", S::Error, "`{0}` is already defined in this scope", "A `let`, `table` or `each … as` name is defined twice in the same block."},
     {"E207", S::Error, "`index()` is only defined inside an array block", "`index()` is called outside `each`."},
-    {"E208", S::Error, "`{0}` needs a table as its first argument; `{1}` is not a table", "`lookup` is given a `let` name where a table is expected."},
+    {"E208", S::Error, "a table holds constants: `{0}` is not a literal", "A `table` value is not a literal (or an array or object of literals)."},
     // E3xx: version and flags.
     {"E301", S::Error, "{0} needs language version 2, but this document is version 1", "A version 2 feature is used in a version 1 document."},
     {"E302", S::Error, "{0} needs the feature flag `{1}`, which is off", "A version 2 feature is used while its production flag is off."},
@@ -50,6 +49,7 @@ const std::vector<DiagnosticCode> kCodes = {
     {"W201", S::Warning, "`{0}` is written twice; the later write replaces the earlier one", "A rule writes a target that an earlier rule of the same block already writes."},
     {"W202", S::Warning, "`let {0}` is never used", "A `let` name is defined and never read."},
     {"W203", S::Warning, "`table {0}` is never used", "A `table` name is defined and never read."},
+    {"W204", S::Warning, "the key `{0}` appears twice; the later value is used", "An object literal or table repeats a key."},
     {"W310", S::Warning, "unknown flag `{0}` is ignored", "The flag file has a key that is not one of the seven production flags."},
 };
 
