@@ -31,7 +31,7 @@ const std::vector<DiagnosticCode> kCodes = {
     // E2xx: names, types, targets.
     {"E201", S::Error, "unknown name `{0}`", "An expression uses a name that no `let`, `table` or `each … as` defines in scope."},
     {"E202", S::Error, "unknown function `{0}`", "A call names no function of the catalog."},
-    {"E203", S::Error, "`{0}` takes {1} argument(s), not {2}", "A call has the wrong number of arguments."},
+    {"E203", S::Error, "`{0}` takes {1}, not {2}", "A call has the wrong number of arguments."},
     {"E204", S::Error, "invalid regular expression for `{0}`: {1}", "A regular expression literal is not valid I-Regexp (RFC 9485)."},
     {"E205", S::Error, "`{0}` is written as a value, so `{1}` cannot be written under it", "Two rules write a target and a path below it."},
     {"E206", S::Error, "`{0}` is already defined in this scope", "A `let`, `table` or `each … as` name is defined twice in the same block."},
