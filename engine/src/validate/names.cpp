@@ -167,7 +167,12 @@ public:
         for (const auto& scope : scopes_)
             for (const Binding& binding : scope)
                 visible.push_back(binding.name);
-        suggest(d, closestName(expr.name, visible), expr.span);
+        const std::string_view suggestion = closestName(expr.name, visible);
+        suggest(d, suggestion, expr.span);
+        // The misspelt name was meant to use the suggested one: do not call that one unused.
+        for (auto& scope : scopes_)
+            for (Binding& binding : scope)
+                binding.uses += binding.name == suggestion ? 1 : 0;
     }
 
     void visitBinary(const BinaryExpr& expr) override
