@@ -1,0 +1,133 @@
+// compile() and run(): one engine, validated first, then the V1 program or the V2 plan.
+
+#include "facade/compiled.h"
+
+#include "mdsl/validate.h"
+#include "report/codes.h"
+#include "runtime/state.h"
+
+#include <chrono>
+
+namespace mdsl {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::int64_t microsSince(Clock::time_point start)
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count();
+}
+
+Diagnostic toDiagnostic(const rt::RuntimeError& error, const LineIndex& lines)
+{
+    Diagnostic diagnostic;
+    diagnostic.severity = Severity::Error;
+    diagnostic.code = error.code;
+    diagnostic.message = error.message;
+    diagnostic.args = error.args;
+    diagnostic.range = lines.range(error.span);
+    return diagnostic;
+}
+
+} // namespace
+
+EngineKind CompiledMapping::engine() const noexcept
+{
+    return impl_ ? impl_->engine : EngineKind::V2;
+}
+
+int CompiledMapping::languageVersion() const noexcept
+{
+    return impl_ ? impl_->version : 1;
+}
+
+const std::vector<Diagnostic>& CompiledMapping::diagnostics() const noexcept
+{
+    static const std::vector<Diagnostic> kNone;
+    return impl_ ? impl_->diagnostics : kNone;
+}
+
+bool CompiledMapping::ok() const noexcept
+{
+    return impl_ && impl_->ok;
+}
+
+Json CompiledMapping::planJson() const
+{
+    if (!impl_ || !impl_->ok)
+        return Json();
+    if (impl_->engine == EngineKind::V2)
+        return v2::planToJson(*impl_->v2);
+    return astToJson(*impl_->parsed.document);
+}
+
+CompiledMapping compile(std::string_view text, EngineKind engine, const Flags& flags)
+{
+    const auto start = Clock::now();
+    auto impl = std::make_shared<detail::CompiledMappingImpl>();
+    impl->engine = engine;
+    impl->text = std::string(text);
+    impl->lines = std::make_unique<LineIndex>(impl->text);
+    ValidateOptions options;
+    options.flags = flags;
+    options.engine = engine;
+    impl->diagnostics = validate(impl->text, options);
+    impl->parsed = parseDocument(impl->text);
+    impl->version = documentVersion(*impl->parsed.document, options);
+    if (engine == EngineKind::V1 && impl->version == 2 && !hasErrors(impl->diagnostics)) {
+        // The validator says so too; the engine never runs what it cannot.
+        const Span at = impl->parsed.document->header ? impl->parsed.document->header->versionSpan : Span{};
+        impl->diagnostics.push_back(detail::makeDiagnostic("E303", {}, impl->lines->range(at)));
+    }
+    impl->ok = !hasErrors(impl->diagnostics) && impl->parsed.ok();
+    if (impl->ok) {
+        if (engine == EngineKind::V1)
+            impl->v1 = std::make_unique<v1::Program>(*impl->parsed.document);
+        else
+            impl->v2 = v2::compile(*impl->parsed.document);
+    }
+    impl->compileUs = microsSince(start);
+    CompiledMapping mapping;
+    mapping.impl_ = std::move(impl);
+    return mapping;
+}
+
+RunResult run(const CompiledMapping& mapping, const Json& input, const RunOptions& options)
+{
+    const auto start = Clock::now();
+    RunResult result;
+    result.engine = mapping.engine();
+    result.route = mapping.engine() == EngineKind::V1 ? Route::V1Only : Route::V2Routed;
+    result.diagnostics = mapping.diagnostics();
+    const detail::CompiledMappingImpl* impl = mapping.impl_.get();
+    if (!impl || !impl->ok) {
+        result.status = RunStatus::Invalid;
+        result.stats.elapsedUs = impl ? impl->compileUs : 0;
+        return result;
+    }
+    rt::RunState state(options, input);
+    Json output = Json::object();
+    try {
+        // The input nests no deeper than the depth limit: every later walk of a value may then
+        // recurse safely.
+        if (rt::measure(input, options.limits.maxDepth).depth > options.limits.maxDepth)
+            state.depthLimit(Span{});
+        if (impl->engine == EngineKind::V1)
+            v1::run(*impl->v1, state, output);
+        else
+            v2::execute(*impl->v2, state, output);
+    } catch (rt::Failure& failure) {
+        state.record(failure.error);
+    }
+    for (const rt::RuntimeError& error : state.errors)
+        result.diagnostics.push_back(toDiagnostic(error, *impl->lines));
+    result.status = state.errors.empty() ? RunStatus::Ok : RunStatus::Failed;
+    result.output = std::move(output);
+    result.trace = std::move(state.trace);
+    result.stats = state.stats;
+    result.stats.elapsedUs = impl->compileUs + microsSince(start);
+    return result;
+}
+
+} // namespace mdsl

@@ -1,0 +1,218 @@
+// Lineage: for each target a mapping writes, the source paths it reads. Simple paths are
+// resolved against their context (the input root, or the elements of an array block's
+// source: "$.items[*].sku"); JSONPath queries are kept as written, `@` resolved the same way;
+// names stand for the sources of their `let`.
+
+#include "mdsl/engine.h"
+#include "mdsl/report.h"
+#include "mdsl/syntax.h"
+#include "mdsl/catalog.h"
+#include "runtime/output.h"
+
+#include <algorithm>
+#include <map>
+
+namespace mdsl {
+
+namespace {
+
+using Sources = std::vector<std::string>;
+
+void addAll(Sources& into, const Sources& more)
+{
+    for (const std::string& source : more)
+        if (std::find(into.begin(), into.end(), source) == into.end())
+            into.push_back(source);
+}
+
+bool isIdentifier(const std::string& name)
+{
+    if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0])))
+        return false;
+    return std::all_of(name.begin(), name.end(),
+                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+class Lineage {
+public:
+    explicit Lineage(const LineIndex& lines) : lines_(lines) {}
+
+    Json entries = Json::array();
+
+    void body(const ast::Body& statements, const std::string& pointer, const std::string& context)
+    {
+        scopes_.emplace_back();
+        for (const ast::StmtPtr& stmt : statements)
+            statement(*stmt, pointer, context);
+        scopes_.pop_back();
+    }
+
+private:
+    void statement(const ast::Stmt& stmt, const std::string& pointer, const std::string& context)
+    {
+        switch (stmt.kind) {
+        case ast::StmtKind::Let: {
+            const auto& let = stmt.as<ast::LetStmt>();
+            scopes_.back()[let.name] = sources(*let.value, context);
+            return;
+        }
+        case ast::StmtKind::Table: scopes_.back()[stmt.as<ast::TableStmt>().name] = {}; return;
+        case ast::StmtKind::Rule: {
+            const auto& rule = stmt.as<ast::RuleStmt>();
+            add(pointerOf(pointer, rule.target), sources(*rule.value, context), stmt.span);
+            return;
+        }
+        case ast::StmtKind::ObjectBlock: {
+            const auto& block = stmt.as<ast::ObjectBlock>();
+            body(block.body, pointerOf(pointer, block.target), context);
+            return;
+        }
+        case ast::StmtKind::ArrayBlock: {
+            const auto& block = stmt.as<ast::ArrayBlock>();
+            const std::string target = pointerOf(pointer, block.target);
+            const Sources source = sources(*block.source, context);
+            add(target, source, stmt.span);
+            const std::string element = elementsOf(source);
+            scopes_.emplace_back();
+            if (block.alias)
+                scopes_.back()[*block.alias] = {element};
+            body(block.body, target + "/*", element);
+            scopes_.pop_back();
+            return;
+        }
+        case ast::StmtKind::When: {
+            const auto& when = stmt.as<ast::WhenBlock>();
+            body(when.body, pointer, context);
+            body(when.elseBody, pointer, context);
+            return;
+        }
+        }
+    }
+
+    static std::string pointerOf(const std::string& base, const ast::Target& target)
+    {
+        std::string pointer = base;
+        for (const ast::PathSegment& segment : target.segments)
+            rt::appendPointer(pointer, segment);
+        return pointer;
+    }
+
+    /// The path of the elements of a source that is one path; "@" when it is not.
+    static std::string elementsOf(const Sources& source)
+    {
+        return source.size() == 1 ? source.front() + "[*]" : std::string("@");
+    }
+
+    void add(const std::string& target, const Sources& sources, Span span)
+    {
+        Json list = Json::array();
+        for (const std::string& source : sources)
+            list.push_back(source);
+        entries.push_back({{"target", target}, {"sources", std::move(list)}, {"span", rangeToJson(lines_.range(span))}});
+    }
+
+    Sources lookup(const std::string& name) const
+    {
+        for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
+            const auto found = scope->find(name);
+            if (found != scope->end())
+                return found->second;
+        }
+        return {};
+    }
+
+    Sources call(std::string_view name, const std::vector<const ast::Expr*>& args, const std::string& context)
+    {
+        Sources out;
+        const CatalogEntry* entry = nullptr;
+        for (const CatalogEntry* candidate : findFunctions(name))
+            if (candidate->acceptsArity(static_cast<int>(args.size())))
+                entry = candidate;
+        Sources first;
+        for (std::size_t i = 0; i < args.size(); ++i) {
+            if (entry && entry->isPerElement(static_cast<int>(i))) {
+                addAll(out, sources(*args[i], elementsOf(first)));
+                continue;
+            }
+            Sources more = sources(*args[i], context);
+            if (i == 0)
+                first = more;
+            addAll(out, more);
+        }
+        return out;
+    }
+
+    Sources sources(const ast::Expr& expr, const std::string& context)
+    {
+        switch (expr.kind) {
+        case ast::ExprKind::Literal: return {};
+        case ast::ExprKind::Path: {
+            std::string path = context;
+            for (const ast::PathSegment& segment : expr.as<ast::PathExpr>().segments) {
+                if (segment.kind == ast::PathSegment::Kind::Index)
+                    path += "[" + std::to_string(segment.index) + "]";
+                else if (isIdentifier(segment.name))
+                    path += "." + segment.name;
+                else
+                    path += "[" + Json(segment.name).dump() + "]";
+            }
+            return {path};
+        }
+        case ast::ExprKind::JsonPath: {
+            const auto& query = expr.as<ast::JsonPathExpr>();
+            return {query.isRelative() ? context + query.text.substr(1) : query.text};
+        }
+        case ast::ExprKind::Name: return lookup(expr.as<ast::NameExpr>().name);
+        case ast::ExprKind::Call: {
+            const auto& c = expr.as<ast::CallExpr>();
+            std::vector<const ast::Expr*> args;
+            for (const ast::ExprPtr& arg : c.args)
+                args.push_back(arg.get());
+            return call(c.callee, args, context);
+        }
+        case ast::ExprKind::Pipe: {
+            const auto& pipe = expr.as<ast::PipeExpr>();
+            std::vector<const ast::Expr*> args{pipe.input.get()};
+            for (const ast::ExprPtr& arg : pipe.args)
+                args.push_back(arg.get());
+            return call(pipe.callee, args, context);
+        }
+        case ast::ExprKind::Unary: return sources(*expr.as<ast::UnaryExpr>().operand, context);
+        case ast::ExprKind::Binary: {
+            const auto& binary = expr.as<ast::BinaryExpr>();
+            Sources out = sources(*binary.left, context);
+            addAll(out, sources(*binary.right, context));
+            return out;
+        }
+        case ast::ExprKind::Array: {
+            Sources out;
+            for (const ast::ExprPtr& element : expr.as<ast::ArrayExpr>().elements)
+                addAll(out, sources(*element, context));
+            return out;
+        }
+        case ast::ExprKind::Object: {
+            Sources out;
+            for (const ast::ObjectEntry& entry : expr.as<ast::ObjectExpr>().entries)
+                addAll(out, sources(*entry.value, context));
+            return out;
+        }
+        }
+        return {};
+    }
+
+    const LineIndex& lines_;
+    std::vector<std::map<std::string, Sources>> scopes_;
+};
+
+} // namespace
+
+Json lineage(std::string_view text, const Flags&)
+{
+    const ParsedDocument parsed = parseDocument(text);
+    const LineIndex lines(text);
+    Lineage walker(lines);
+    walker.body(parsed.document->statements, "", "$");
+    return walker.entries;
+}
+
+} // namespace mdsl

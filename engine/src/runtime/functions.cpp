@@ -1,0 +1,134 @@
+// Binding and calling the function library; argument checks shared by the function bodies.
+
+#include "runtime/functions.h"
+
+#include "runtime/operators.h"
+
+#include <array>
+#include <vector>
+
+namespace mdsl::rt {
+
+namespace {
+
+std::vector<FunctionImpl> gatherAll()
+{
+    std::vector<FunctionImpl> all;
+    for (const auto group : {v1Functions(), newOpsFunctions(), arrayFunctions()})
+        all.insert(all.end(), group.begin(), group.end());
+    return all;
+}
+
+const std::vector<FunctionImpl>& library()
+{
+    static const std::vector<FunctionImpl> all = gatherAll();
+    return all;
+}
+
+Value applyNulls(const FunctionImpl& function, Call& call, std::span<Value> args)
+{
+    if (function.nulls != Nulls::Raw) {
+        for (const Value& value : args)
+            if (value.isMissing())
+                return Value::missing();
+        if (function.nulls == Nulls::MissingOrNull && !args.empty() && args[0].isNull())
+            return Value::own(Json());
+    }
+    return function.strict(call, args);
+}
+
+} // namespace
+
+const FunctionImpl* findFunction(std::string_view name, int arity)
+{
+    for (const FunctionImpl& function : library())
+        if (function.name == name && function.accepts(arity))
+            return &function;
+    return nullptr;
+}
+
+std::span<const FunctionImpl> allFunctions()
+{
+    return library();
+}
+
+Value invoke(const FunctionImpl& function, Call& call)
+{
+    if (function.lazy)
+        return function.lazy(call);
+    const int count = call.argCount();
+    constexpr int kInline = 6;
+    if (count <= kInline) {
+        std::array<Value, kInline> args;
+        for (int i = 0; i < count; ++i)
+            args[static_cast<std::size_t>(i)] = call.arg(i);
+        return applyNulls(function, call, std::span<Value>(args.data(), static_cast<std::size_t>(count)));
+    }
+    std::vector<Value> args;
+    args.reserve(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i)
+        args.push_back(call.arg(i));
+    return applyNulls(function, call, args);
+}
+
+void argumentTypeError(const Call& call, int index, std::string_view expected, const Value& got)
+{
+    const std::string position = std::to_string(index + 1);
+    fail(code::kType, call.span,
+         "argument " + position + " of `" + std::string(call.name) + "` must be " + std::string(expected)
+             + ", not " + describe(got),
+         {std::string(call.name), position, std::string(expected), describe(got)});
+}
+
+const std::string& requireString(const Call& call, std::span<Value> args, int index)
+{
+    const Value& value = args[static_cast<std::size_t>(index)];
+    if (value.isMissing() || !value.json().is_string())
+        argumentTypeError(call, index, "a string", value);
+    return value.json().get_ref<const std::string&>();
+}
+
+std::int64_t requireInteger(const Call& call, std::span<Value> args, int index)
+{
+    const Value& value = args[static_cast<std::size_t>(index)];
+    if (value.isMissing() || !isInteger(value.json()))
+        argumentTypeError(call, index, "an integer", value);
+    return asInteger(value.json());
+}
+
+const Json& requireArray(const Call& call, std::span<Value> args, int index)
+{
+    const Value& value = args[static_cast<std::size_t>(index)];
+    if (value.isMissing() || !value.json().is_array())
+        argumentTypeError(call, index, "an array", value);
+    return value.json();
+}
+
+const Json& requireObject(const Call& call, std::span<Value> args, int index)
+{
+    const Value& value = args[static_cast<std::size_t>(index)];
+    if (value.isMissing() || !value.json().is_object())
+        argumentTypeError(call, index, "an object", value);
+    return value.json();
+}
+
+double requireNumber(const Call& call, std::span<Value> args, int index)
+{
+    const Value& value = args[static_cast<std::size_t>(index)];
+    if (value.isMissing() || !value.json().is_number())
+        argumentTypeError(call, index, "a number", value);
+    return asDouble(value.json());
+}
+
+bool conditionHolds(const Call& call, const Value& condition)
+{
+    if (condition.isMissingOrNull())
+        return false;
+    if (!condition.json().is_boolean())
+        fail(code::kType, call.span,
+             "the condition of `" + std::string(call.name) + "` must be a boolean, not " + describe(condition),
+             {std::string(call.name), describe(condition)});
+    return condition.json().get<bool>();
+}
+
+} // namespace mdsl::rt

@@ -1,0 +1,99 @@
+// Writing values into the output document.
+
+#include "runtime/output.h"
+
+namespace mdsl::rt {
+
+void appendPointer(std::string& pointer, const ast::PathSegment& segment)
+{
+    pointer += '/';
+    if (segment.kind == ast::PathSegment::Kind::Index) {
+        pointer += std::to_string(segment.index);
+        return;
+    }
+    for (const char c : segment.name) {
+        if (c == '~')
+            pointer += "~0";
+        else if (c == '/')
+            pointer += "~1";
+        else
+            pointer += c;
+    }
+}
+
+std::string targetPointer(const RunState& state, std::span<const ast::PathSegment> target)
+{
+    std::string pointer = state.pointerBase;
+    for (const ast::PathSegment& segment : target)
+        appendPointer(pointer, segment);
+    return pointer;
+}
+
+namespace {
+
+std::string shown(std::span<const ast::PathSegment> target, std::size_t count)
+{
+    std::string text;
+    for (std::size_t i = 0; i < count; ++i) {
+        const ast::PathSegment& segment = target[i];
+        if (segment.kind == ast::PathSegment::Kind::Index)
+            text += "[" + std::to_string(segment.index) + "]";
+        else
+            text += (i == 0 ? "" : ".") + segment.name;
+    }
+    return text;
+}
+
+[[noreturn]] void conflict(std::span<const ast::PathSegment> target, std::size_t at, const Json& found, Span span)
+{
+    const std::string whole = shown(target, target.size());
+    const std::string blocking = at == 0 ? std::string("the output") : "`" + shown(target, at) + "`";
+    fail(code::kConflict, span, "cannot write `" + whole + "`: " + blocking + " is " + describe(found),
+         {whole, shown(target, at), describe(found)});
+}
+
+/// The slot a segment names inside `container`, created as needed.
+Json& step(RunState& state, Json& container, std::span<const ast::PathSegment> target, std::size_t i, Span span)
+{
+    const ast::PathSegment& segment = target[i];
+    if (segment.kind == ast::PathSegment::Kind::Field) {
+        if (container.is_null())
+            container = Json::object();
+        if (!container.is_object())
+            conflict(target, i, container, span);
+        return container[segment.name];
+    }
+    if (container.is_null())
+        container = Json::array();
+    if (!container.is_array())
+        conflict(target, i, container, span);
+    const auto index = static_cast<std::uint64_t>(segment.index);
+    if (index >= container.size()) {
+        // Padding costs output too: a huge index must not allocate a huge array.
+        state.addOutput((index + 1 - container.size()) * 5, span);
+        while (container.size() <= index)
+            container.push_back(nullptr);
+    }
+    return container[static_cast<std::size_t>(index)];
+}
+
+} // namespace
+
+void writeValue(RunState& state, Json& base, std::span<const ast::PathSegment> target, Value value, Span span)
+{
+    const Measure size = measure(value.json(), state.options.limits.maxDepth);
+    if (size.depth > state.options.limits.maxDepth)
+        state.depthLimit(span);
+    state.addOutput(size.bytes, span);
+    Json* slot = &base;
+    // A null on the way (written, or padding) gives way to the container the path needs;
+    // any other scalar is a conflict (step() checks).
+    for (std::size_t i = 0; i < target.size(); ++i)
+        slot = &step(state, *slot, target, i, span);
+    *slot = std::move(value).take();
+    ++state.stats.writes;
+    if (state.tracing)
+        state.traceWrite(span, targetPointer(state, target), *slot);
+}
+
+} // namespace mdsl::rt

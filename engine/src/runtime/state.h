@@ -1,0 +1,143 @@
+#pragma once
+// Internal: the state of one run, shared by both engines — limits, counters, runtime errors
+// and the trace. The engines own the evaluation; everything a run records goes through here
+// so that V1 and V2 record it the same way.
+
+#include "mdsl/engine.h"
+#include "runtime/value.h"
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mdsl::rt {
+
+/// Runtime diagnostic codes (stable; docs/engines.md lists them).
+namespace code {
+inline constexpr std::string_view kSteps = "E401";       ///< step limit
+inline constexpr std::string_view kOutputSize = "E402";  ///< output size limit
+inline constexpr std::string_view kDepth = "E403";       ///< nesting depth limit
+inline constexpr std::string_view kTime = "E404";        ///< time limit
+inline constexpr std::string_view kType = "E410";        ///< an operand or argument of the wrong type
+inline constexpr std::string_view kArithmetic = "E411";  ///< division by zero, non-finite result
+inline constexpr std::string_view kArgument = "E412";    ///< an argument of the right type but an invalid value
+inline constexpr std::string_view kConflict = "E413";    ///< a write under a scalar, a field into an array
+inline constexpr std::string_view kEach = "E414";        ///< `each` over something that is not an array
+inline constexpr std::string_view kRegex = "E415";       ///< a computed pattern that is not an I-Regexp
+inline constexpr std::string_view kInternal = "E499";    ///< a construct the engine cannot run (a bug)
+} // namespace code
+
+/// A runtime error: a code, an English message with its arguments, and where.
+struct RuntimeError {
+    std::string code;
+    std::string message;
+    std::vector<std::string> args;
+    Span span;
+};
+
+/// Thrown to abandon the rule being evaluated. `fatal` (a limit) also stops the run.
+struct Failure {
+    RuntimeError error;
+    bool fatal = false;
+};
+
+/// Throws a rule-level runtime error. The message is English; `args` are its variable parts.
+[[noreturn]] void fail(std::string_view code, Span span, std::string message,
+                       std::vector<std::string> args = {});
+
+/// "a number", "a string", "missing", ... for messages.
+std::string describe(const Value& value);
+std::string describe(const Json& value);
+
+class RunState {
+public:
+    RunState(const RunOptions& options, const Json& input);
+
+    const RunOptions& options;
+    const Json& input;
+    RunStats stats;
+    std::vector<RuntimeError> errors;
+    std::vector<TraceEvent> trace;
+    const bool tracing;
+    /// The position of the current element of the innermost array block (index()), or -1.
+    std::int64_t elementIndex = -1;
+    /// Tracing only: the JSON Pointer of the output object the current targets are relative to.
+    std::string pointerBase;
+
+    /// One evaluation step: counts it against the step limit and looks at the clock every so often.
+    void step(Span span)
+    {
+        if (++steps_ > options.limits.maxSteps)
+            stepLimit(span);
+        if ((steps_ & 1023u) == 0)
+            checkClock(span);
+    }
+    /// A unit of work inside a function (one element of an array): only looks at the clock.
+    void tick(Span span)
+    {
+        if ((++ticks_ & 4095u) == 0)
+            checkClock(span);
+    }
+    void enter(Span span)
+    {
+        if (++depth_ > options.limits.maxDepth)
+            depthLimit(span);
+    }
+    void leave() noexcept { --depth_; }
+
+    /// Accounts for `bytes` more of output; past the limit, error E402 stops the run.
+    void addOutput(std::uint64_t bytes, Span span);
+    /// A single value of `bytes` about to be built (a padded string, a padded array): past the
+    /// output limit it could never be written, so error E402 stops the run before allocating.
+    void checkSize(std::uint64_t bytes, Span span) const;
+    /// The run's clock (now()).
+    [[nodiscard]] std::int64_t nowMs() const noexcept { return nowMs_; }
+
+    /// Records an error that abandoned a rule (and its trace event).
+    void record(const RuntimeError& error);
+
+    // Trace events; call only when `tracing`.
+    void traceRule(Span span);
+    void traceValue(Span span, const Value& value);
+    void traceWrite(Span span, std::string target, const Json& value);
+    void traceSkip(Span span, std::string target, std::string reason);
+    void traceElement(TraceKind kind, Span span, std::int64_t index);
+
+    [[noreturn]] void depthLimit(Span span) const;
+
+private:
+    [[noreturn]] void stepLimit(Span span) const;
+    [[noreturn]] void outputLimit(Span span) const;
+    void checkClock(Span span) const;
+
+    std::uint64_t steps_ = 0;
+    std::uint64_t ticks_ = 0;
+    std::uint64_t outputBytes_ = 0;
+    int depth_ = 0;
+    std::int64_t nowMs_ = 0;
+    std::chrono::steady_clock::time_point deadline_;
+};
+
+/// Counts one level of evaluation nesting for the lifetime of the guard.
+class DepthGuard {
+public:
+    DepthGuard(RunState& state, Span span) : state_(state) { state_.enter(span); }
+    ~DepthGuard() { state_.leave(); }
+    DepthGuard(const DepthGuard&) = delete;
+    DepthGuard& operator=(const DepthGuard&) = delete;
+
+private:
+    RunState& state_;
+};
+
+/// Size and nesting of a JSON value, measured without recursion.
+struct Measure {
+    std::uint64_t bytes = 0;   ///< about its compact serialization
+    int depth = 0;             ///< 0 for a scalar, 1 for a flat array or object, ...
+};
+/// Stops measuring (and reports depth maxDepth + 1) once the value nests deeper than maxDepth.
+Measure measure(const Json& value, int maxDepth);
+
+} // namespace mdsl::rt

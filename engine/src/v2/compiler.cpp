@@ -1,0 +1,286 @@
+// The V2 compiler: AST -> plan. Names are resolved to slots (lexical scopes, each block's
+// names declared on entry and unset until their `let` runs, as in V1), functions to their
+// implementations, simple paths and singular queries to steps, and constant expressions are
+// folded — unless evaluating them raises an error, which must then happen at run time.
+
+#include "v2/plan.h"
+
+#include "runtime/constness.h"
+
+#include <map>
+
+namespace mdsl::v2 {
+
+rt::Value evaluateConstant(const Plan& plan, const Node& node, rt::RunState& state);
+
+namespace {
+
+class Compiler {
+public:
+    explicit Compiler(Plan& plan) : plan_(plan) {}
+
+    std::vector<Statement> compileBody(const ast::Body& body, const std::vector<ast::PathSegment>& prefix,
+                                       std::vector<int>* declared)
+    {
+        scopes_.emplace_back();
+        declareNames(body, declared);
+        std::vector<Statement> out;
+        appendBody(body, prefix, out, declared);
+        scopes_.pop_back();
+        return out;
+    }
+
+private:
+    void declareNames(const ast::Body& body, std::vector<int>* declared)
+    {
+        for (const ast::StmtPtr& stmt : body) {
+            const std::string* name = nullptr;
+            if (const auto* let = stmt->tryAs<ast::LetStmt>())
+                name = &let->name;
+            else if (const auto* table = stmt->tryAs<ast::TableStmt>())
+                name = &table->name;
+            if (name && !scopes_.back().count(*name)) {
+                const int slot = newSlot(*name);
+                scopes_.back()[*name] = slot;
+                if (declared)
+                    declared->push_back(slot);
+            }
+        }
+    }
+
+    int newSlot(const std::string& name)
+    {
+        plan_.slotNames.push_back(name);
+        return plan_.slotCount++;
+    }
+
+    static std::vector<ast::PathSegment> join(const std::vector<ast::PathSegment>& prefix, const ast::Target& target)
+    {
+        std::vector<ast::PathSegment> full = prefix;
+        full.insert(full.end(), target.segments.begin(), target.segments.end());
+        return full;
+    }
+
+    /// Appends the statements of a body; object blocks are flattened into it with their prefix.
+    void appendBody(const ast::Body& body, const std::vector<ast::PathSegment>& prefix, std::vector<Statement>& out,
+                    std::vector<int>* declared)
+    {
+        for (const ast::StmtPtr& stmt : body) {
+            Statement s;
+            s.span = stmt->span;
+            switch (stmt->kind) {
+            case ast::StmtKind::Let:
+            case ast::StmtKind::Table: {
+                const auto* let = stmt->tryAs<ast::LetStmt>();
+                const std::string& name = let ? let->name : stmt->as<ast::TableStmt>().name;
+                const ast::Expr& value = let ? *let->value : *stmt->as<ast::TableStmt>().value;
+                s.op = StmtOp::Let;
+                s.value = compileExpr(value, false);
+                s.slot = scopes_.back().at(name);
+                break;
+            }
+            case ast::StmtKind::Rule: {
+                const auto& rule = stmt->as<ast::RuleStmt>();
+                s.op = StmtOp::Rule;
+                s.target = join(prefix, rule.target);
+                s.targetSpan = rule.target.span;
+                s.value = compileExpr(*rule.value, false);
+                break;
+            }
+            case ast::StmtKind::ObjectBlock: {
+                const auto& block = stmt->as<ast::ObjectBlock>();
+                scopes_.emplace_back();
+                declareNames(block.body, declared);
+                appendBody(block.body, join(prefix, block.target), out, declared);
+                scopes_.pop_back();
+                continue;
+            }
+            case ast::StmtKind::ArrayBlock: {
+                const auto& block = stmt->as<ast::ArrayBlock>();
+                s.op = StmtOp::ArrayBlock;
+                s.target = join(prefix, block.target);
+                s.targetSpan = block.target.span;
+                s.value = compileExpr(*block.source, false);
+                scopes_.emplace_back();
+                if (block.alias) {
+                    s.slot = newSlot(*block.alias);
+                    scopes_.back()[*block.alias] = s.slot;
+                }
+                s.body = compileBody(block.body, {}, &s.scopeSlots);
+                scopes_.pop_back();
+                if (declared)
+                    declared->insert(declared->end(), s.scopeSlots.begin(), s.scopeSlots.end());
+                break;
+            }
+            case ast::StmtKind::When: {
+                const auto& when = stmt->as<ast::WhenBlock>();
+                s.op = StmtOp::When;
+                s.value = compileExpr(*when.condition, false);
+                s.body = compileBody(when.body, prefix, declared);
+                s.elseBody = compileBody(when.elseBody, prefix, declared);
+                break;
+            }
+            }
+            out.push_back(std::move(s));
+        }
+    }
+
+    int resolve(const std::string& name) const
+    {
+        for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
+            const auto found = scope->find(name);
+            if (found != scope->end())
+                return found->second;
+        }
+        return -1;
+    }
+
+    static std::vector<Step> stepsOf(const std::vector<ast::PathSegment>& segments)
+    {
+        std::vector<Step> steps;
+        for (const ast::PathSegment& segment : segments)
+            steps.push_back({segment.name, segment.index, segment.kind == ast::PathSegment::Kind::Index});
+        return steps;
+    }
+
+    std::unique_ptr<Node> compileExpr(const ast::Expr& expr, bool quiet)
+    {
+        const bool constantTop = !quiet && rt::isConstant(expr);
+        auto node = compileNode(expr, quiet || constantTop);
+        node->quiet = quiet;
+        if (constantTop)
+            fold(*node);
+        return node;
+    }
+
+    /// Replaces a constant expression by its value, unless evaluating it fails.
+    void fold(Node& node) const
+    {
+        static const Json kNoInput;
+        RunOptions options;
+        rt::RunState scratch(options, kNoInput);
+        try {
+            rt::Value value = evaluateConstant(plan_, node, scratch);
+            node.op = Op::Const;
+            node.constant = value.isMissing() ? std::nullopt : std::optional<Json>(std::move(value).take());
+            node.kids.clear();
+            node.keys.clear();
+            node.function = nullptr;
+        } catch (const rt::Failure&) {
+            // Left as is: the error belongs to the run, with its position.
+        }
+    }
+
+    std::unique_ptr<Node> call(const ast::Expr& expr, std::string_view name, std::vector<const ast::Expr*> args,
+                               bool quiet)
+    {
+        auto node = std::make_unique<Node>();
+        node->span = expr.span;
+        // The validator reports unknown functions; one that reaches the compiler anyway (a
+        // catalog entry without an implementation) fails at run time with E499.
+        node->function = rt::findFunction(name, static_cast<int>(args.size()));
+        node->op = Op::Call;
+        for (const ast::Expr* arg : args)
+            node->kids.push_back(compileExpr(*arg, quiet));
+        return node;
+    }
+
+    std::unique_ptr<Node> compileNode(const ast::Expr& expr, bool quietKids)
+    {
+        auto node = std::make_unique<Node>();
+        node->span = expr.span;
+        switch (expr.kind) {
+        case ast::ExprKind::Literal:
+            node->op = Op::Const;
+            node->constant = expr.as<ast::LiteralExpr>().value;
+            break;
+        case ast::ExprKind::Path:
+            node->op = Op::Path;
+            node->steps = stepsOf(expr.as<ast::PathExpr>().segments);
+            break;
+        case ast::ExprKind::JsonPath: {
+            const auto& jp = expr.as<ast::JsonPathExpr>();
+            if (!jp.query) {
+                node->op = Op::Const;   // invalid queries are validation errors (E110)
+                break;
+            }
+            if (const auto steps = jp.query->singularSteps()) {
+                node->op = jp.query->isRelative() ? Op::Path : Op::RootPath;
+                for (const jsonpath::SingularStep& step : *steps) {
+                    if (const auto* key = std::get_if<std::string>(&step))
+                        node->steps.push_back({*key, 0, false});
+                    else
+                        node->steps.push_back({{}, std::get<std::int64_t>(step), true});
+                }
+            } else {
+                node->op = Op::Query;
+                node->query = &*jp.query;
+            }
+            break;
+        }
+        case ast::ExprKind::Name:
+            node->slot = resolve(expr.as<ast::NameExpr>().name);
+            node->op = node->slot >= 0 ? Op::Slot : Op::Const;
+            break;
+        case ast::ExprKind::Call: {
+            const auto& c = expr.as<ast::CallExpr>();
+            std::vector<const ast::Expr*> args;
+            for (const ast::ExprPtr& arg : c.args)
+                args.push_back(arg.get());
+            return call(expr, c.callee, std::move(args), quietKids);
+        }
+        case ast::ExprKind::Pipe: {
+            const auto& pipe = expr.as<ast::PipeExpr>();
+            std::vector<const ast::Expr*> args{pipe.input.get()};
+            for (const ast::ExprPtr& arg : pipe.args)
+                args.push_back(arg.get());
+            return call(expr, pipe.callee, std::move(args), quietKids);
+        }
+        case ast::ExprKind::Unary: {
+            const auto& unary = expr.as<ast::UnaryExpr>();
+            node->op = unary.op == ast::UnaryOp::Not ? Op::Not : Op::Negate;
+            node->kids.push_back(compileExpr(*unary.operand, quietKids));
+            break;
+        }
+        case ast::ExprKind::Binary: {
+            const auto& binary = expr.as<ast::BinaryExpr>();
+            node->binary = binary.op;
+            node->op = binary.op == ast::BinaryOp::And ? Op::And
+                     : binary.op == ast::BinaryOp::Or ? Op::Or
+                     : binary.op == ast::BinaryOp::Coalesce ? Op::Coalesce
+                                                            : Op::Binary;
+            node->kids.push_back(compileExpr(*binary.left, quietKids));
+            node->kids.push_back(compileExpr(*binary.right, quietKids));
+            break;
+        }
+        case ast::ExprKind::Array:
+            node->op = Op::Array;
+            for (const ast::ExprPtr& element : expr.as<ast::ArrayExpr>().elements)
+                node->kids.push_back(compileExpr(*element, quietKids));
+            break;
+        case ast::ExprKind::Object:
+            node->op = Op::Object;
+            for (const ast::ObjectEntry& entry : expr.as<ast::ObjectExpr>().entries) {
+                node->keys.push_back(entry.key);
+                node->kids.push_back(compileExpr(*entry.value, quietKids));
+            }
+            break;
+        }
+        return node;
+    }
+
+    Plan& plan_;
+    std::vector<std::map<std::string, int>> scopes_;
+};
+
+} // namespace
+
+std::unique_ptr<Plan> compile(const ast::Document& document)
+{
+    auto plan = std::make_unique<Plan>();
+    Compiler compiler(*plan);
+    plan->statements = compiler.compileBody(document.statements, {}, nullptr);
+    return plan;
+}
+
+} // namespace mdsl::v2

@@ -1,0 +1,236 @@
+// The V2 executor: runs a plan. Values are read in place (borrowed), functions are called
+// through their resolved implementations, names are slots.
+
+#include "v2/plan.h"
+
+#include "runtime/engine_call.h"
+#include "runtime/evaluate.h"
+#include "runtime/output.h"
+
+namespace mdsl::v2 {
+
+namespace {
+
+class Executor {
+public:
+    Executor(const Plan& plan, rt::RunState& state)
+        : state_(state), context_(&state.input), slots_(static_cast<std::size_t>(plan.slotCount))
+    {
+    }
+
+    void execute(const std::vector<Statement>& body, Json& base)
+    {
+        for (const Statement& stmt : body)
+            executeStmt(stmt, base);
+    }
+
+    rt::Value eval(const Node& node)
+    {
+        if (node.quiet)
+            return evalNode(node);
+        return rt::countedValue(state_, node.span, [&] { return evalNode(node); });
+    }
+
+    rt::Value evalWithContext(const Node& node, const Json& context)
+    {
+        const rt::ContextSwap swap(context_, context);
+        return eval(node);
+    }
+
+private:
+    void executeStmt(const Statement& stmt, Json& base)
+    {
+        switch (stmt.op) {
+        case StmtOp::Let:
+            slots_[static_cast<std::size_t>(stmt.slot)] = rt::letValue(state_, [&] { return eval(*stmt.value); });
+            return;
+        case StmtOp::Rule:
+            rt::runRule(state_, stmt.span, stmt.targetSpan, base, stmt.target, [&] { return eval(*stmt.value); });
+            return;
+        case StmtOp::When: executeWhen(stmt, base); return;
+        case StmtOp::ArrayBlock: executeArrayBlock(stmt, base); return;
+        }
+    }
+
+    void executeWhen(const Statement& stmt, Json& base)
+    {
+        bool holds = false;
+        try {
+            const rt::Value condition = eval(*stmt.value);
+            holds = !condition.isMissingOrNull()
+                 && rt::requireBoolean(condition.json(), "the condition of `when`", stmt.value->span);
+        } catch (rt::Failure& failure) {
+            if (failure.fatal)
+                throw;
+            state_.record(failure.error);
+            return;
+        }
+        execute(holds ? stmt.body : stmt.elseBody, base);
+    }
+
+    void executeArrayBlock(const Statement& stmt, Json& base)
+    {
+        ++state_.stats.rules;
+        if (state_.tracing)
+            state_.traceRule(stmt.span);
+        try {
+            const rt::Value source = eval(*stmt.value);
+            if (source.isMissingOrNull()) {
+                ++state_.stats.skipped;
+                if (state_.tracing)
+                    state_.traceSkip(stmt.span, rt::targetPointer(state_, stmt.target),
+                                     source.isMissing() ? "source missing" : "source null");
+                return;
+            }
+            if (!source.json().is_array())
+                rt::fail(rt::code::kEach, stmt.value->span, "`each` needs an array, not " + rt::describe(source),
+                         {rt::describe(source)});
+            rt::writeValue(state_, base, stmt.target, rt::Value::own(buildElements(stmt, source.json())),
+                           stmt.targetSpan);
+        } catch (rt::Failure& failure) {
+            if (failure.fatal)
+                throw;
+            state_.record(failure.error);
+        }
+    }
+
+    Json buildElements(const Statement& stmt, const Json& source)
+    {
+        Json elements = Json::array();
+        const Json* savedContext = context_;
+        const std::int64_t savedIndex = state_.elementIndex;
+        std::string savedPointer;
+        if (state_.tracing) {
+            savedPointer = state_.pointerBase;
+            state_.pointerBase = rt::targetPointer(state_, stmt.target);
+        }
+        struct Restore {
+            Executor& self;
+            const Json* context;
+            std::int64_t index;
+            std::string pointer;
+            ~Restore()
+            {
+                self.context_ = context;
+                self.state_.elementIndex = index;
+                if (self.state_.tracing)
+                    self.state_.pointerBase = std::move(pointer);
+            }
+        } restore{*this, savedContext, savedIndex, savedPointer};
+        const std::string blockPointer = state_.tracing ? state_.pointerBase : std::string();
+        std::int64_t index = 0;
+        for (const Json& element : source) {
+            rt::DepthGuard guard(state_, stmt.span);
+            for (const int slot : stmt.scopeSlots)
+                slots_[static_cast<std::size_t>(slot)] = rt::Value::missing();
+            if (stmt.slot >= 0)
+                slots_[static_cast<std::size_t>(stmt.slot)] = rt::Value::borrow(element);
+            context_ = &element;
+            state_.elementIndex = index;
+            if (state_.tracing) {
+                state_.pointerBase = blockPointer + "/" + std::to_string(index);
+                state_.traceElement(TraceKind::ElementEntered, stmt.span, index);
+            }
+            Json item = Json::object();
+            execute(stmt.body, item);
+            elements.push_back(std::move(item));
+            if (state_.tracing)
+                state_.traceElement(TraceKind::ElementLeft, stmt.span, index);
+            ++index;
+        }
+        return elements;
+    }
+
+    rt::Value walk(const Json* node, const std::vector<Step>& steps) const
+    {
+        for (const Step& step : steps) {
+            if (!step.isIndex) {
+                if (!node->is_object())
+                    return rt::Value::missing();
+                const auto found = node->find(step.key);
+                if (found == node->end())
+                    return rt::Value::missing();
+                node = &*found;
+                continue;
+            }
+            if (!node->is_array())
+                return rt::Value::missing();
+            const auto size = static_cast<std::int64_t>(node->size());
+            const std::int64_t index = step.index < 0 ? size + step.index : step.index;
+            if (index < 0 || index >= size)
+                return rt::Value::missing();
+            node = &(*node)[static_cast<std::size_t>(index)];
+        }
+        return rt::Value::borrow(*node);
+    }
+
+    rt::Value evalNode(const Node& node)
+    {
+        switch (node.op) {
+        case Op::Const: return node.constant ? rt::Value::borrow(*node.constant) : rt::Value::missing();
+        case Op::Path: return walk(context_, node.steps);
+        case Op::RootPath: return walk(&state_.input, node.steps);
+        case Op::Query: {
+            std::vector<const Json*> matches;
+            node.query->select(state_.input, *context_, matches);
+            Json out = Json::array();
+            for (const Json* match : matches) {
+                state_.tick(node.span);
+                out.push_back(*match);
+            }
+            return rt::Value::own(std::move(out));
+        }
+        case Op::Slot: {
+            const rt::Value& value = slots_[static_cast<std::size_t>(node.slot)];
+            return value.isMissing() ? rt::Value::missing() : rt::Value::borrow(value.json());
+        }
+        case Op::Call: return evalCall(node);
+        case Op::Not:
+            return rt::unaryValue(ast::UnaryOp::Not, eval(*node.kids[0]), node.span);
+        case Op::Negate:
+            return rt::unaryValue(ast::UnaryOp::Negate, eval(*node.kids[0]), node.span);
+        case Op::And:
+        case Op::Or:
+        case Op::Coalesce:
+        case Op::Binary:
+            return rt::binaryValue(node.binary, node.span, [&] { return eval(*node.kids[0]); },
+                                   [&] { return eval(*node.kids[1]); });
+        case Op::Array:
+            return rt::arrayLiteral(node.kids.size(), [&](std::size_t i) { return eval(*node.kids[i]); });
+        case Op::Object:
+            return rt::objectLiteral(
+                node.kids.size(), [&](std::size_t i) -> const std::string& { return node.keys[i]; },
+                [&](std::size_t i) { return eval(*node.kids[i]); });
+        }
+        rt::fail(rt::code::kInternal, node.span, "unknown plan node");
+    }
+
+    rt::Value evalCall(const Node& node)
+    {
+        if (!node.function)
+            rt::fail(rt::code::kInternal, node.span, "this function has no implementation");
+        rt::EngineCall<Executor, Node> call(*this, state_, node.function->name, node.span, node.kids);
+        return rt::invoke(*node.function, call);
+    }
+
+    rt::RunState& state_;
+    const Json* context_;
+    std::vector<rt::Value> slots_;
+};
+
+} // namespace
+
+void execute(const Plan& plan, rt::RunState& state, Json& output)
+{
+    Executor executor(plan, state);
+    executor.execute(plan.statements, output);
+}
+
+/// Evaluates one node of a plan (constant folding): no input, no names.
+rt::Value evaluateConstant(const Plan& plan, const Node& node, rt::RunState& state)
+{
+    Executor executor(plan, state);
+    return executor.eval(node);
+}
+
+} // namespace mdsl::v2

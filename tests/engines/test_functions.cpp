@@ -1,0 +1,94 @@
+// The function library against the catalog: every catalog entry has an implementation, and
+// every example of the catalog runs and gives its expected result — through both engines when
+// the entry is version 1, through V2 otherwise.
+
+#include "enginetest.h"
+
+#include "mdsl/catalog.h"
+
+#include <QTest>
+
+using mdsl::EngineKind;
+using mdsl::Json;
+
+class TestFunctions : public QObject {
+    Q_OBJECT
+
+private slots:
+    void everyEntryHasAnImplementation()
+    {
+        for (const mdsl::CatalogEntry& entry : mdsl::catalog()) {
+            if (entry.kind != mdsl::CatalogKind::Function)
+                continue;
+            // Every arity the entry accepts must reach an implementation of the same name
+            // (min/max have two entries told apart by arity).
+            const int top = entry.maxArity == mdsl::CatalogEntry::kVariadic ? entry.minArity + 3 : entry.maxArity;
+            for (int arity = entry.minArity; arity <= top; ++arity) {
+                const std::string name(entry.name);
+                // An implementation exists when a call with that arity validates and runs
+                // without an internal error (E499).
+                std::string args;
+                for (int i = 0; i < arity; ++i)
+                    args += (i ? ", " : "") + std::string(entry.isPerElement(i) ? "." : ".a");
+                const std::string text = "mapping \"p\" version 2\nx[] <- each .items {\n  r <- " + name + "(" + args + ")\n}\n";
+                const mdsl::RunResult result =
+                    enginetest::runWith(EngineKind::V2, text, Json::parse(R"({"items": [{"a": [1]}]})"));
+                for (const mdsl::Diagnostic& d : result.diagnostics)
+                    QVERIFY2(d.code != "E499" && d.code != "E202",
+                             qPrintable(QString::fromStdString(name + "/" + std::to_string(arity) + ": " + d.message)));
+            }
+        }
+    }
+
+    void examplesRun_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<bool>("isMapping");
+        QTest::addColumn<int>("version");
+        int n = 0;
+        for (const mdsl::CatalogEntry& entry : mdsl::catalog())
+            for (const mdsl::CatalogExample& example : entry.examples)
+                QTest::newRow(qPrintable(QStringLiteral("%1 #%2").arg(QString::fromUtf8(entry.name.data(), int(entry.name.size()))).arg(++n)))
+                    << QString::fromUtf8(example.code.data(), int(example.code.size()))
+                    << QString::fromUtf8(example.input.data(), int(example.input.size()))
+                    << QString::fromUtf8(example.expected.data(), int(example.expected.size()))
+                    << example.isMapping << entry.version;
+    }
+
+    void examplesRun()
+    {
+        QFETCH(QString, code);
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        QFETCH(bool, isMapping);
+        QFETCH(int, version);
+        const std::string text = code.toStdString();
+        const Json in = input.isEmpty() ? Json::object() : Json::parse(input.toStdString());
+        const Json want = expected == "missing" ? Json("<missing>") : Json::parse(expected.toStdString());
+        std::vector<EngineKind> engines{EngineKind::V2};
+        if (version == 1)
+            engines.push_back(EngineKind::V1);
+        for (const EngineKind engine : engines) {
+            Json got;
+            if (isMapping) {
+                const mdsl::RunResult result = enginetest::runWith(engine, text, in);
+                if (engine == EngineKind::V1 && result.status == mdsl::RunStatus::Invalid)
+                    continue;   // a version 2 example mapping of a version 1 function
+                QCOMPARE(statusName(result.status), std::string_view("ok"));
+                got = *result.output;
+            } else {
+                got = enginetest::evalExpr(engine, text, in, version);
+            }
+            // Numbers compare by value here (the catalog writes 3.0 and 3 alike in places).
+            QVERIFY2(got == want || (got.is_number() && want.is_number() && got.get<double>() == want.get<double>()),
+                     qPrintable(QStringLiteral("%1 via %2: got %3, expected %4")
+                                    .arg(code, engine == EngineKind::V1 ? "v1" : "v2",
+                                         QString::fromStdString(got.dump()), expected)));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFunctions)
+#include "test_functions.moc"
