@@ -1,0 +1,54 @@
+#include "batch/ndjson.h"
+
+#include "mdsl/batch.h"
+
+#include <algorithm>
+#include <istream>
+
+namespace mdsl::detail {
+
+bool readLine(std::istream& in, std::uint64_t& lineCount, NdjsonLine& line)
+{
+    if (!std::getline(in, line.text))
+        return false;
+    if (!line.text.empty() && line.text.back() == '\r')
+        line.text.pop_back();
+    line.number = ++lineCount;
+    return true;
+}
+
+bool isBlank(std::string_view text) noexcept
+{
+    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+std::optional<Json> parseLine(const NdjsonLine& line, Diagnostic& error)
+{
+    try {
+        return Json::parse(line.text);
+    } catch (const Json::parse_error& e) {
+        // nlohmann's text is "[json.exception.parse_error.101] parse error at line 1, column
+        // 5: syntax error ..."; keep the explanation, ours names the NDJSON line.
+        std::string detail = e.what();
+        if (const auto bracket = detail.find("] "); bracket != std::string::npos)
+            detail.erase(0, bracket + 2);
+        if (detail.rfind("parse error", 0) == 0) {
+            if (const auto colon = detail.find(": "); colon != std::string::npos)
+                detail.erase(0, colon + 2);
+        }
+        const std::size_t byte = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, line.text.size());
+        int column = 1;   // in code points, as every column of the engine
+        for (std::size_t i = 0; i < byte; ++i)
+            column += (static_cast<unsigned char>(line.text[i]) & 0xC0) != 0x80 ? 1 : 0;
+        error = Diagnostic{};
+        error.severity = Severity::Error;
+        error.code = std::string(kInputNotJson);
+        error.args = {std::to_string(line.number), std::to_string(column), detail};
+        error.message = formatMessage("line {0}, column {1}: the input is not JSON: {2}", error.args);
+        error.range.start = {static_cast<int>(line.number), column, static_cast<std::uint32_t>(byte)};
+        error.range.end = error.range.start;
+        return std::nullopt;
+    }
+}
+
+} // namespace mdsl::detail
