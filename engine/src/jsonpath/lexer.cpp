@@ -317,8 +317,11 @@ std::size_t skipExtent(std::string_view text, std::size_t errorOffset)
 {
     std::size_t pos = 0;
     int depth = 0;
+    std::size_t outerOpen = 0;   // where the outermost open bracket is
     while (pos < text.size()) {
         const char c = text[pos];
+        if (depth == 0)
+            outerOpen = pos;
         if (depth > 0) {
             if (c == '\'' || c == '"') {
                 ++pos;
@@ -344,9 +347,10 @@ std::size_t skipExtent(std::string_view text, std::size_t errorOffset)
     }
     pos = std::min(pos, text.size());
     if (depth > 0) {
-        // Unbalanced: the rest of the error's line, so one typo does not swallow the file.
-        const std::size_t eol = text.find_first_of("\r\n", errorOffset);
-        pos = eol == std::string_view::npos ? text.size() : eol;
+        // A bracket that never closes: up to the end of its line, so that one typo does not
+        // swallow the rest of the file.
+        const std::size_t eol = text.find_first_of("\r\n", outerOpen);
+        return eol == std::string_view::npos ? text.size() : eol;
     }
     return std::max(pos, std::min(errorOffset, text.size()));
 }
