@@ -1,0 +1,154 @@
+// Pathological inputs end with a limit error (E401 steps, E402 output size, E403 depth,
+// E404 time) or a result — never a crash, a hang or unbounded recursion. (Run time is bounded
+// by the test's own timeout; speed is measured by benchmarks, not here.)
+
+#include "enginetest.h"
+
+#include <QTest>
+
+using mdsl::EngineKind;
+using mdsl::Json;
+
+namespace {
+
+std::string lastCode(const mdsl::RunResult& result)
+{
+    return result.diagnostics.empty() ? std::string() : result.diagnostics.back().code;
+}
+
+const char* const kV2 = "mapping \"p\" version 2\n";
+
+} // namespace
+
+class TestLimits : public QObject {
+    Q_OBJECT
+
+private slots:
+    void deepInputIsADepthError()
+    {
+        const std::string text = std::string(100000, '[') + std::string(100000, ']');
+        const Json input = {{"deep", Json::parse(text)}};
+        for (const EngineKind engine : {EngineKind::V1, EngineKind::V2}) {
+            const mdsl::RunResult result = enginetest::runWith(engine, "x <- .deep\ny <- 1\n", input);
+            QCOMPARE(statusName(result.status), std::string_view("failed"));
+            QCOMPARE(lastCode(result), std::string("E403"));
+        }
+    }
+
+    void deepExpressionsAreRefusedByTheParser()
+    {
+        const std::string text = "x <- " + std::string(5000, '(') + "1" + std::string(5000, ')') + "\n";
+        for (const EngineKind engine : {EngineKind::V1, EngineKind::V2}) {
+            const mdsl::RunResult result = enginetest::runWith(engine, text, Json::object());
+            QCOMPARE(statusName(result.status), std::string_view("invalid"));
+        }
+    }
+
+    void deepExpressionsWithinTheParserLimitHitTheDepthLimit()
+    {
+        // 200 nested calls parse, but evaluating them nests deeper than a depth limit of 50.
+        std::string expr = ".s";
+        for (int i = 0; i < 200; ++i)
+            expr = "upper(" + expr + ")";
+        mdsl::RunOptions options = enginetest::pinnedOptions();
+        options.limits.maxDepth = 50;
+        for (const EngineKind engine : {EngineKind::V1, EngineKind::V2}) {
+            const mdsl::RunResult result = enginetest::runWith(engine, "x <- " + expr + "\n", Json{{"s", "a"}}, options);
+            QCOMPARE(lastCode(result), std::string("E403"));
+        }
+    }
+
+    void hugeArraysRun()
+    {
+        Json numbers = Json::array();
+        for (int i = 0; i < 100000; ++i)
+            numbers.push_back(i);
+        const std::string text = std::string(kV2) + "total <- sum(map(.a, . * 2))\nn <- count(distinct(.a))\n";
+        // Sanitizers and a shared machine are slow: this checks the result, not the speed.
+        mdsl::RunOptions options = enginetest::pinnedOptions();
+        options.limits.maxTime = std::chrono::minutes(2);
+        const mdsl::RunResult result = enginetest::runWith(EngineKind::V2, text, Json{{"a", numbers}}, options);
+        QVERIFY2(result.status == mdsl::RunStatus::Ok, lastCode(result).c_str());
+        QCOMPARE(result.output->dump(), std::string(R"({"total":9999900000,"n":100000})"));
+    }
+
+    void exponentialMapNestingHitsTheStepLimit()
+    {
+        Json twenty = Json::array();
+        for (int i = 0; i < 20; ++i)
+            twenty.push_back(i);
+        const std::string text = std::string(kV2)
+                               + "x <- map(.a, map($.a, map($.a, map($.a, map($.a, map($.a, . + 1))))))\nafter <- 1\n";
+        mdsl::RunOptions options = enginetest::pinnedOptions();
+        options.limits.maxSteps = 200000;
+        const mdsl::RunResult result = enginetest::runWith(EngineKind::V2, text, Json{{"a", twenty}}, options);
+        QCOMPARE(statusName(result.status), std::string_view("failed"));
+        QCOMPARE(lastCode(result), std::string("E401"));
+        // A limit stops the run: the rule after it does not run.
+        QVERIFY(!result.output->contains("after"));
+    }
+
+    void theClockStopsARunawayRun()
+    {
+        Json many = Json::array();
+        for (int i = 0; i < 60; ++i)
+            many.push_back(i);
+        const std::string text = std::string(kV2) + "x <- map(.a, map($.a, map($.a, map($.a, map($.a, 1)))))\n";
+        mdsl::RunOptions options = enginetest::pinnedOptions();
+        options.limits.maxSteps = UINT64_MAX;
+        options.limits.maxTime = std::chrono::milliseconds(100);
+        const mdsl::RunResult result = enginetest::runWith(EngineKind::V2, text, Json{{"a", many}}, options);
+        QCOMPARE(lastCode(result), std::string("E404"));
+    }
+
+    void longStringsAndHugePadding()
+    {
+        const std::string text = std::string(kV2) + "u <- length(upper(.s))\np <- pad_left(.s, 1000000000000)\n";
+        const mdsl::RunResult result = enginetest::runWith(EngineKind::V2, text, Json{{"s", std::string(2'000'000, 'x')}});
+        QCOMPARE(lastCode(result), std::string("E402"));
+        QCOMPARE(result.output->value("u", 0), 2'000'000);
+    }
+
+    void hugeIndexTargetsAreAnOutputError()
+    {
+        for (const EngineKind engine : {EngineKind::V1, EngineKind::V2}) {
+            const mdsl::RunResult result = enginetest::runWith(engine, "l[4000000000000] <- 1\n", Json::object());
+            QCOMPARE(lastCode(result), std::string("E402"));
+        }
+    }
+
+    void outputSizeLimit()
+    {
+        mdsl::RunOptions options = enginetest::pinnedOptions();
+        options.limits.maxOutputBytes = 1000;
+        for (const EngineKind engine : {EngineKind::V1, EngineKind::V2}) {
+            const mdsl::RunResult result =
+                enginetest::runWith(engine, "a <- .s\nb <- .s\n", Json{{"s", std::string(600, 'y')}}, options);
+            QCOMPARE(lastCode(result), std::string("E402"));
+            QVERIFY(result.output->contains("a"));
+            QVERIFY(!result.output->contains("b"));
+        }
+    }
+
+    void hostileRegexesRunInLinearTime()
+    {
+        const std::string text = std::string(kV2) + "m <- matches(.s, \"(a+)+$\")\nn <- matches(.s, \"(a|aa)+b\")\n"
+                                 "r <- replace_regex(.s, \"(a*)*c\", \"\")\n";
+        const std::string s = std::string(200000, 'a') + "!";
+        const mdsl::RunResult result = enginetest::runWith(EngineKind::V2, text, Json{{"s", s}});
+        QCOMPARE(statusName(result.status), std::string_view("ok"));
+        QCOMPARE((*result.output)["m"], Json(false));
+        QCOMPARE((*result.output)["n"], Json(false));
+    }
+
+    void deepJsonParseIsADepthError()
+    {
+        const std::string text = std::string(kV2) + "x <- json_parse(.s)\n";
+        const mdsl::RunResult result =
+            enginetest::runWith(EngineKind::V2, text, Json{{"s", std::string(50000, '[') + std::string(50000, ']')}});
+        QCOMPARE(lastCode(result), std::string("E403"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLimits)
+#include "test_limits.moc"
