@@ -7,11 +7,19 @@ int runValidate(const std::vector<std::string>& args);
 int runFunctions(const std::vector<std::string>& args);
 int runFmt(const std::vector<std::string>& args);
 int runQuery(const std::vector<std::string>& args);
+int runDryRun(const std::vector<std::string>& args);
+int runCompare(const std::vector<std::string>& args);
+int runCompile(const std::vector<std::string>& args);
+int runLineage(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands()
 {
     static const std::vector<Command> table = {
         {"validate", "check a mapping: syntax, names, functions, targets, version and flags", &runValidate},
+        {"compile", "print what an engine compiles a mapping to (V2 plan or V1 syntax tree)", &runCompile},
+        {"dry-run", "run a mapping on an input (or an NDJSON stream) through V1, V2 or both", &runDryRun},
+        {"compare", "compare V1 and V2 over an NDJSON corpus: figures and GO/NO-GO verdict", &runCompare},
+        {"lineage", "print the source paths each target of a mapping reads", &runLineage},
         {"fmt", "format a mapping in the canonical layout (or check that it is)", &runFmt},
         {"functions", "print the function catalog (Markdown reference or JSON)", &runFunctions},
         {"query", "run a JSONPath query over a JSON document", &runQuery},

@@ -1,0 +1,257 @@
+// mapping-dsl dry-run: one input through the routed engine, one engine, or both side by side;
+// or a whole NDJSON stream in batch mode, one result line per input line.
+
+#include "args.h"
+#include "cmd_engine_options.h"
+#include "io.h"
+
+#include "mdsl/batch.h"
+#include "mdsl/engine.h"
+#include "mdsl/report.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace cli {
+
+namespace {
+
+constexpr std::string_view kDryRunUsage = R"(Usage: mapping-dsl dry-run FILE --input INPUT.json [--engine v1|v2|routed|both] [--flags FILE]
+                            [--trace] [--format json|text] [--now ISO8601]
+       mapping-dsl dry-run FILE --ndjson INPUT.ndjson [--output OUT] [--jobs N]
+                            [--engine v1|v2|routed] [--flags FILE] [--trace] [--now ISO8601]
+
+Validates, compiles and runs a mapping (FILE, or '-' for standard input) on an input
+document and prints the result: engine, route, fallback, status, output, diagnostics,
+trace and stats.
+
+Options:
+  --input FILE      one JSON input document ('-': standard input)
+  --ndjson FILE     batch mode: one JSON document per line ('-': standard input); prints one
+                    compact result per line, in input order (a blank line gives a blank line,
+                    a line that is not JSON an invalid result naming the line)
+  --engine ENGINE   routed (default): production's V2-routed operation, with V1 fallback
+                    when the flags enable it; v1: the V1-only operation; v2: the V2 engine
+                    alone, no fallback; both: V1 and V2 and their difference (--input only)
+  --flags FILE      production's flag file (YAML); default: all seven flags on
+  --trace           record the trace events
+  --format FORMAT   json (default) or text (a readable summary; --input only)
+  --now ISO8601     the clock now() reads, e.g. 2026-11-23T22:45:00Z (default: system clock)
+  --output FILE     batch mode: write the results to FILE (atomically) instead of stdout
+  --jobs N          batch mode: worker threads (default: all cores)
+  --help            print this help
+
+Exit codes: 0 status ok (batch: every record ok; both: both ok and identical),
+1 failed or invalid (batch: any record; both: or a difference), 2 usage or I/O error.
+)";
+
+int usageError(const std::string& message)
+{
+    return commandUsageError("dry-run", kDryRunUsage, message);
+}
+
+std::string microseconds(std::int64_t us)
+{
+    return std::to_string(us) + " us";
+}
+
+void printTrace(std::ostream& out, const mdsl::RunResult& result, const mdsl::LineIndex& lines)
+{
+    out << "trace:\n";
+    for (const mdsl::TraceEvent& e : result.trace) {
+        const mdsl::Position at = lines.position(e.span.begin);
+        out << "  " << at.line << ':' << at.column << "  " << mdsl::traceKindName(e.kind);
+        if (!e.target.empty())
+            out << ' ' << e.target;
+        if (e.kind == mdsl::TraceKind::ElementEntered || e.kind == mdsl::TraceKind::ElementLeft)
+            out << " #" << e.index;
+        if (e.kind == mdsl::TraceKind::Value || e.kind == mdsl::TraceKind::Write)
+            out << " = " << (e.value ? e.value->dump(-1, ' ', false, mdsl::Json::error_handler_t::replace) : "missing");
+        if (!e.reason.empty())
+            out << " (" << e.reason << ')';
+        out << '\n';
+    }
+}
+
+// The readable form: what a support engineer reads first, then the details.
+void printText(std::ostream& out, const mdsl::RunResult& result, std::string_view text, std::string_view name)
+{
+    out << "status:      " << mdsl::statusName(result.status) << '\n'
+        << "engine:      " << mdsl::engineName(result.engine) << " (route " << mdsl::routeName(result.route)
+        << (result.fallback ? ", V1 fallback after V2 failed" : "") << ")\n"
+        << "stats:       " << result.stats.rules << " rules, " << result.stats.writes << " writes, "
+        << result.stats.skipped << " skipped, " << microseconds(result.stats.elapsedUs) << '\n'
+        << "output:\n"
+        << (result.output ? result.output->dump(2, ' ', false, mdsl::Json::error_handler_t::replace) : "(none)")
+        << '\n';
+    if (!result.diagnostics.empty())
+        out << "diagnostics:\n" << mdsl::renderText(result.diagnostics, text, name);
+    if (result.v2Failure && !result.v2Failure->diagnostics.empty())
+        out << "V2 failure (" << mdsl::statusName(result.v2Failure->status) << "):\n"
+            << mdsl::renderText(result.v2Failure->diagnostics, text, name);
+    if (!result.trace.empty())
+        printTrace(out, result, mdsl::LineIndex(text));
+}
+
+int exitFor(mdsl::RunStatus status)
+{
+    return status == mdsl::RunStatus::Ok ? kOk : kFailed;
+}
+
+int runOne(const std::string& engine, const std::string& text, const std::string& name, const mdsl::Json& input,
+           const mdsl::Flags& flags, const mdsl::RunOptions& options, bool asText)
+{
+    if (engine == "both") {
+        const mdsl::Comparison c = mdsl::compareEngines(text, input, flags, options);
+        if (asText) {
+            std::cout << "== V1\n";
+            printText(std::cout, c.v1, text, name);
+            std::cout << "== V2\n";
+            printText(std::cout, c.v2, text, name);
+            char ratio[32];
+            std::snprintf(ratio, sizeof ratio, "%.2fx", c.timeRatio);
+            std::cout << "== difference\n"
+                      << "identical:   " << (c.identical ? "yes" : "no") << '\n'
+                      << "time V2/V1:  " << ratio << '\n'
+                      << "patch V1->V2:\n" << c.patch.dump(2) << '\n';
+        } else {
+            mdsl::Json out = {{"v1", mdsl::toJson(c.v1)},
+                              {"v2", mdsl::toJson(c.v2)},
+                              {"identical", c.identical},
+                              {"patch", c.patch},
+                              {"time_ratio", c.timeRatio}};
+            std::cout << out.dump(2, ' ', false, mdsl::Json::error_handler_t::replace) << '\n';
+        }
+        const bool ok = c.v1.status == mdsl::RunStatus::Ok && c.v2.status == mdsl::RunStatus::Ok && c.identical;
+        return ok ? kOk : kFailed;
+    }
+    mdsl::RunResult result;
+    if (engine == "v2") {
+        result = mdsl::run(mdsl::compile(text, mdsl::EngineKind::V2, flags), input, options);
+    } else {
+        const mdsl::Route route = engine == "v1" ? mdsl::Route::V1Only : mdsl::Route::V2Routed;
+        result = mdsl::dryRun(mdsl::prepare(text, route, flags), input, options);
+    }
+    if (asText)
+        printText(std::cout, result, text, name);
+    else
+        std::cout << mdsl::toJson(result).dump(2, ' ', false, mdsl::Json::error_handler_t::replace) << '\n';
+    return exitFor(result.status);
+}
+
+// Batch mode: the results stream to stdout, or to a temporary file renamed over OUT at the
+// end so that a reader never sees half a file.
+int runBatch(const std::string& engine, const std::string& text, const ParsedArgs& args, const mdsl::Flags& flags,
+             const mdsl::RunOptions& runOptions, unsigned jobs)
+{
+    const std::string inputPath = *args.value("--ndjson");
+    std::ifstream file;
+    if (inputPath != "-") {
+        std::error_code ec;
+        if (std::filesystem::is_directory(inputPath, ec)) {
+            printError("cannot read '" + inputPath + "': it is a directory");
+            return kUsage;
+        }
+        file.open(inputPath, std::ios::binary);
+        if (!file) {
+            printError("cannot read '" + inputPath + "'");
+            return kUsage;
+        }
+    }
+    std::istream& in = inputPath == "-" ? std::cin : file;
+
+    const std::optional<std::string> outputPath = args.value("--output");
+    const std::string temporary = outputPath ? *outputPath + ".mdsl-tmp" : std::string();
+    std::ofstream outFile;
+    if (outputPath) {
+        outFile.open(temporary, std::ios::binary | std::ios::trunc);
+        if (!outFile) {
+            printError("cannot write '" + *outputPath + "'");
+            return kUsage;
+        }
+    }
+    std::ostream& out = outputPath ? static_cast<std::ostream&>(outFile) : std::cout;
+
+    mdsl::BatchOptions options;
+    options.jobs = jobs;
+    options.run = runOptions;
+    mdsl::BatchSummary summary;
+    if (engine == "v2") {
+        const mdsl::CompiledMapping mapping = mdsl::compile(text, mdsl::EngineKind::V2, flags);
+        summary = mdsl::dryRunBatch(
+            in, out, [&](const mdsl::Json& input) { return mdsl::run(mapping, input, runOptions); }, options);
+    } else {
+        const mdsl::Route route = engine == "v1" ? mdsl::Route::V1Only : mdsl::Route::V2Routed;
+        summary = mdsl::dryRunBatch(in, out, mdsl::prepare(text, route, flags), options);
+    }
+    if (in.bad()) {
+        printError("cannot read '" + inputPath + "'");
+        return kUsage;
+    }
+    if (outputPath) {
+        outFile.close();
+        std::error_code ec;
+        if (!outFile || (std::filesystem::rename(temporary, *outputPath, ec), ec)) {
+            std::filesystem::remove(temporary, ec);
+            printError("cannot write '" + *outputPath + "'");
+            return kUsage;
+        }
+    }
+    std::cerr << "mapping-dsl: dry-run: " << summary.lines << " lines: " << summary.ok << " ok, " << summary.failed
+              << " failed, " << summary.invalid << " invalid, " << summary.blank << " blank\n";
+    return summary.failed + summary.invalid == 0 ? kOk : kFailed;
+}
+
+} // namespace
+
+int runDryRun(const std::vector<std::string>& args)
+{
+    int exitCode = kUsage;
+    const auto parsed = parseCommand("dry-run", kDryRunUsage, args,
+                                     {{"--input", true}, {"--ndjson", true}, {"--engine", true}, {"--flags", true},
+                                      {"--trace"}, {"--format", true}, {"--now", true}, {"--output", true},
+                                      {"--jobs", true}},
+                                     exitCode);
+    if (!parsed)
+        return exitCode;
+    const bool batch = parsed->has("--ndjson");
+    if (batch == parsed->has("--input"))
+        return usageError("give exactly one of --input and --ndjson");
+    if (parsed->positional[0] == "-" && parsed->value(batch ? "--ndjson" : "--input") == "-")
+        return usageError("the mapping and the input cannot both be standard input");
+    const std::string engine = parsed->value("--engine").value_or("routed");
+    if (engine != "routed" && engine != "v1" && engine != "v2" && engine != "both")
+        return usageError("unknown engine '" + engine + "' (v1, v2, routed or both)");
+    const std::string format = parsed->value("--format").value_or("json");
+    if (format != "json" && format != "text")
+        return usageError("unknown format '" + format + "' (json or text)");
+    if (batch && (engine == "both" || format == "text"))
+        return usageError("--ndjson prints JSON lines from one engine; compare both with 'mapping-dsl compare'");
+    if (!batch && (parsed->has("--output") || parsed->has("--jobs")))
+        return usageError("--output and --jobs go with --ndjson");
+    const std::optional<unsigned> jobs = jobsOption(*parsed);
+    if (!jobs)
+        return usageError("--jobs needs a positive number");
+
+    mdsl::RunOptions options;
+    options.trace = parsed->has("--trace");
+    if (const auto now = parsed->value("--now")) {
+        options.pinnedNowMs = parseIsoDateTime(*now);
+        if (!options.pinnedNowMs)
+            return usageError("--now '" + *now + "' is not an ISO 8601 date-time such as 2026-11-23T22:45:00Z");
+    }
+    const std::optional<MappingInput> in = loadMapping(*parsed);
+    if (!in)
+        return kUsage;
+    if (batch)
+        return runBatch(engine, in->text, *parsed, in->flags, options, *jobs);
+    const std::optional<mdsl::Json> input = readJsonDocument(*parsed->value("--input"));
+    if (!input)
+        return kUsage;
+    return runOne(engine, in->text, in->name, *input, in->flags, options, format == "text");
+}
+
+} // namespace cli
