@@ -76,7 +76,9 @@ struct ParseOptions {
 };
 
 /// A parsed document. `document` is always set: with syntax errors it holds every statement
-/// that parsed (a statement with an error is left out, the rest is kept).
+/// that parsed. A statement with a syntax error is left out, with two exceptions that keep
+/// more for the validator: a block left unclosed at the end of the text keeps its statements,
+/// and a JSONPath query that does not parse stays in the tree with its `error` set (E110).
 struct ParsedDocument {
     std::unique_ptr<ast::Document> document;
     std::vector<Diagnostic> diagnostics;   ///< syntax diagnostics (E1xx), in source order
