@@ -13,6 +13,235 @@
     </message>
 </context>
 <context>
+    <name>studio::CodeEditor</name>
+    <message>
+        <source>Missing or null:</source>
+        <translation>Absent ou null :</translation>
+    </message>
+    <message>
+        <source>Language version %1, flag &lt;code&gt;%2&lt;/code&gt;.</source>
+        <translation>Version %1 du langage, drapeau &lt;code&gt;%2&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <source>Language version %1.</source>
+        <translation>Version %1 du langage.</translation>
+    </message>
+    <message>
+        <source>Source path from the sample input</source>
+        <translation>Chemin source tiré de l’entrée d’exemple</translation>
+    </message>
+    <message>
+        <source>Target path</source>
+        <translation>Chemin cible</translation>
+    </message>
+    <message>
+        <source>Name defined by let or table</source>
+        <translation>Nom défini par let ou table</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>Mot-clé</translation>
+    </message>
+</context>
+<context>
+    <name>studio::DiagnosticMessages</name>
+    <message>
+        <source>unexpected character %1</source>
+        <translation>caractère inattendu %1</translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation>%1 attendu, %2 trouvé</translation>
+    </message>
+    <message>
+        <source>string is not closed before the end of the line</source>
+        <translation>la chaîne n’est pas fermée avant la fin de la ligne</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence %1 in string</source>
+        <translation>séquence d’échappement %1 invalide dans la chaîne</translation>
+    </message>
+    <message>
+        <source>invalid number %1: %2</source>
+        <translation>nombre invalide %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not closed: expected %2</source>
+        <translation>%1 n’est pas fermé : %2 attendu</translation>
+    </message>
+    <message>
+        <source>control character U+%1 in string: write it as an escape such as \n or \u%1</source>
+        <translation>caractère de contrôle U+%1 dans la chaîne : écrivez-le comme un échappement, par exemple \n ou \u%1</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 byte 0x%1</source>
+        <translation>octet UTF-8 invalide 0x%1</translation>
+    </message>
+    <message>
+        <source>unsupported language version %1: expected 1 or 2</source>
+        <translation>version du langage %1 non prise en charge : 1 ou 2 attendu</translation>
+    </message>
+    <message>
+        <source>the 'mapping' header must come first, and only once</source>
+        <translation>l’en-tête 'mapping' doit venir en premier, et une seule fois</translation>
+    </message>
+    <message>
+        <source>invalid JSONPath query: %1</source>
+        <translation>requête JSONPath invalide : %1</translation>
+    </message>
+    <message>
+        <source>comparisons cannot be chained: combine them with 'and'</source>
+        <translation>les comparaisons ne s’enchaînent pas : combinez-les avec 'and'</translation>
+    </message>
+    <message>
+        <source>expected a function name after '|', found %1</source>
+        <translation>nom de fonction attendu après '|', %1 trouvé</translation>
+    </message>
+    <message>
+        <source>nesting deeper than %1 levels</source>
+        <translation>imbrication de plus de %1 niveaux</translation>
+    </message>
+    <message>
+        <source>unknown name `%1`</source>
+        <translation>nom inconnu `%1`</translation>
+    </message>
+    <message>
+        <source>unknown function `%1`</source>
+        <translation>fonction inconnue `%1`</translation>
+    </message>
+    <message>
+        <source>`%1` takes %2 argument(s), not %3</source>
+        <translation>`%1` prend %2 argument(s), pas %3</translation>
+    </message>
+    <message>
+        <source>invalid regular expression for `%1`: %2</source>
+        <translation>expression régulière invalide pour `%1` : %2</translation>
+    </message>
+    <message>
+        <source>`%1` is written as a value, so `%2` cannot be written under it</source>
+        <translation>`%1` est écrit comme une valeur, donc `%2` ne peut pas être écrit dessous</translation>
+    </message>
+    <message>
+        <source>`%1` is already defined in this scope</source>
+        <translation>`%1` est déjà défini dans cette portée</translation>
+    </message>
+    <message>
+        <source>`index()` is only defined inside an array block</source>
+        <translation>`index()` n’est défini que dans un bloc de tableau</translation>
+    </message>
+    <message>
+        <source>`%1` needs a table as its first argument; `%2` is not a table</source>
+        <translation>`%1` demande une table comme premier argument; `%2` n’est pas une table</translation>
+    </message>
+    <message>
+        <source>%1 needs language version 2, but this document is version 1</source>
+        <translation>%1 demande la version 2 du langage, mais ce document est en version 1</translation>
+    </message>
+    <message>
+        <source>%1 needs the feature flag `%2`, which is off</source>
+        <translation>%1 demande le drapeau `%2`, qui est désactivé</translation>
+    </message>
+    <message>
+        <source>the V1 engine does not run version 2 documents</source>
+        <translation>le moteur V1 n’exécute pas les documents en version 2</translation>
+    </message>
+    <message>
+        <source>version 2 documents need the feature flag `mapping_dsl_v2_enabled`, which is off</source>
+        <translation>les documents en version 2 demandent le drapeau `mapping_dsl_v2_enabled`, qui est désactivé</translation>
+    </message>
+    <message>
+        <source>the flag file is not valid YAML: %1</source>
+        <translation>le fichier de drapeaux n’est pas du YAML valide : %1</translation>
+    </message>
+    <message>
+        <source>the flag file must map flag names to true or false</source>
+        <translation>le fichier de drapeaux doit associer chaque nom de drapeau à true ou false</translation>
+    </message>
+    <message>
+        <source>the flag `%1` must be true or false, not `%2`</source>
+        <translation>le drapeau `%1` doit valoir true ou false, pas `%2`</translation>
+    </message>
+    <message>
+        <source>`%1` is written twice; the later write replaces the earlier one</source>
+        <translation>`%1` est écrit deux fois ; la seconde écriture remplace la première</translation>
+    </message>
+    <message>
+        <source>`let %1` is never used</source>
+        <translation>`let %1` n’est jamais utilisé</translation>
+    </message>
+    <message>
+        <source>`table %1` is never used</source>
+        <translation>`table %1` n’est jamais utilisée</translation>
+    </message>
+    <message>
+        <source>unknown flag `%1` is ignored</source>
+        <translation>le drapeau inconnu `%1` est ignoré</translation>
+    </message>
+    <message>
+        <source>close the string</source>
+        <translation>fermer la chaîne</translation>
+    </message>
+    <message>
+        <source>add `version 2` to the header</source>
+        <translation>ajouter `version 2` à l’en-tête</translation>
+    </message>
+    <message>
+        <source>insert %1</source>
+        <translation>insérer %1</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Information</translation>
+    </message>
+</context>
+<context>
+    <name>studio::FindBar</name>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation><numerusform>%n occurrence</numerusform><numerusform>%n occurrences</numerusform></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Remplacer par</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Respecter la casse</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Occurrence précédente (Maj+Entrée)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Occurrence suivante (Entrée)</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>Tout remplacer</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Fermer (Échap)</translation>
+    </message>
+</context>
+<context>
     <name>studio::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -75,6 +304,617 @@
     <message>
         <source>&lt;h3&gt;Mapping Studio %1&lt;/h3&gt;&lt;p&gt;Editor and debugger for the Mapping DSL.&lt;/p&gt;&lt;p&gt;Engine %2, language versions 1 and 2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mapping Studio %1&lt;/h3&gt;&lt;p&gt;Éditeur et débogueur du Mapping DSL.&lt;/p&gt;&lt;p&gt;Moteur %2, versions 1 et 2 du langage.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Import Flag File</source>
+        <translation>Importer un fichier de drapeaux</translation>
+    </message>
+    <message>
+        <source>Export Flag File</source>
+        <translation>Exporter le fichier de drapeaux</translation>
+    </message>
+    <message>
+        <source>Cannot write %1:
+%2</source>
+        <translation>Impossible d’écrire %1 :
+%2</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <source>Load Sample &amp;Input…</source>
+        <translation>Charger l’&amp;entrée d’exemple…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace…</source>
+        <translation>R&amp;emplacer…</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Line…</source>
+        <translation>Aller à la &amp;ligne…</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Comment</source>
+        <translation>&amp;Commenter/décommenter</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat Document</source>
+        <translation>&amp;Mettre en forme le document</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Compléter</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Aperçu</translation>
+    </message>
+    <message>
+        <source>&amp;Run Preview</source>
+        <translation>&amp;Exécuter l’aperçu</translation>
+    </message>
+    <message>
+        <source>&amp;Next Difference</source>
+        <translation>Différence &amp;suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Difference</source>
+        <translation>Différence &amp;précédente</translation>
+    </message>
+    <message>
+        <source>Pin &amp;V1 Side to File…</source>
+        <translation>Épingler le côté &amp;V1 à un fichier…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Configuration</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>Flag &amp;Profile</source>
+        <translation>&amp;Profil de drapeaux</translation>
+    </message>
+    <message>
+        <source>&amp;Import Flag File…</source>
+        <translation>&amp;Importer un fichier de drapeaux…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Flag File…</source>
+        <translation>&amp;Exporter le fichier de drapeaux…</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation>&amp;Exemples</translation>
+    </message>
+    <message>
+        <source>Mapping Studio was closed without saving “%1” (autosaved %2). Restore the unsaved text?</source>
+        <translation>Mapping Studio a été fermé sans enregistrer « %1 » (sauvegarde automatique du %2). Restaurer le texte non enregistré ?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Dry-run: %1</source>
+        <translation>Exécution à blanc : %1</translation>
+    </message>
+    <message>
+        <source>The text changed since it was checked; try the fix again in a moment.</source>
+        <translation>Le texte a changé depuis sa vérification ; réessayez la correction dans un instant.</translation>
+    </message>
+    <message>
+        <source>The document cannot be formatted.</source>
+        <translation>Le document ne peut pas être mis en forme.</translation>
+    </message>
+    <message>
+        <source>Not formatted: line %1: %2</source>
+        <translation>Non mis en forme : ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>Go to Line</source>
+        <translation>Aller à la ligne</translation>
+    </message>
+    <message>
+        <source>Line (1–%1):</source>
+        <translation>Ligne (1–%1) :</translation>
+    </message>
+    <message>
+        <source>%1 was not imported:
+%2</source>
+        <translation>%1 n’a pas été importé :
+%2</translation>
+    </message>
+    <message>
+        <source>Flags imported from %1</source>
+        <translation>Drapeaux importés depuis %1</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MB</source>
+        <translation>le fichier dépasse %1 Mo</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>le fichier n’est pas du texte UTF-8</translation>
+    </message>
+    <message>
+        <source># target &lt;- source, e.g.:</source>
+        <translation># cible &lt;- source, par exemple :</translation>
+    </message>
+    <message>
+        <source>Save Mapping</source>
+        <translation>Enregistrer le mapping</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cannot save %1:
+%2</source>
+        <translation>Impossible d’enregistrer %1 :
+%2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <source>Load Sample Input</source>
+        <translation>Charger l’entrée d’exemple</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot load %1:
+%2</source>
+        <translation>Impossible de charger %1 :
+%2</translation>
+    </message>
+    <message>
+        <source>Pin V1 Side</source>
+        <translation>Épingler le côté V1</translation>
+    </message>
+    <message>
+        <source>Pin V1 Side to File</source>
+        <translation>Épingler le côté V1 à un fichier</translation>
+    </message>
+    <message>
+        <source>Mappings (*.mdsl);;JSON sample inputs (*.json);;All files (*)</source>
+        <translation>Mappings (*.mdsl);;Entrées d’exemple JSON (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them?</source>
+        <translation>« %1 » a des modifications non enregistrées. Les enregistrer ?</translation>
+    </message>
+</context>
+<context>
+    <name>studio::MappingBackend</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>ligne %1, colonne %2</translation>
+    </message>
+    <message>
+        <source>The sample input is not valid JSON (%1).</source>
+        <translation>L’entrée d’exemple n’est pas du JSON valide (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>studio::PreviewPanel</name>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>invalide</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>non exécuté</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>en cours…</translation>
+    </message>
+    <message>
+        <source>updating…</source>
+        <translation>mise à jour…</translation>
+    </message>
+    <message>
+        <source>No output: the mapping is invalid for this engine.</source>
+        <translation>Pas de sortie : le mapping est invalide pour ce moteur.</translation>
+    </message>
+    <message>
+        <source>No output.</source>
+        <translation>Pas de sortie.</translation>
+    </message>
+    <message>
+        <source>%1:%2 %3 %4</source>
+        <translation>%1:%2 %3 %4</translation>
+    </message>
+    <message>
+        <source>Production serves &lt;b&gt;V1 by fallback&lt;/b&gt; (V2 failed)</source>
+        <translation>La production sert &lt;b&gt;V1 en repli&lt;/b&gt; (V2 a échoué)</translation>
+    </message>
+    <message>
+        <source>Production serves &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>La production sert &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Exécution…</translation>
+    </message>
+    <message>
+        <source>%1 — V1: %2 · V2: %3</source>
+        <translation>%1 — V1 : %2 · V2 : %3</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>No comparison: one side has no output</source>
+        <translation>Pas de comparaison : un côté n’a pas de sortie</translation>
+    </message>
+    <message>
+        <source>Outputs identical</source>
+        <translation>Sorties identiques</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s)</source>
+        <translation><numerusform>%n différence</numerusform><numerusform>%n différences</numerusform></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sample input&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Entrée d’exemple&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>Charger…</translation>
+    </message>
+    <message>
+        <source>Load the sample input from a JSON file (or drop one on the window)</source>
+        <translation>Charger l’entrée d’exemple depuis un fichier JSON (ou en déposer un sur la fenêtre)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécuter</translation>
+    </message>
+    <message>
+        <source>Run the preview now</source>
+        <translation>Exécuter l’aperçu maintenant</translation>
+    </message>
+    <message>
+        <source>Pin V1 to File…</source>
+        <translation>Épingler V1 à un fichier…</translation>
+    </message>
+    <message>
+        <source>Unpin V1</source>
+        <translation>Détacher V1</translation>
+    </message>
+    <message>
+        <source>Run the V1 side on another mapping file, e.g. the V1 original of a migrated mapping</source>
+        <translation>Exécuter le côté V1 sur un autre fichier de mapping, par exemple l’original V1 d’un mapping migré</translation>
+    </message>
+    <message>
+        <source>Previous difference</source>
+        <translation>Différence précédente</translation>
+    </message>
+    <message>
+        <source>Next difference</source>
+        <translation>Différence suivante</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;V1 engine&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Moteur V1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;V1 engine&lt;/b&gt; on %1</source>
+        <translation>&lt;b&gt;Moteur V1&lt;/b&gt; sur %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;V2 engine&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Moteur V2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Type or drop a JSON sample input here</source>
+        <translation>Saisissez ou déposez ici une entrée d’exemple JSON</translation>
+    </message>
+</context>
+<context>
+    <name>studio::ProblemsPanel</name>
+    <message>
+        <source>No problems</source>
+        <translation>Aucun problème</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation><numerusform>%n erreur</numerusform><numerusform>%n erreurs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n avertissement</numerusform><numerusform>%n avertissements</numerusform></translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Corriger : %1</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Corriger</translation>
+    </message>
+    <message>
+        <source>Go to Problem</source>
+        <translation>Aller au problème</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+</context>
+<context>
+    <name>studio::SettingsDialog</name>
+    <message>
+        <source>Import Flag File</source>
+        <translation>Importer un fichier de drapeaux</translation>
+    </message>
+    <message>
+        <source>YAML files (*.yaml *.yml);;All files (*)</source>
+        <translation>Fichiers YAML (*.yaml *.yml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export Flag File</source>
+        <translation>Exporter le fichier de drapeaux</translation>
+    </message>
+    <message>
+        <source>Save Profile</source>
+        <translation>Enregistrer le profil</translation>
+    </message>
+    <message>
+        <source>Profile name:</source>
+        <translation>Nom du profil :</translation>
+    </message>
+    <message>
+        <source>The flag file was not imported:</source>
+        <translation>Le fichier de drapeaux n’a pas été importé :</translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <translation>%1 importé.</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>%1 exporté.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Feature Flags</source>
+        <translation>Drapeaux de fonctionnalités</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Éditeur</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil :</translation>
+    </message>
+    <message>
+        <source>(custom)</source>
+        <translation>(personnalisé)</translation>
+    </message>
+    <message>
+        <source>Save as Profile…</source>
+        <translation>Enregistrer comme profil…</translation>
+    </message>
+    <message>
+        <source>Delete Profile</source>
+        <translation>Supprimer le profil</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rollout&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Déploiement&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;V2 features&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Fonctionnalités V2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Import Flag File…</source>
+        <translation>Importer un fichier de drapeaux…</translation>
+    </message>
+    <message>
+        <source>Export Flag File…</source>
+        <translation>Exporter le fichier de drapeaux…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Routing of production's endpoints under these flags&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Routage des points d’accès de la production avec ces drapeaux&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Point d’accès</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Moteur</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Thème :</translation>
+    </message>
+    <message>
+        <source>Follow the desktop</source>
+        <translation>Suivre le bureau</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Font:</source>
+        <translation>Police :</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>Langue de l’interface :</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Run the preview automatically after edits</source>
+        <translation>Exécuter l’aperçu automatiquement après les modifications</translation>
+    </message>
+    <message>
+        <source>Delay after the last edit:</source>
+        <translation>Délai après la dernière modification :</translation>
+    </message>
+    <message>
+        <source>Pin the clock of now() to:</source>
+        <translation>Fixer l’horloge de now() à :</translation>
+    </message>
+</context>
+<context>
+    <name>studio::StudioSettings</name>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Rollback: V2 off</source>
+        <translation>Retour arrière : V2 désactivée</translation>
+    </message>
+    <message>
+        <source>Route the V2-routed endpoints to the V2 engine</source>
+        <translation>Router vers le moteur V2 les points d’accès routés V2</translation>
+    </message>
+    <message>
+        <source>Documents without a version are version 2</source>
+        <translation>Les documents sans version sont en version 2</translation>
+    </message>
+    <message>
+        <source>When V2 fails, answer with V1 (marked as a fallback)</source>
+        <translation>Quand V2 échoue, répondre avec V1 (marqué comme repli)</translation>
+    </message>
+    <message>
+        <source>Object, array and when blocks; object and array literals</source>
+        <translation>Blocs objet, tableau et when ; littéraux objet et tableau</translation>
+    </message>
+    <message>
+        <source>JSONPath queries ($ and @)</source>
+        <translation>Requêtes JSONPath ($ et @)</translation>
+    </message>
+    <message>
+        <source>Array functions (map, filter, sort, sum…)</source>
+        <translation>Fonctions de tableau (map, filter, sort, sum…)</translation>
+    </message>
+    <message>
+        <source>The ?? and | operators and the new functions</source>
+        <translation>Les opérateurs ?? et | et les nouvelles fonctions</translation>
+    </message>
+    <message>
+        <source>V1 only</source>
+        <translation>V1 uniquement</translation>
+    </message>
+    <message>
+        <source>V1 (V2 disabled)</source>
+        <translation>V1 (V2 désactivée)</translation>
+    </message>
+    <message>
+        <source>V2, V1 as fallback</source>
+        <translation>V2, V1 en repli</translation>
+    </message>
+    <message>
+        <source>V2, no fallback</source>
+        <translation>V2, sans repli</translation>
     </message>
 </context>
 </TS>

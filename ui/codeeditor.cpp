@@ -2,14 +2,89 @@
 
 #include "syntaxrepository.h"
 
+#include "mdsl/catalog.h"
+
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
 
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QApplication>
 #include <QFontDatabase>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QStandardItemModel>
 #include <QTextBlock>
+#include <QToolTip>
+
+#include <climits>
 
 namespace studio {
+
+namespace {
+
+QString fromView(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == QLatin1Char('_');
+}
+
+const QStringList& keywords()
+{
+    static const QStringList words = {
+        QStringLiteral("mapping"), QStringLiteral("version"), QStringLiteral("let"), QStringLiteral("table"),
+        QStringLiteral("each"),    QStringLiteral("as"),      QStringLiteral("when"), QStringLiteral("else"),
+        QStringLiteral("and"),     QStringLiteral("or"),      QStringLiteral("not"),  QStringLiteral("true"),
+        QStringLiteral("false"),   QStringLiteral("null"),
+    };
+    return words;
+}
+
+/// The catalog documentation of a function, as rich text for a tooltip.
+QString functionDoc(const QString& name)
+{
+    const QByteArray utf8 = name.toUtf8();
+    const auto entries = mdsl::findFunctions(std::string_view(utf8.constData(), std::size_t(utf8.size())));
+    QString html;
+    for (const mdsl::CatalogEntry* e : entries) {
+        if (!html.isEmpty())
+            html += QStringLiteral("<hr/>");
+        html += QStringLiteral("<p><code><b>%1</b></code></p><p>%2</p>")
+                    .arg(fromView(e->signature).toHtmlEscaped(), fromView(e->summary).toHtmlEscaped());
+        if (!e->missing.empty())
+            html += QStringLiteral("<p><i>%1</i> %2</p>")
+                        .arg(CodeEditor::tr("Missing or null:"), fromView(e->missing).toHtmlEscaped());
+        if (e->flag)
+            html += QStringLiteral("<p>%1</p>")
+                        .arg(CodeEditor::tr("Language version %1, flag <code>%2</code>.")
+                                 .arg(e->version)
+                                 .arg(fromView(mdsl::flagName(*e->flag))));
+        else
+            html += QStringLiteral("<p>%1</p>").arg(CodeEditor::tr("Language version %1.").arg(e->version));
+        if (!e->examples.empty() && !e->examples.front().isMapping)
+            html += QStringLiteral("<p><code>%1</code> → <code>%2</code></p>")
+                        .arg(fromView(e->examples.front().code).toHtmlEscaped(),
+                             fromView(e->examples.front().expected).toHtmlEscaped());
+    }
+    return html;
+}
+
+QString signatureOf(const QString& name)
+{
+    const QByteArray utf8 = name.toUtf8();
+    QStringList lines;
+    for (const mdsl::CatalogEntry* e : mdsl::findFunctions(std::string_view(utf8.constData(), std::size_t(utf8.size()))))
+        lines.append(fromView(e->signature));
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
 
 class LineNumberArea : public QWidget {
 public:
@@ -32,21 +107,36 @@ CodeEditor::CodeEditor(QWidget* parent)
     : QPlainTextEdit(parent)
     , highlighter_(new KSyntaxHighlighting::SyntaxHighlighter(document()))
     , gutter_(new LineNumberArea(this))
+    , completer_(new QCompleter(this))
+    , completionModel_(new QStandardItemModel(this))
 {
-    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setEditorFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLineWrapMode(QPlainTextEdit::NoWrap);
-    setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 4);
     highlighter_->setDefinition(mappingDslDefinition());
     applyTheme();
 
+    completer_->setWidget(this);
+    completer_->setModel(completionModel_);
+    completer_->setCompletionMode(QCompleter::PopupCompletion);
+    completer_->setCaseSensitivity(Qt::CaseSensitive);
+    completer_->setModelSorting(QCompleter::UnsortedModel);
+    connect(completer_, qOverload<const QString&>(&QCompleter::activated), this, &CodeEditor::insertCompletion);
+
     connect(this, &QPlainTextEdit::blockCountChanged, this, &CodeEditor::updateGutterWidth);
     connect(this, &QPlainTextEdit::updateRequest, this, &CodeEditor::updateGutter);
-    connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeEditor::highlightCurrentLine);
+    connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeEditor::updateExtraSelections);
     updateGutterWidth();
-    highlightCurrentLine();
+    updateExtraSelections();
 }
 
 CodeEditor::~CodeEditor() = default;
+
+void CodeEditor::setEditorFont(const QFont& font)
+{
+    setFont(font);
+    setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 4);
+    updateGutterWidth();
+}
 
 int CodeEditor::gutterWidth() const
 {
@@ -73,24 +163,20 @@ void CodeEditor::changeEvent(QEvent* event)
 
 void CodeEditor::applyTheme()
 {
-    const KSyntaxHighlighting::Theme theme = themeForPalette(palette());
+    const KSyntaxHighlighting::Theme theme = applyEditorTheme(this, highlighter_);
     if (!theme.isValid())
         return;
-    highlighter_->setTheme(theme);
-    highlighter_->rehighlight();
-
-    QPalette pal = palette();
-    pal.setColor(QPalette::Base, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
-    pal.setColor(QPalette::Text, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
-    pal.setColor(QPalette::Highlight, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::TextSelection)));
-    // Setting the palette re-enters changeEvent; the theme is the same, so it settles.
-    if (pal != palette())
-        setPalette(pal);
-    gutterBackground_ = QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::IconBorder));
-    gutterForeground_ = QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::LineNumbers));
-    currentLineNumber_ = QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::CurrentLineNumber));
-    currentLineBackground_ = QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::CurrentLine));
-    highlightCurrentLine();
+    using T = KSyntaxHighlighting::Theme;
+    gutterBackground_ = QColor::fromRgba(theme.editorColor(T::IconBorder));
+    gutterForeground_ = QColor::fromRgba(theme.editorColor(T::LineNumbers));
+    currentLineNumber_ = QColor::fromRgba(theme.editorColor(T::CurrentLineNumber));
+    currentLineBackground_ = QColor::fromRgba(theme.editorColor(T::CurrentLine));
+    errorColor_ = QColor::fromRgba(theme.textColor(T::Error));
+    warningColor_ = QColor::fromRgba(theme.textColor(T::Warning));
+    infoColor_ = QColor::fromRgba(theme.textColor(T::Information));
+    bracketBackground_ = QColor::fromRgba(theme.editorColor(T::BracketMatching));
+    searchBackground_ = QColor::fromRgba(theme.editorColor(T::SearchHighlight));
+    updateExtraSelections();
     gutter_->update();
 }
 
@@ -109,15 +195,461 @@ void CodeEditor::updateGutter(const QRect& rect, int dy)
         updateGutterWidth();
 }
 
-void CodeEditor::highlightCurrentLine()
+void CodeEditor::setProblems(const QList<Problem>& problems)
 {
-    QTextEdit::ExtraSelection selection;
-    selection.format.setBackground(currentLineBackground_);
-    selection.format.setProperty(QTextFormat::FullWidthSelection, true);
-    selection.cursor = textCursor();
-    selection.cursor.clearSelection();
-    setExtraSelections({selection});
+    underlines_.clear();
+    underlines_.reserve(problems.size());
+    const int length = document()->characterCount() - 1;
+    for (const Problem& p : problems) {
+        QTextCursor cursor(document());
+        const int start = qBound(0, p.start, length);
+        int end = qBound(0, p.end, length);
+        // An empty range (e.g. "expected '}' at end of file") still gets one visible character.
+        if (end <= start) {
+            end = qMin(start + 1, length);
+            if (end == start && start > 0)
+                cursor.setPosition(start - 1);
+            else
+                cursor.setPosition(start);
+        } else {
+            cursor.setPosition(start);
+        }
+        cursor.setPosition(qMax(end, cursor.position()), QTextCursor::KeepAnchor);
+        underlines_.append({cursor, p});
+    }
+    updateExtraSelections();
+}
+
+QList<QPair<int, int>> CodeEditor::underlinedRanges() const
+{
+    QList<QPair<int, int>> ranges;
+    for (const Underline& u : underlines_)
+        ranges.append({u.cursor.selectionStart(), u.cursor.selectionEnd()});
+    return ranges;
+}
+
+void CodeEditor::setSearchMatches(const QList<QPair<int, int>>& matches)
+{
+    searchMatches_.clear();
+    for (const auto& [start, end] : matches) {
+        QTextCursor cursor(document());
+        cursor.setPosition(start);
+        cursor.setPosition(end, QTextCursor::KeepAnchor);
+        searchMatches_.append(cursor);
+    }
+    updateExtraSelections();
+}
+
+void CodeEditor::updateExtraSelections()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    QTextEdit::ExtraSelection line;
+    line.format.setBackground(currentLineBackground_);
+    line.format.setProperty(QTextFormat::FullWidthSelection, true);
+    line.cursor = textCursor();
+    line.cursor.clearSelection();
+    selections.append(line);
+
+    for (const QTextCursor& match : searchMatches_) {
+        QTextEdit::ExtraSelection s;
+        s.format.setBackground(searchBackground_);
+        s.cursor = match;
+        selections.append(s);
+    }
+    for (const Underline& u : underlines_) {
+        QTextEdit::ExtraSelection s;
+        const QColor colour = u.problem.severity == ProblemSeverity::Error     ? errorColor_
+                              : u.problem.severity == ProblemSeverity::Warning ? warningColor_
+                                                                               : infoColor_;
+        s.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        s.format.setUnderlineColor(colour);
+        s.cursor = u.cursor;
+        selections.append(s);
+    }
+    selections.append(bracketSelections());
+    setExtraSelections(selections);
     gutter_->update();
+}
+
+QList<QTextEdit::ExtraSelection> CodeEditor::bracketSelections() const
+{
+    static const QString open = QStringLiteral("([{");
+    static const QString close = QStringLiteral(")]}");
+    const QTextCursor cursor = textCursor();
+    const QTextDocument* doc = document();
+    const int pos = cursor.position();
+    // The bracket after the cursor wins, then the one before it.
+    int at = -1;
+    for (int candidate : {pos, pos - 1}) {
+        if (candidate >= 0 && candidate < doc->characterCount() - 1) {
+            const QChar c = doc->characterAt(candidate);
+            if (open.contains(c) || close.contains(c)) {
+                at = candidate;
+                break;
+            }
+        }
+    }
+    if (at < 0)
+        return {};
+    const QChar c = doc->characterAt(at);
+    const bool forward = open.contains(c);
+    const QChar self = c;
+    const QChar partner = forward ? close.at(open.indexOf(c)) : open.at(close.indexOf(c));
+    // Bounded scan: matching must stay instant on long documents.
+    constexpr int kMaxScan = 200000;
+    int depth = 0;
+    int match = -1;
+    const int step = forward ? 1 : -1;
+    const int last = doc->characterCount() - 1;
+    for (int i = at, n = 0; i >= 0 && i < last && n < kMaxScan; i += step, ++n) {
+        const QChar ch = doc->characterAt(i);
+        if (ch == self)
+            ++depth;
+        else if (ch == partner && --depth == 0) {
+            match = i;
+            break;
+        }
+    }
+    QList<QTextEdit::ExtraSelection> out;
+    for (int p : {at, match}) {
+        if (p < 0)
+            continue;
+        QTextEdit::ExtraSelection s;
+        s.format.setBackground(match >= 0 ? bracketBackground_ : errorColor_.lighter(170));
+        s.cursor = QTextCursor(document());
+        s.cursor.setPosition(p);
+        s.cursor.setPosition(p + 1, QTextCursor::KeepAnchor);
+        out.append(s);
+    }
+    return out;
+}
+
+QString CodeEditor::hoverText(int position) const
+{
+    QStringList messages;
+    for (const Underline& u : underlines_) {
+        if (position >= u.cursor.selectionStart() && position < qMax(u.cursor.selectionEnd(), u.cursor.selectionStart() + 1))
+            messages.append(QStringLiteral("<p><b>%1</b> %2</p>").arg(u.problem.code, u.problem.message().toHtmlEscaped()));
+    }
+    if (!messages.isEmpty())
+        return messages.join(QString());
+
+    QTextCursor cursor(document());
+    cursor.setPosition(position);
+    const QString text = cursor.block().text();
+    int col = cursor.positionInBlock();
+    if (col >= text.size() || !isWordChar(text.at(col)))
+        return {};
+    int begin = col;
+    while (begin > 0 && isWordChar(text.at(begin - 1)))
+        --begin;
+    int end = col;
+    while (end < text.size() && isWordChar(text.at(end)))
+        ++end;
+    // A name right after '.' is a field of a path, not a function.
+    if (begin > 0 && (text.at(begin - 1) == QLatin1Char('.') || text.at(begin - 1) == QLatin1Char('$')))
+        return {};
+    return functionDoc(text.mid(begin, end - begin));
+}
+
+bool CodeEditor::event(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QPoint inViewport = viewport()->mapFromGlobal(help->globalPos());
+        const QString text = hoverText(cursorForPosition(inViewport).position());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QPlainTextEdit::event(event);
+}
+
+void CodeEditor::selectRange(int start, int end)
+{
+    QTextCursor cursor(document());
+    const int length = document()->characterCount() - 1;
+    cursor.setPosition(qBound(0, start, length));
+    cursor.setPosition(qBound(0, end, length), QTextCursor::KeepAnchor);
+    setTextCursor(cursor);
+    centerCursor();
+    setFocus();
+}
+
+void CodeEditor::goToLine(int line)
+{
+    const QTextBlock block = document()->findBlockByNumber(qBound(1, line, blockCount()) - 1);
+    QTextCursor cursor(block);
+    setTextCursor(cursor);
+    centerCursor();
+    setFocus();
+}
+
+void CodeEditor::toggleComment()
+{
+    QTextCursor cursor = textCursor();
+    QTextBlock first = document()->findBlock(cursor.selectionStart());
+    QTextBlock last = document()->findBlock(cursor.selectionEnd());
+    // A selection ending at the start of a line does not include that line.
+    if (cursor.hasSelection() && last.position() == cursor.selectionEnd() && last != first)
+        last = last.previous();
+
+    bool allCommented = true;
+    int indent = INT_MAX;
+    for (QTextBlock b = first;; b = b.next()) {
+        const QString t = b.text();
+        const qsizetype firstNonSpace = t.indexOf(QRegularExpression(QStringLiteral("\\S")));
+        if (firstNonSpace >= 0) {
+            indent = qMin(indent, int(firstNonSpace));
+            if (t.at(firstNonSpace) != QLatin1Char('#'))
+                allCommented = false;
+        }
+        if (b == last)
+            break;
+    }
+    if (indent == INT_MAX)
+        return;
+
+    cursor.beginEditBlock();
+    for (QTextBlock b = first;; b = b.next()) {
+        const QString t = b.text();
+        const qsizetype firstNonSpace = t.indexOf(QRegularExpression(QStringLiteral("\\S")));
+        if (firstNonSpace >= 0) {
+            QTextCursor c(b);
+            if (allCommented) {
+                c.setPosition(b.position() + int(firstNonSpace));
+                const bool space = firstNonSpace + 1 < t.size() && t.at(firstNonSpace + 1) == QLatin1Char(' ');
+                c.setPosition(b.position() + int(firstNonSpace) + (space ? 2 : 1), QTextCursor::KeepAnchor);
+                c.removeSelectedText();
+            } else {
+                c.setPosition(b.position() + indent);
+                c.insertText(QStringLiteral("# "));
+            }
+        }
+        if (b == last)
+            break;
+    }
+    cursor.endEditBlock();
+}
+
+bool CodeEditor::handleReturn()
+{
+    QTextCursor cursor = textCursor();
+    const QString line = cursor.block().text();
+    const QString before = line.left(cursor.positionInBlock());
+    QString indent;
+    for (const QChar c : line) {
+        if (c != QLatin1Char(' ') && c != QLatin1Char('\t'))
+            break;
+        indent += c;
+    }
+    // Strip a trailing comment to see whether the line opens a block.
+    QString code = before;
+    if (const qsizetype hash = code.indexOf(QLatin1Char('#')); hash >= 0 && !code.left(hash).contains(QLatin1Char('"')))
+        code.truncate(hash);
+    code = code.trimmed();
+    const bool opens = code.endsWith(QLatin1Char('{')) || code.endsWith(QLatin1Char('('))
+                       || code.endsWith(QLatin1Char('['));
+    const QString after = line.mid(cursor.positionInBlock()).trimmed();
+    cursor.beginEditBlock();
+    if (opens) {
+        cursor.insertText(QLatin1Char('\n') + indent + QStringLiteral("  "));
+        // Between a pair, the closer goes on its own line, back at the block's indentation.
+        if (after.startsWith(QLatin1Char('}')) || after.startsWith(QLatin1Char(')')) || after.startsWith(QLatin1Char(']'))) {
+            const int keep = cursor.position();
+            cursor.insertText(QLatin1Char('\n') + indent);
+            cursor.setPosition(keep);
+        }
+    } else {
+        cursor.insertText(QLatin1Char('\n') + indent);
+    }
+    cursor.endEditBlock();
+    setTextCursor(cursor);
+    return true;
+}
+
+bool CodeEditor::handleClosingBrace()
+{
+    QTextCursor cursor = textCursor();
+    const QString before = cursor.block().text().left(cursor.positionInBlock());
+    if (!before.trimmed().isEmpty() || before.size() < 2)
+        return false;
+    // A '}' alone on its line goes back one level.
+    cursor.beginEditBlock();
+    cursor.movePosition(QTextCursor::StartOfBlock);
+    cursor.movePosition(QTextCursor::Right, QTextCursor::KeepAnchor, before.endsWith(QLatin1Char('\t')) ? 1 : 2);
+    cursor.removeSelectedText();
+    cursor.movePosition(QTextCursor::EndOfBlock);
+    cursor.insertText(QStringLiteral("}"));
+    cursor.endEditBlock();
+    setTextCursor(cursor);
+    return true;
+}
+
+QString CodeEditor::wordBeforeCursor(bool* afterDot) const
+{
+    const QTextCursor cursor = textCursor();
+    const QString text = cursor.block().text();
+    int begin = cursor.positionInBlock();
+    while (begin > 0 && (isWordChar(text.at(begin - 1)) || text.at(begin - 1) == QLatin1Char('.')))
+        --begin;
+    const QString word = text.mid(begin, cursor.positionInBlock() - begin);
+    *afterDot = word.startsWith(QLatin1Char('.'));
+    return word;
+}
+
+void CodeEditor::setSourcePaths(const QStringList& paths)
+{
+    sourcePaths_ = paths;
+}
+
+void CodeEditor::updateCompletionModel(const QString& prefix, bool afterDot)
+{
+    completionModel_->clear();
+    const auto add = [this](const QString& text, const QString& tip) {
+        auto* item = new QStandardItem(text);
+        item->setToolTip(tip);
+        completionModel_->appendRow(item);
+    };
+    if (afterDot) {
+        for (const QString& p : sourcePaths_)
+            add(p, tr("Source path from the sample input"));
+        return;
+    }
+    const QString text = toPlainText();
+    const QTextCursor cursor = textCursor();
+    const bool atLineStart = cursor.block().text().left(cursor.positionInBlock()).trimmed() == prefix;
+    QSet<QString> seen;
+    if (atLineStart) {
+        // Target paths already written elsewhere in the mapping.
+        static const QRegularExpression target(QStringLiteral("^[ \\t]*([A-Za-z_][A-Za-z0-9_.]*)(?:\\[\\])?\\s*(?:<-|\\{)"),
+                                               QRegularExpression::MultilineOption);
+        for (auto it = target.globalMatch(text); it.hasNext();) {
+            const QString t = it.next().captured(1);
+            if (t != prefix && !seen.contains(t)) {
+                seen.insert(t);
+                add(t, tr("Target path"));
+            }
+        }
+    }
+    static const QRegularExpression name(QStringLiteral("^[ \\t]*(?:let|table)[ \\t]+([A-Za-z_][A-Za-z0-9_]*)"),
+                                         QRegularExpression::MultilineOption);
+    for (auto it = name.globalMatch(text); it.hasNext();) {
+        const QString n = it.next().captured(1);
+        if (!seen.contains(n)) {
+            seen.insert(n);
+            add(n, tr("Name defined by let or table"));
+        }
+    }
+    for (const std::string_view f : mdsl::functionNames()) {
+        const QString n = fromView(f);
+        add(n, signatureOf(n));
+    }
+    for (const QString& k : keywords())
+        add(k, tr("Keyword"));
+}
+
+void CodeEditor::complete()
+{
+    bool afterDot = false;
+    const QString prefix = wordBeforeCursor(&afterDot);
+    updateCompletionModel(prefix, afterDot);
+    completer_->setCompletionPrefix(prefix);
+    if (completer_->completionCount() == 0) {
+        completer_->popup()->hide();
+        return;
+    }
+    completer_->popup()->setCurrentIndex(completer_->completionModel()->index(0, 0));
+    QRect rect = cursorRect();
+    rect.translate(viewportMargins().left(), 0);
+    rect.setWidth(completer_->popup()->sizeHintForColumn(0) + completer_->popup()->verticalScrollBar()->sizeHint().width() + 16);
+    completer_->complete(rect);
+}
+
+void CodeEditor::insertCompletion(const QString& completion)
+{
+    bool afterDot = false;
+    const QString prefix = wordBeforeCursor(&afterDot);
+    QTextCursor cursor = textCursor();
+    cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor, int(prefix.size()));
+    const bool isFunction = !signatureOf(completion).isEmpty() && !afterDot;
+    const QString next = cursor.block().text().mid(textCursor().positionInBlock(), 1);
+    cursor.insertText(completion + (isFunction && next != QLatin1String("(") ? QStringLiteral("(") : QString()));
+    setTextCursor(cursor);
+    if (isFunction)
+        showSignatureHelp();
+}
+
+void CodeEditor::showSignatureHelp()
+{
+    // The innermost unclosed call before the cursor, on this line.
+    const QTextCursor cursor = textCursor();
+    const QString before = cursor.block().text().left(cursor.positionInBlock());
+    int depth = 0;
+    for (int i = int(before.size()) - 1; i >= 0; --i) {
+        const QChar c = before.at(i);
+        if (c == QLatin1Char(')')) {
+            ++depth;
+        } else if (c == QLatin1Char('(')) {
+            if (depth-- > 0)
+                continue;
+            int begin = i;
+            while (begin > 0 && isWordChar(before.at(begin - 1)))
+                --begin;
+            const QString signature = signatureOf(before.mid(begin, i - begin));
+            if (signature.isEmpty())
+                break;
+            QToolTip::showText(viewport()->mapToGlobal(cursorRect().bottomLeft()), signature, this);
+            return;
+        }
+    }
+    QToolTip::hideText();
+}
+
+void CodeEditor::keyPressEvent(QKeyEvent* event)
+{
+    if (completer_->popup()->isVisible()) {
+        switch (event->key()) {
+        case Qt::Key_Enter:
+        case Qt::Key_Return:
+        case Qt::Key_Escape:
+        case Qt::Key_Tab:
+        case Qt::Key_Backtab:
+            event->ignore();
+            return;   // the completer handles them
+        default:
+            break;
+        }
+    }
+    const bool ctrlSpace = event->key() == Qt::Key_Space && (event->modifiers() & Qt::ControlModifier);
+    if (ctrlSpace) {
+        complete();
+        return;
+    }
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && event->modifiers() == Qt::NoModifier
+        && handleReturn())
+        return;
+    if (event->text() == QLatin1String("}") && handleClosingBrace())
+        return;
+
+    QPlainTextEdit::keyPressEvent(event);
+
+    const QString typed = event->text();
+    if (typed == QLatin1String("(") || typed == QLatin1String(",")) {
+        showSignatureHelp();
+    } else if (typed == QLatin1String(")")) {
+        QToolTip::hideText();
+    }
+    // Completion follows typing after two word characters or a '.' that starts a path.
+    bool afterDot = false;
+    const QString word = wordBeforeCursor(&afterDot);
+    const bool wordTyped = !typed.isEmpty() && (isWordChar(typed.at(0)) || typed == QLatin1String("."));
+    if (wordTyped && ((afterDot && !sourcePaths_.isEmpty()) || word.size() >= 2))
+        complete();
+    else if (completer_->popup()->isVisible() && !wordTyped)
+        completer_->popup()->hide();
 }
 
 void CodeEditor::paintGutter(QPaintEvent* event)
@@ -131,9 +663,19 @@ void CodeEditor::paintGutter(QPaintEvent* event)
     int bottom = top + qRound(blockBoundingRect(block).height());
     const int current = textCursor().blockNumber();
     const int width = gutter_->width() - 8;
+    // Lines with a problem get a mark in the gutter, in the severity's colour.
+    QHash<int, QColor> marks;
+    for (const Underline& u : underlines_) {
+        const int line = u.cursor.block().blockNumber();
+        const QColor colour = u.problem.severity == ProblemSeverity::Error ? errorColor_ : warningColor_;
+        if (!marks.contains(line) || u.problem.severity == ProblemSeverity::Error)
+            marks.insert(line, colour);
+    }
     while (block.isValid() && top <= event->rect().bottom()) {
         if (block.isVisible() && bottom >= event->rect().top()) {
             const bool isCurrent = blockNumber == current;
+            if (const auto it = marks.constFind(blockNumber); it != marks.constEnd())
+                painter.fillRect(0, top, 3, bottom - top, it.value());
             QFont f = font();
             f.setBold(isCurrent);
             painter.setFont(f);

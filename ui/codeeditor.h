@@ -1,8 +1,16 @@
 #pragma once
 // The mapping editor: a QPlainTextEdit with line numbers, the current line marked and the
 // Mapping DSL highlighted by KSyntaxHighlighting, following the palette's light or dark theme.
+// On top of it: problems underlined in place (message on hover), hover documentation from the
+// function catalog, bracket matching, auto-indent in blocks, comment toggling and completion.
+
+#include "analysis.h"
 
 #include <QPlainTextEdit>
+#include <QTextEdit>
+
+class QCompleter;
+class QStandardItemModel;
 
 namespace KSyntaxHighlighting {
 class SyntaxHighlighter;
@@ -24,9 +32,37 @@ public:
     /// Width of the line-number gutter for the current line count.
     [[nodiscard]] int gutterWidth() const;
 
+    /// Underlines the problems (positions in the current text) in their severity's colour.
+    void setProblems(const QList<Problem>& problems);
+    /// The tooltip text for a document position: the problems there, else the catalog entry
+    /// of the function under it; empty when there is nothing to say.
+    [[nodiscard]] QString hoverText(int position) const;
+    /// The ranges currently underlined, as (start, end) pairs, for tests.
+    [[nodiscard]] QList<QPair<int, int>> underlinedRanges() const;
+
+    /// Source paths offered by completion after a '.', taken from the sample input.
+    void setSourcePaths(const QStringList& paths);
+    /// Opens the completion popup for the word at the cursor (Ctrl+Space).
+    void complete();
+    [[nodiscard]] QCompleter* completer() const { return completer_; }
+
+    /// Comments out the selected lines, or uncomments them when all are comments.
+    void toggleComment();
+    /// Selects [start, end) and scrolls it into view.
+    void selectRange(int start, int end);
+    /// Moves the cursor to a 1-based line.
+    void goToLine(int line);
+    /// Highlights these ranges as search matches (find/replace).
+    void setSearchMatches(const QList<QPair<int, int>>& matches);
+
+    /// The editor font (the theme's colours stay).
+    void setEditorFont(const QFont& font);
+
 protected:
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    bool event(QEvent* event) override;
 
 private:
     friend class LineNumberArea;
@@ -34,7 +70,14 @@ private:
     void applyTheme();
     void updateGutterWidth();
     void updateGutter(const QRect& rect, int dy);
-    void highlightCurrentLine();
+    void updateExtraSelections();
+    void insertCompletion(const QString& completion);
+    void updateCompletionModel(const QString& prefix, bool afterDot);
+    void showSignatureHelp();
+    [[nodiscard]] QString wordBeforeCursor(bool* afterDot) const;
+    bool handleReturn();
+    bool handleClosingBrace();
+    [[nodiscard]] QList<QTextEdit::ExtraSelection> bracketSelections() const;
 
     KSyntaxHighlighting::SyntaxHighlighter* highlighter_ = nullptr;
     QWidget* gutter_ = nullptr;
@@ -42,6 +85,22 @@ private:
     QColor gutterForeground_;
     QColor currentLineNumber_;
     QColor currentLineBackground_;
+    QColor errorColor_;
+    QColor warningColor_;
+    QColor infoColor_;
+    QColor bracketBackground_;
+    QColor searchBackground_;
+
+    struct Underline {
+        QTextCursor cursor;
+        Problem problem;
+    };
+    QList<Underline> underlines_;
+    QList<QTextCursor> searchMatches_;
+
+    QCompleter* completer_ = nullptr;
+    QStandardItemModel* completionModel_ = nullptr;
+    QStringList sourcePaths_;
 };
 
 } // namespace studio

@@ -1,51 +1,155 @@
 #pragma once
-// The studio's main window.
+// The studio's main window: the mapping editor with its problems, the side-by-side V1/V2
+// preview, the settings (production flags), files with autosave and crash recovery.
+// File handling lives in mainwindow_files.cpp.
+
+#include "analysis.h"
+#include "studiosettings.h"
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QLabel;
+class QMenu;
+class QPushButton;
+class QSplitter;
 
 namespace studio {
 
+class AnalysisService;
+class AutoSaver;
 class CodeEditor;
+class FindBar;
+class MappingBackend;
+class PreviewPanel;
+class ProblemsPanel;
+class SettingsDialog;
+struct RecoveredDocument;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
+    /// A window over the engine, with the settings stored by QSettings.
     explicit MainWindow(QWidget* parent = nullptr);
+    /// A window over another backend (same interface), for embedding and benchmarks.
+    MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a mapping file in the editor. Shows the reason and returns false on failure.
+    /// Opens a mapping (.mdsl) in the editor, or a JSON file as the sample input. Shows the
+    /// reason and returns false on failure. A mapping's sample input "<name>.input.json" next
+    /// to it is loaded too.
     bool openFile(const QString& path);
     /// Opens the bundled example (the V2 order export).
     void openBundledExample();
+    /// Opens one of the bundled examples by its file name ("order-export.mdsl").
+    bool openExample(const QString& name);
+    /// A new mapping from the template (its version follows mapping_dsl_v2_default).
+    void newDocument();
+    /// Saves to the current path (asks for one when untitled). Returns false on failure.
+    bool save();
+    /// Saves to `path` atomically and makes it the current path.
+    bool saveAs(const QString& path);
+    /// Loads the sample input from a JSON file.
+    bool loadInput(const QString& path);
+    /// Pins the preview's V1 side to a mapping file; an empty path unpins.
+    bool pinV1To(const QString& path);
 
     [[nodiscard]] CodeEditor* editor() const { return editor_; }
+    [[nodiscard]] ProblemsPanel* problemsPanel() const { return problems_; }
+    [[nodiscard]] PreviewPanel* previewPanel() const { return preview_; }
+    [[nodiscard]] FindBar* findBar() const { return findBar_; }
+    [[nodiscard]] AutoSaver* autoSaver() const { return autoSaver_; }
     /// The path of the open document; ":/examples/..." for a bundled example.
     [[nodiscard]] QString currentPath() const { return path_; }
+    [[nodiscard]] const StudioSettings& settings() const { return settings_; }
+    /// Applies settings as the settings dialog does (flags, theme, font, language, preview).
+    void applySettings(const StudioSettings& settings);
+    /// Opens the settings dialog (not modal; changes apply live). Returns it.
+    SettingsDialog* showSettings();
+    /// Imports a production flag file; says why and returns false when it has errors.
+    bool importFlagFile(const QString& path);
+    /// The recent files, newest first.
+    [[nodiscard]] QStringList recentFiles() const;
+    /// The recovery offer shown at start-up, if any (restore with restoreRecovered()).
+    [[nodiscard]] QWidget* recoveryBar() const { return recoveryBar_; }
+    void restoreRecovered();
+    void discardRecovered();
+    /// Runs the preview now (F5).
+    void runPreview();
+    /// Applies a problem's fix to the editor, if the text has not changed since.
+    bool applyFix(const TextFix& fix);
+    /// Formats the whole document with the engine's formatter (one undo step). A document
+    /// with syntax errors is left as it is, with the reason in the status bar.
+    bool formatDocument();
+    /// Asks for a line number and goes there (Ctrl+G).
+    void goToLine();
 
 protected:
     void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createActions();
+    void createMenus();
     void retranslate();
     void updateTitle();
     void updateCursorPosition();
+    void updateStatus();
     void showOpenDialog();
     void showAbout();
     void setDocument(const QString& path, const QString& text);
+    void textEdited();
+    void scheduleAnalysis(bool previewNow = false);
+    void schedulePreview(int delayMs);
+    void showProblems(const ProblemsResult& result);
+    void showPreview(const PreviewResult& result);
+    bool maybeSave();
+    bool writeFile(const QString& path, const QString& text, QString* error);
+    void addRecent(const QString& path);
+    void updateRecentMenu();
+    void updateExamplesMenu();
+    void updateProfilesMenu();
+    void checkForRecovery();
+    void choosePin();
+    [[nodiscard]] RecoveredDocument snapshot() const;
+    [[nodiscard]] static QString readText(const QString& path, QString* error);
+
+    StudioSettings settings_;
+    AnalysisService* service_ = nullptr;
+    AutoSaver* autoSaver_ = nullptr;
 
     CodeEditor* editor_ = nullptr;
+    FindBar* findBar_ = nullptr;
+    ProblemsPanel* problems_ = nullptr;
+    PreviewPanel* preview_ = nullptr;
+    QSplitter* mainSplitter_ = nullptr;
+    QWidget* recoveryBar_ = nullptr;
+    QLabel* recoveryLabel_ = nullptr;
+    QPushButton* restoreButton_ = nullptr;
+    QPushButton* discardButton_ = nullptr;
+    QList<RecoveredDocument>* recovered_ = nullptr;
     QLabel* cursorLabel_ = nullptr;
+    QLabel* problemsLabel_ = nullptr;
+    QLabel* routeLabel_ = nullptr;
     QString path_;
+    int problemsRevision_ = -1;   ///< document revision the shown problems were computed for
+    int requestedRevision_ = -1;
+    SettingsDialog* settingsDialog_ = nullptr;
 
     QMenu* fileMenu_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QMenu* editMenu_ = nullptr;
+    QMenu* previewMenu_ = nullptr;
+    QMenu* settingsMenu_ = nullptr;
+    QMenu* profilesMenu_ = nullptr;
     QMenu* helpMenu_ = nullptr;
-    QAction* openAction_ = nullptr;
-    QAction* quitAction_ = nullptr;
-    QAction* aboutAction_ = nullptr;
+    QMenu* examplesMenu_ = nullptr;
+    struct Actions;
+    std::unique_ptr<Actions> actions_;
 };
 
 } // namespace studio

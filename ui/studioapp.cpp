@@ -1,10 +1,16 @@
 #include "studioapp.h"
 
+#include "syntaxrepository.h"
+
+#include <KSyntaxHighlighting/Theme>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPalette>
+#include <QStyleHints>
 #include <QTranslator>
 
 namespace studio {
@@ -29,8 +35,22 @@ QTranslator* qtTranslator()
 
 } // namespace
 
+namespace {
+QString& installedName()
+{
+    static QString name;
+    return name;
+}
+} // namespace
+
+QString installedLanguage()
+{
+    return installedName();
+}
+
 bool installTranslation(const QString& localeName)
 {
+    installedName() = localeName;
     QCoreApplication::removeTranslator(appTranslator());
     QCoreApplication::removeTranslator(qtTranslator());
     const QLocale locale = localeName.isEmpty() ? QLocale::system() : QLocale(localeName);
@@ -44,6 +64,58 @@ bool installTranslation(const QString& localeName)
         return false;
     QCoreApplication::installTranslator(appTranslator());
     return true;
+}
+
+namespace {
+
+/// A whole-window palette in the colours of an editor theme, so a dark editor does not sit in
+/// a light window.
+QPalette paletteFromTheme(const KSyntaxHighlighting::Theme& theme, bool dark)
+{
+    using T = KSyntaxHighlighting::Theme;
+    const QColor base = QColor::fromRgba(theme.editorColor(T::BackgroundColor));
+    const QColor text = QColor::fromRgba(theme.textColor(T::Normal));
+    const QColor window = dark ? base.lighter(115) : QColor(0xef, 0xf0, 0xf1);
+    const QColor button = dark ? base.lighter(130) : QColor(0xfc, 0xfc, 0xfc);
+    QPalette p;
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, dark ? base.lighter(110) : base.darker(104));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, button);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::ToolTipBase, button);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, dark ? text.darker(160) : text.lighter(250));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x29, 0x80, 0xb9));
+    p.setColor(QPalette::Mid, dark ? window.lighter(130) : window.darker(130));
+    p.setColor(QPalette::Disabled, QPalette::Text, dark ? text.darker(180) : text.lighter(300));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, dark ? text.darker(180) : text.lighter(300));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, dark ? text.darker(180) : text.lighter(300));
+    return p;
+}
+
+} // namespace
+
+void applyTheme(ThemeChoice choice)
+{
+    using R = KSyntaxHighlighting::Repository;
+    switch (choice) {
+    case ThemeChoice::Light:
+        QApplication::setPalette(paletteFromTheme(syntaxRepository().defaultTheme(R::LightTheme), false));
+        break;
+    case ThemeChoice::Dark:
+        QApplication::setPalette(paletteFromTheme(syntaxRepository().defaultTheme(R::DarkTheme), true));
+        break;
+    case ThemeChoice::FollowDesktop:
+        // An empty palette resets the application to the platform's own, which follows the
+        // desktop's colour scheme; the editors pick their theme from it.
+        QApplication::setPalette(QPalette());
+        break;
+    }
 }
 
 void setupApplication(QApplication& app, const QString& localeName)

@@ -4,6 +4,7 @@
 #include "codeeditor.h"
 #include "mainwindow.h"
 #include "studioapp.h"
+#include "studiotest.h"
 #include "syntaxrepository.h"
 
 #include <KSyntaxHighlighting/Definition>
@@ -49,6 +50,7 @@ private slots:
     void initTestCase()
     {
         setupApplication(*qApp, QStringLiteral("en"));
+        studiotest::isolateUserData();
     }
 
     void definitionComesFromTheApplicationResources()
@@ -111,10 +113,11 @@ private slots:
 
     void frenchTranslationIsInstalled()
     {
-        QVERIFY(installTranslation(QStringLiteral("fr")));
+        // The interface language is a setting: a window opens in the language it names.
+        QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("fr"));
         MainWindow window;
         QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Fichier"));
-        installTranslation(QStringLiteral("en"));
+        QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("en"));
         MainWindow english;
         QCOMPARE(english.menuBar()->actions().first()->text(), QStringLiteral("&File"));
     }

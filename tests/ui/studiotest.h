@@ -1,0 +1,47 @@
+#pragma once
+// Helpers shared by the studio's UI tests: isolated settings and recovery folders, and
+// screenshots for people to look at.
+
+#include <QDir>
+#include <QFileInfo>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTextBlock>
+#include <QWidget>
+
+namespace studiotest {
+
+/// Settings, recovery files and recent files go to Qt's test locations, emptied first.
+/// Call after the application's names are set (they name the settings file).
+inline void isolateUserData()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).removeRecursively();
+}
+
+/// Saves a PNG of a widget under build/<dir>/screenshots/ and returns its path.
+inline QString screenshot(QWidget* widget, const QString& name)
+{
+    const QString dir = QStringLiteral(MDSL_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    const QString png = dir + QLatin1Char('/') + name + QStringLiteral(".png");
+    widget->grab().save(png);
+    return png;
+}
+
+/// Puts the cursor right after the first occurrence of `text` (or at its start).
+inline bool moveCursorTo(QPlainTextEdit* edit, const QString& text, bool after = true)
+{
+    const qsizetype at = edit->toPlainText().indexOf(text);
+    if (at < 0)
+        return false;
+    QTextCursor cursor = edit->textCursor();
+    cursor.setPosition(int(at + (after ? text.size() : 0)));
+    edit->setTextCursor(cursor);
+    return true;
+}
+
+} // namespace studiotest

@@ -1,0 +1,99 @@
+#pragma once
+// What the studio's background work produces, in Qt terms and with positions in the edited
+// document (QTextDocument positions, UTF-16), so the views underline and jump without
+// touching the engine's byte offsets.
+
+#include "jsontext.h"
+
+#include "mdsl/flags.h"
+#include "mdsl/json.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace studio {
+
+/// A replacement of [start, end) of the document by `text`.
+struct TextEdit {
+    int start = 0;
+    int end = 0;
+    QString text;
+};
+
+/// A named set of edits that resolves a problem (the engine's fix).
+struct TextFix {
+    QString englishTitle;
+    QList<TextEdit> edits;
+};
+
+enum class ProblemSeverity { Error = 0, Warning = 1, Info = 2 };
+
+/// One diagnostic, positioned in the text it was computed from.
+struct Problem {
+    ProblemSeverity severity = ProblemSeverity::Error;
+    QString code;
+    QStringList args;
+    QString english;          ///< the engine's English message (fallback for unknown codes)
+    int line = 1;             ///< 1-based
+    int column = 1;           ///< 1-based, in code points, as the engine counts
+    int start = 0;            ///< document position of the first character
+    int end = 0;              ///< document position after the last character (>= start)
+    QList<TextFix> fixes;
+
+    /// The message in the current interface language.
+    [[nodiscard]] QString message() const;
+};
+
+/// The live validation of one version of the text.
+struct ProblemsResult {
+    quint64 generation = 0;   ///< the request it answers; older ones are dropped
+    QList<Problem> problems;
+    qint64 elapsedUs = 0;
+};
+
+enum class RunState { NotRun, Ok, Failed, Invalid };
+
+/// One engine's dry-run of the preview.
+struct EngineRun {
+    RunState state = RunState::NotRun;
+    std::optional<mdsl::Json> output;   ///< unset: nothing ran (invalid)
+    RenderedJson rendered;              ///< the output as the view shows it (made off the UI thread)
+    QList<Problem> problems;            ///< validation and runtime errors, positioned in its text
+    qint64 elapsedUs = 0;
+};
+
+/// What production serves under the flags for the V2-routed dry-run.
+struct ProductionAnswer {
+    QString engine;           ///< "v1" or "v2"
+    bool fallback = false;    ///< V2 failed and V1 answered
+    RunState state = RunState::NotRun;
+};
+
+/// Everything the preview panel shows for one (mapping, input, flags).
+struct PreviewRequest {
+    quint64 generation = 0;
+    QString text;             ///< the mapping in the editor (the V2 side)
+    QString leftText;         ///< the V1 side's mapping: the same text, or the pinned file
+    QString input;            ///< the sample input, JSON text
+    mdsl::Flags flags;
+    std::optional<qint64> pinnedNowMs;
+};
+
+struct PreviewResult {
+    quint64 generation = 0;
+    QString inputError;       ///< the sample input is not JSON: why, with line and column
+    EngineRun v1;
+    EngineRun v2;
+    ProductionAnswer production;
+    /// RFC 6902 patch from the V1 output to the V2 output (empty array: no difference).
+    mdsl::Json patch = mdsl::Json::array();
+    qint64 totalUs = 0;
+    /// Paths of the sample input for completion (".customer.name"), breadth first.
+    QStringList sourcePaths;
+};
+
+} // namespace studio

@@ -1,0 +1,58 @@
+#pragma once
+// Runs validation and previews off the UI thread. Each kind of work is a lane: requests are
+// debounced, at most one runs at a time and only the newest waiting request follows it, every
+// request gets a generation number, and a result that is no longer the newest is dropped, so
+// typing is never blocked and stale problems never flash.
+
+#include "analysis.h"
+
+#include <QObject>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace studio {
+
+class MappingBackend;
+
+class AnalysisService : public QObject {
+    Q_OBJECT
+
+public:
+    explicit AnalysisService(std::shared_ptr<MappingBackend> backend, QObject* parent = nullptr);
+    ~AnalysisService() override;
+
+    void setProblemsDelay(int ms) { problemsDelayMs_ = ms; }
+    void setPreviewDelay(int ms) { previewDelayMs_ = ms; }
+    [[nodiscard]] int previewDelay() const { return previewDelayMs_; }
+
+    /// Validates the text after the problems delay; a newer call replaces a waiting one.
+    void scheduleProblems(const QString& text, const mdsl::Flags& flags);
+    /// Runs the preview after the preview delay (0: at once); a newer call replaces a waiting one.
+    void schedulePreview(PreviewRequest request, int delayMs);
+
+    /// True while a preview is waiting or running.
+    [[nodiscard]] bool previewPending() const;
+    /// The backend, for work that must be done on the spot (tests, the benchmark).
+    [[nodiscard]] MappingBackend& backend() const { return *backend_; }
+
+signals:
+    void problemsReady(const studio::ProblemsResult& result);
+    void previewStarted();
+    void previewReady(const studio::PreviewResult& result);
+
+private:
+    template <typename Request, typename Result>
+    struct Lane;
+
+    std::shared_ptr<MappingBackend> backend_;
+    QThreadPool pool_;
+    int problemsDelayMs_ = 60;
+    int previewDelayMs_ = 150;
+    std::unique_ptr<Lane<std::pair<QString, mdsl::Flags>, ProblemsResult>> problems_;
+    std::unique_ptr<Lane<PreviewRequest, PreviewResult>> preview_;
+};
+
+} // namespace studio

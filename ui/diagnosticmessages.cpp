@@ -1,0 +1,105 @@
+#include "diagnosticmessages.h"
+
+#include <QRegularExpression>
+
+namespace studio {
+
+QString DiagnosticMessages::pattern(const QString& code)
+{
+    // The engine's patterns (syntax: engine/src/syntax; the rest: mdsl/report.h), with {0}
+    // written %1. A code missing here shows the engine's English message.
+    static const QHash<QString, const char*> patterns = {
+        {QStringLiteral("E100"), QT_TR_NOOP("unexpected character %1")},
+        {QStringLiteral("E101"), QT_TR_NOOP("expected %1, found %2")},
+        {QStringLiteral("E102"), QT_TR_NOOP("string is not closed before the end of the line")},
+        {QStringLiteral("E103"), QT_TR_NOOP("invalid escape sequence %1 in string")},
+        {QStringLiteral("E104"), QT_TR_NOOP("invalid number %1: %2")},
+        {QStringLiteral("E105"), QT_TR_NOOP("%1 is not closed: expected %2")},
+        {QStringLiteral("E106"), QT_TR_NOOP("control character U+%1 in string: write it as an escape such as \\n or \\u%1")},
+        {QStringLiteral("E107"), QT_TR_NOOP("invalid UTF-8 byte 0x%1")},
+        {QStringLiteral("E108"), QT_TR_NOOP("unsupported language version %1: expected 1 or 2")},
+        {QStringLiteral("E109"), QT_TR_NOOP("the 'mapping' header must come first, and only once")},
+        {QStringLiteral("E110"), QT_TR_NOOP("invalid JSONPath query: %1")},
+        {QStringLiteral("E111"), QT_TR_NOOP("comparisons cannot be chained: combine them with 'and'")},
+        {QStringLiteral("E112"), QT_TR_NOOP("expected a function name after '|', found %1")},
+        {QStringLiteral("E199"), QT_TR_NOOP("nesting deeper than %1 levels")},
+        {QStringLiteral("E201"), QT_TR_NOOP("unknown name `%1`")},
+        {QStringLiteral("E202"), QT_TR_NOOP("unknown function `%1`")},
+        {QStringLiteral("E203"), QT_TR_NOOP("`%1` takes %2 argument(s), not %3")},
+        {QStringLiteral("E204"), QT_TR_NOOP("invalid regular expression for `%1`: %2")},
+        {QStringLiteral("E205"), QT_TR_NOOP("`%1` is written as a value, so `%2` cannot be written under it")},
+        {QStringLiteral("E206"), QT_TR_NOOP("`%1` is already defined in this scope")},
+        {QStringLiteral("E207"), QT_TR_NOOP("`index()` is only defined inside an array block")},
+        {QStringLiteral("E208"), QT_TR_NOOP("`%1` needs a table as its first argument; `%2` is not a table")},
+        {QStringLiteral("E301"), QT_TR_NOOP("%1 needs language version 2, but this document is version 1")},
+        {QStringLiteral("E302"), QT_TR_NOOP("%1 needs the feature flag `%2`, which is off")},
+        {QStringLiteral("E303"), QT_TR_NOOP("the V1 engine does not run version 2 documents")},
+        {QStringLiteral("E304"), QT_TR_NOOP("version 2 documents need the feature flag `mapping_dsl_v2_enabled`, which is off")},
+        {QStringLiteral("E310"), QT_TR_NOOP("the flag file is not valid YAML: %1")},
+        {QStringLiteral("E311"), QT_TR_NOOP("the flag file must map flag names to true or false")},
+        {QStringLiteral("E312"), QT_TR_NOOP("the flag `%1` must be true or false, not `%2`")},
+        {QStringLiteral("W201"), QT_TR_NOOP("`%1` is written twice; the later write replaces the earlier one")},
+        {QStringLiteral("W202"), QT_TR_NOOP("`let %1` is never used")},
+        {QStringLiteral("W203"), QT_TR_NOOP("`table %1` is never used")},
+        {QStringLiteral("W310"), QT_TR_NOOP("unknown flag `%1` is ignored")},
+    };
+    const auto it = patterns.constFind(code);
+    return it == patterns.constEnd() ? QString() : tr(it.value());
+}
+
+QString DiagnosticMessages::translate(const QString& code, const QStringList& args, const QString& english)
+{
+    const QString translated = pattern(code);
+    if (translated.isEmpty())
+        return english;
+    // The highest %n of the pattern must be an argument the engine sent; otherwise the
+    // engine's message changed shape and its English text is the honest thing to show.
+    static const QRegularExpression placeholder(QStringLiteral("%(\\d)"));
+    int highest = 0;
+    for (auto it = placeholder.globalMatch(translated); it.hasNext();)
+        highest = qMax(highest, it.next().captured(1).toInt());
+    if (highest != args.size())
+        return english;
+    // Substitute in one pass so that a "%2" inside an argument stays literal.
+    QString out;
+    out.reserve(translated.size() + 32);
+    for (qsizetype i = 0; i < translated.size(); ++i) {
+        const QChar c = translated.at(i);
+        if (c == QLatin1Char('%') && i + 1 < translated.size() && translated.at(i + 1).isDigit()) {
+            const int n = translated.at(i + 1).digitValue();
+            if (n >= 1 && n <= args.size()) {
+                out += args.at(n - 1);
+                ++i;
+                continue;
+            }
+        }
+        out += c;
+    }
+    return out;
+}
+
+QString DiagnosticMessages::translateFix(const QString& englishTitle)
+{
+    static const QRegularExpression insert(QStringLiteral("^insert (.+)$"));
+    if (englishTitle == QLatin1String("close the string"))
+        return tr("close the string");
+    if (englishTitle == QLatin1String("add `version 2` to the header"))
+        return tr("add `version 2` to the header");
+    if (const auto m = insert.match(englishTitle); m.hasMatch())
+        return tr("insert %1").arg(m.captured(1));
+    return englishTitle;
+}
+
+QString DiagnosticMessages::severityName(int severity)
+{
+    switch (severity) {
+    case 0:
+        return tr("Error");
+    case 1:
+        return tr("Warning");
+    default:
+        return tr("Info");
+    }
+}
+
+} // namespace studio

@@ -1,0 +1,29 @@
+#pragma once
+// Diagnostics in the user's language. The engine reports a stable code, the message's
+// arguments and an English message; the studio translates at display time from a table of
+// code -> translatable pattern, and falls back to the English message for a code it does not
+// know (or whose arguments do not fit the pattern), so a newer engine never shows garbage.
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace studio {
+
+class DiagnosticMessages {
+    Q_DECLARE_TR_FUNCTIONS(studio::DiagnosticMessages)
+
+public:
+    /// The message of a diagnostic in the current language.
+    static QString translate(const QString& code, const QStringList& args, const QString& english);
+    /// The title of a fix ("insert '}'", "add `version 2` to the header") in the current language.
+    static QString translateFix(const QString& englishTitle);
+    /// "Error", "Warning" or "Info" in the current language.
+    static QString severityName(int severity);
+
+private:
+    /// The translated pattern of a code (with %1, %2...), or an empty string.
+    static QString pattern(const QString& code);
+};
+
+} // namespace studio

@@ -1,0 +1,42 @@
+#pragma once
+// A JSON text view: highlighted by KSyntaxHighlighting's JSON definition, following the
+// palette's theme, with whole lines marked (the preview's differences). Editable or not.
+
+#include <QPlainTextEdit>
+
+namespace KSyntaxHighlighting {
+class SyntaxHighlighter;
+}
+
+namespace studio {
+
+class JsonView : public QPlainTextEdit {
+    Q_OBJECT
+
+public:
+    explicit JsonView(QWidget* parent = nullptr);
+
+    /// Replaces the text when it differs (keeps the scroll position otherwise). Very large
+    /// texts are shown without highlighting, so that showing them stays quick.
+    void setJsonText(const QString& text);
+    /// Marks line ranges (0-based, inclusive) with the "changed" colour, and one of them as current.
+    void setMarkedLines(const QList<QPair<int, int>>& ranges, int current = -1);
+    /// Scrolls a 0-based line into view.
+    void showLine(int line);
+    [[nodiscard]] const QList<QPair<int, int>>& markedLines() const { return marked_; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void applyTheme();
+    void updateMarks();
+
+    KSyntaxHighlighting::SyntaxHighlighter* highlighter_ = nullptr;
+    QList<QPair<int, int>> marked_;
+    int current_ = -1;
+    QColor markColour_;
+    QColor currentColour_;
+};
+
+} // namespace studio

@@ -1,0 +1,231 @@
+#include "mappingbackend.h"
+
+#include "diagnosticmessages.h"
+
+#include "mdsl/engine.h"
+#include "mdsl/jsondiff.h"
+#include "mdsl/validate.h"
+
+#include <QElapsedTimer>
+#include <QMutex>
+
+namespace studio {
+
+QString Problem::message() const
+{
+    return DiagnosticMessages::translate(code, args, english);
+}
+
+namespace {
+
+QString fromStd(const std::string& s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+/// Line starts of a text as document positions, to turn (line, column) into positions.
+class PositionMap {
+public:
+    explicit PositionMap(const QString& text)
+        : text_(text)
+    {
+        starts_.append(0);
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            if (text.at(i) == QLatin1Char('\n'))
+                starts_.append(int(i + 1));
+        }
+    }
+
+    /// The position of a 1-based line and a 1-based column counted in code points.
+    [[nodiscard]] int position(int line, int column) const
+    {
+        if (line < 1)
+            return 0;
+        if (line > starts_.size())
+            return int(text_.size());
+        int pos = starts_.at(line - 1);
+        const int lineEnd = line < starts_.size() ? starts_.at(line) - 1 : int(text_.size());
+        for (int c = 1; c < column && pos < lineEnd; ++c)
+            pos += (text_.at(pos).isHighSurrogate() && pos + 1 < lineEnd) ? 2 : 1;
+        return pos;
+    }
+
+private:
+    const QString& text_;
+    QList<int> starts_;
+};
+
+ProblemSeverity severityOf(mdsl::Severity severity)
+{
+    switch (severity) {
+    case mdsl::Severity::Error:
+        return ProblemSeverity::Error;
+    case mdsl::Severity::Warning:
+        return ProblemSeverity::Warning;
+    case mdsl::Severity::Info:
+        break;
+    }
+    return ProblemSeverity::Info;
+}
+
+RunState stateOf(mdsl::RunStatus status)
+{
+    switch (status) {
+    case mdsl::RunStatus::Ok:
+        return RunState::Ok;
+    case mdsl::RunStatus::Failed:
+        return RunState::Failed;
+    case mdsl::RunStatus::Invalid:
+        break;
+    }
+    return RunState::Invalid;
+}
+
+EngineRun toEngineRun(const mdsl::RunResult& result, const QString& text)
+{
+    EngineRun run;
+    run.state = stateOf(result.status);
+    run.output = result.output;
+    run.problems = toProblems(result.diagnostics, text);
+    run.elapsedUs = result.stats.elapsedUs;
+    return run;
+}
+
+/// The line and column of a byte offset, for the message of a broken sample input.
+QString describeOffset(const std::string& text, std::size_t offset)
+{
+    int line = 1;
+    int column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return QCoreApplication::translate("studio::MappingBackend", "line %1, column %2").arg(line).arg(column);
+}
+
+class EngineBackend final : public MappingBackend {
+public:
+    ProblemsResult validate(const QString& text, const mdsl::Flags& flags) override
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const QByteArray utf8 = text.toUtf8();
+        mdsl::ValidateOptions options;
+        options.flags = flags;
+        options.engine = mdsl::routedEngine(mdsl::Route::V2Routed, flags);
+        const auto diagnostics = mdsl::validate(std::string_view(utf8.constData(), std::size_t(utf8.size())), options);
+        ProblemsResult result;
+        result.problems = toProblems(diagnostics, text);
+        result.elapsedUs = timer.nsecsElapsed() / 1000;
+        return result;
+    }
+
+    PreviewResult preview(const PreviewRequest& request) override
+    {
+        QElapsedTimer timer;
+        timer.start();
+        PreviewResult result;
+        const std::shared_ptr<const mdsl::Json> input = parsedInput(request.input, &result.inputError);
+        if (!input)
+            return result;
+        result.sourcePaths = sourcePaths(*input);
+
+        mdsl::RunOptions options;
+        options.pinnedNowMs = request.pinnedNowMs;
+        // A preview is for looking, not for load tests: a runaway mapping stops early.
+        options.limits.maxTime = std::chrono::milliseconds(2000);
+
+        const QByteArray text = request.text.toUtf8();
+        const std::string_view textView(text.constData(), std::size_t(text.size()));
+        const QByteArray left = request.leftText.toUtf8();
+        const std::string_view leftView(left.constData(), std::size_t(left.size()));
+
+        const mdsl::RunResult v1 = mdsl::run(mdsl::compile(leftView, mdsl::EngineKind::V1, request.flags), *input, options);
+        const mdsl::RunResult v2 = mdsl::run(mdsl::compile(textView, mdsl::EngineKind::V2, request.flags), *input, options);
+        result.v1 = toEngineRun(v1, request.leftText);
+        result.v2 = toEngineRun(v2, request.text);
+
+        const mdsl::RunResult served = mdsl::dryRun(mdsl::prepare(textView, mdsl::Route::V2Routed, request.flags), *input, options);
+        result.production.engine = fromStd(std::string(mdsl::engineName(served.engine)));
+        result.production.fallback = served.fallback;
+        result.production.state = stateOf(served.status);
+
+        // With one side invalid there is nothing to compare: its status says why.
+        if (v1.output && v2.output)
+            result.patch = mdsl::jsonPatch(*v1.output, *v2.output);
+        result.totalUs = timer.nsecsElapsed() / 1000;
+        return result;
+    }
+
+private:
+    /// The sample input parsed; the last one is kept, since most edits touch the mapping.
+    std::shared_ptr<const mdsl::Json> parsedInput(const QString& inputText, QString* error)
+    {
+        {
+            QMutexLocker lock(&mutex_);
+            if (cachedInput_ && cachedText_ == inputText)
+                return cachedInput_;
+        }
+        const std::string utf8 = inputText.toStdString();
+        std::shared_ptr<const mdsl::Json> parsed;
+        try {
+            parsed = std::make_shared<const mdsl::Json>(mdsl::Json::parse(utf8));
+        } catch (const mdsl::Json::parse_error& e) {
+            *error = QCoreApplication::translate("studio::MappingBackend", "The sample input is not valid JSON (%1).")
+                         .arg(describeOffset(utf8, e.byte > 0 ? e.byte - 1 : 0));
+            return nullptr;
+        }
+        QMutexLocker lock(&mutex_);
+        cachedText_ = inputText;
+        cachedInput_ = parsed;
+        return parsed;
+    }
+
+    QMutex mutex_;
+    QString cachedText_;
+    std::shared_ptr<const mdsl::Json> cachedInput_;
+};
+
+} // namespace
+
+QList<Problem> toProblems(const std::vector<mdsl::Diagnostic>& diagnostics, const QString& text)
+{
+    const PositionMap map(text);
+    QList<Problem> problems;
+    problems.reserve(qsizetype(diagnostics.size()));
+    for (const mdsl::Diagnostic& d : diagnostics) {
+        Problem p;
+        p.severity = severityOf(d.severity);
+        p.code = fromStd(d.code);
+        for (const std::string& arg : d.args)
+            p.args.append(fromStd(arg));
+        p.english = fromStd(d.message);
+        p.line = d.range.start.line;
+        p.column = d.range.start.column;
+        p.start = map.position(d.range.start.line, d.range.start.column);
+        p.end = qMax(p.start, map.position(d.range.end.line, d.range.end.column));
+        for (const mdsl::Fix& fix : d.fixes) {
+            TextFix f;
+            f.englishTitle = fromStd(fix.title);
+            for (const mdsl::TextEdit& edit : fix.edits) {
+                const int start = map.position(edit.range.start.line, edit.range.start.column);
+                const int end = qMax(start, map.position(edit.range.end.line, edit.range.end.column));
+                f.edits.append({start, end, fromStd(edit.newText)});
+            }
+            p.fixes.append(f);
+        }
+        problems.append(p);
+    }
+    return problems;
+}
+
+std::shared_ptr<MappingBackend> makeEngineBackend()
+{
+    return std::make_shared<EngineBackend>();
+}
+
+} // namespace studio

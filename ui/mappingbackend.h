@@ -1,0 +1,31 @@
+#pragma once
+// The interface the studio's views and services talk to for validation and dry-runs, and
+// its implementation over the engine's public facade. Implementations are called from worker
+// threads, several at once: they must be thread-safe.
+
+#include "analysis.h"
+
+#include "mdsl/diagnostic.h"
+
+#include <memory>
+#include <vector>
+
+namespace studio {
+
+class MappingBackend {
+public:
+    virtual ~MappingBackend() = default;
+    /// The problems of a mapping under the flags, as production's V2-routed validate answers.
+    virtual ProblemsResult validate(const QString& text, const mdsl::Flags& flags) = 0;
+    /// Both engines' dry-runs of the request, their difference, and production's answer.
+    virtual PreviewResult preview(const PreviewRequest& request) = 0;
+};
+
+/// The backend over the engine (mdsl/validate.h, mdsl/engine.h).
+std::shared_ptr<MappingBackend> makeEngineBackend();
+
+/// Converts engine diagnostics (byte offsets into `text` as UTF-8) to positioned problems.
+/// Exposed for the tests and for other views that show engine diagnostics.
+QList<Problem> toProblems(const std::vector<mdsl::Diagnostic>& diagnostics, const QString& text);
+
+} // namespace studio

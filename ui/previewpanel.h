@@ -1,0 +1,107 @@
+#pragma once
+// The preview: the sample input (editable JSON), the V1 and V2 outputs side by side with their
+// differences marked and navigable, each side's status, errors and time, and what production
+// serves under the current flags. The V1 side can be pinned to another mapping file.
+
+#include "analysis.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QToolButton;
+
+namespace studio {
+
+class JsonView;
+
+class PreviewPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit PreviewPanel(QWidget* parent = nullptr);
+
+    [[nodiscard]] JsonView* inputView() const { return input_; }
+    [[nodiscard]] JsonView* v1View() const { return v1_.view; }
+    [[nodiscard]] JsonView* v2View() const { return v2_.view; }
+    [[nodiscard]] QString inputText() const;
+    void setInputText(const QString& text);
+
+    /// Pins the V1 side to another mapping (its path and text); an empty path unpins.
+    void setPinned(const QString& path, const QString& text);
+    [[nodiscard]] QString pinnedPath() const { return pinnedPath_; }
+    [[nodiscard]] const QString& pinnedText() const { return pinnedText_; }
+
+    /// A run was requested: the current result is kept, marked as updating.
+    void showRunning();
+    void setResult(const PreviewResult& result);
+    [[nodiscard]] const PreviewResult& result() const { return result_; }
+
+    /// "Production serves: V2" and the like, as shown.
+    [[nodiscard]] QString productionText() const;
+    /// A side's status line, "V1 · ok · 0.4 ms".
+    [[nodiscard]] QString statusText(bool v2) const;
+    [[nodiscard]] int differenceCount() const { return int(differences_.size()); }
+    [[nodiscard]] int currentDifference() const { return current_; }
+    /// The difference list as shown, one line each.
+    [[nodiscard]] QStringList differencesAsText() const;
+    void nextDifference();
+    void previousDifference();
+
+signals:
+    void inputEdited();
+    void runRequested();
+    void pinRequested();
+    void loadInputRequested();
+    /// An error of the V2 side (the editor's text) was activated.
+    void jumpRequested(int start, int end);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct Side {
+        QLabel* title = nullptr;
+        QLabel* status = nullptr;
+        JsonView* view = nullptr;
+        QListWidget* errors = nullptr;
+        QWidget* box = nullptr;
+    };
+    struct Difference {
+        QString pointer;
+        QString op;
+    };
+    Side makeSide();
+    void retranslate();
+    void refresh();
+    void fillSide(Side& side, const EngineRun& run, bool v2);
+    void selectDifference(int index);
+
+    JsonView* input_ = nullptr;
+    QLabel* inputTitle_ = nullptr;
+    QLabel* inputError_ = nullptr;
+    QPushButton* loadButton_ = nullptr;
+    QLabel* production_ = nullptr;
+    QPushButton* runButton_ = nullptr;
+    QToolButton* pinButton_ = nullptr;
+    QToolButton* previousButton_ = nullptr;
+    QToolButton* nextButton_ = nullptr;
+    QLabel* diffLabel_ = nullptr;
+    QListWidget* diffList_ = nullptr;
+    Side v1_;
+    Side v2_;
+
+    PreviewResult result_;
+    bool haveResult_ = false;
+    bool running_ = false;
+    QString pinnedPath_;
+    QString pinnedText_;
+    QList<Difference> differences_;
+    int current_ = -1;
+};
+
+/// "0.4 ms", "12 ms", "1.3 s".
+QString formatDuration(qint64 microseconds);
+
+} // namespace studio
