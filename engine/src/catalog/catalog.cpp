@@ -4,6 +4,7 @@
 #include "catalog/entries.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace mdsl {
 
@@ -43,12 +44,17 @@ const std::vector<CatalogEntry>& catalog()
 
 std::vector<const CatalogEntry*> findFunctions(std::string_view name)
 {
-    std::vector<const CatalogEntry*> found;
-    for (const CatalogEntry& entry : catalog()) {
-        if (entry.kind == CatalogKind::Function && entry.name == name)
-            found.push_back(&entry);
-    }
-    return found;
+    // The validator looks up every call: index the table once.
+    static const std::unordered_map<std::string_view, std::vector<const CatalogEntry*>> byName = [] {
+        std::unordered_map<std::string_view, std::vector<const CatalogEntry*>> index;
+        for (const CatalogEntry& entry : catalog()) {
+            if (entry.kind == CatalogKind::Function)
+                index[entry.name].push_back(&entry);
+        }
+        return index;
+    }();
+    const auto it = byName.find(name);
+    return it == byName.end() ? std::vector<const CatalogEntry*>() : it->second;
 }
 
 std::vector<std::string_view> functionNames()

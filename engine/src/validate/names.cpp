@@ -9,6 +9,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace mdsl::validator {
 
@@ -312,17 +313,26 @@ private:
         const auto* literal = pattern.tryAs<LiteralExpr>();
         if (!literal || literal->type != LiteralExpr::Type::String)
             return;   // computed at run time: checked then
-        std::string error;
-        const std::shared_ptr<const re2::RE2> regex = jsonpath::detail::compileIRegexp(literal->value.get_ref<const std::string&>(), error);
-        if (!regex)
-            c_.report("E204", {function, error}, pattern.span);
-        else if (function == "split" && RE2::FullMatch("", *regex))
-            c_.report("E204", {function, "the separator matches the empty string"}, pattern.span);
+        // Mappings repeat their patterns: compile each distinct one once per validation.
+        const std::string key = function + '\0' + literal->value.get_ref<const std::string&>();
+        auto [it, isNew] = regexErrors_.try_emplace(key);
+        if (isNew) {
+            std::string error;
+            const std::shared_ptr<const re2::RE2> regex =
+                jsonpath::detail::compileIRegexp(literal->value.get_ref<const std::string&>(), error);
+            if (!regex)
+                it->second = error;
+            else if (function == "split" && RE2::FullMatch("", *regex))
+                it->second = "the separator matches the empty string";
+        }
+        if (!it->second.empty())
+            c_.report("E204", {function, it->second}, pattern.span);
     }
 
     Context& c_;
     std::vector<std::vector<Binding>> scopes_;
     int arrayDepth_ = 0;
+    std::unordered_map<std::string, std::string> regexErrors_;   // function + pattern -> error ("" valid)
 };
 
 } // namespace

@@ -86,7 +86,15 @@ struct Write {
 
 class TargetsPass {
 public:
-    explicit TargetsPass(Context& context) : c_(context) {}
+    explicit TargetsPass(Context& context) : c_(context)
+    {
+        // About one write per 40 bytes of text: growing the tables costs more than the checks.
+        const std::size_t expected = context.text.size() / 40 + 16;
+        writes_.reserve(expected);
+        first_.reserve(expected);
+        firstBelow_.reserve(expected);
+        valueWrite_.reserve(expected / 2);
+    }
 
     void body(const Body& statements)
     {
@@ -199,7 +207,7 @@ private:
             const char marker = w.key[i];
             if (marker != kField && marker != kIndex && marker != kElement)
                 continue;
-            const auto above = valueWrite_.find(w.key.substr(0, i));
+            const auto above = valueWrite_.find(std::string_view(w.key).substr(0, i));
             if (above != valueWrite_.end() && conflicts(writes_[above->second].shape, marker)
                 && !exclusive(writes_[above->second], w)) {
                 conflict(w, writes_[above->second], writes_[above->second].display, w.display);
@@ -208,7 +216,8 @@ private:
         }
         // Writes already below this value?
         for (char marker : {kField, kIndex, kElement}) {
-            const auto below = firstBelow_.find(w.key + '|' + marker);
+            scratch_.assign(w.key).push_back(marker);
+            const auto below = firstBelow_.find(scratch_);
             if (below != firstBelow_.end() && conflicts(w.shape, marker) && !exclusive(writes_[below->second], w)) {
                 conflict(w, writes_[below->second], w.display, writes_[below->second].display);
                 break;
@@ -225,7 +234,8 @@ private:
         for (std::size_t i = 1; i < w.key.size(); ++i) {
             const char marker = w.key[i];
             if (marker == kField || marker == kIndex || marker == kElement)
-                firstBelow_.try_emplace(w.key.substr(0, i) + '|' + marker, index);
+                if (firstBelow_.find(std::string_view(w.key).substr(0, i + 1)) == firstBelow_.end())
+                    firstBelow_.emplace(w.key.substr(0, i + 1), index);
         }
     }
 
@@ -235,9 +245,16 @@ private:
     std::vector<std::size_t> displayMarks_;
     std::vector<std::pair<const WhenBlock*, bool>> conditions_;
     std::vector<Write> writes_;
-    std::unordered_map<std::string, std::size_t> first_;        // key -> first write of it
-    std::unordered_map<std::string, std::size_t> firstBelow_;   // key|marker -> first write below
-    std::unordered_map<std::string, std::size_t> valueWrite_;   // key -> first scalar or array write
+    // Looked up by string_view (prefixes of keys) without building strings.
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>()(s); }
+    };
+    using Index = std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>>;
+    Index first_;        // key -> first write of it
+    Index firstBelow_;   // key + the marker of the next segment -> first write below
+    Index valueWrite_;   // key -> first scalar or array write
+    std::string scratch_;
 };
 
 } // namespace
