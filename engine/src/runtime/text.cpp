@@ -46,36 +46,40 @@ std::size_t byteOffset(std::string_view s, std::size_t index) noexcept
     return s.size();
 }
 
-std::string toUpper(std::string_view s)
+namespace {
+
+/// Case mapping: ASCII by hand, anything else through ICU.
+std::string mapCase(std::string_view s, bool upper)
 {
     if (isAscii(s)) {
         std::string out(s);
+        const char from = upper ? 'a' : 'A';
+        const char to = upper ? 'A' : 'a';
         for (char& c : out)
-            if (c >= 'a' && c <= 'z')
-                c = static_cast<char>(c - 'a' + 'A');
+            if (c >= from && c <= from + 25)
+                c = static_cast<char>(c - from + to);
         return out;
     }
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    if (upper)
+        text.toUpper(icu::Locale::getRoot());
+    else
+        text.toLower(icu::Locale::getRoot());
     std::string out;
-    icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
-        .toUpper(icu::Locale::getRoot())
-        .toUTF8String(out);
+    text.toUTF8String(out);
     return out;
+}
+
+} // namespace
+
+std::string toUpper(std::string_view s)
+{
+    return mapCase(s, true);
 }
 
 std::string toLower(std::string_view s)
 {
-    if (isAscii(s)) {
-        std::string out(s);
-        for (char& c : out)
-            if (c >= 'A' && c <= 'Z')
-                c = static_cast<char>(c - 'A' + 'a');
-        return out;
-    }
-    std::string out;
-    icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
-        .toLower(icu::Locale::getRoot())
-        .toUTF8String(out);
-    return out;
+    return mapCase(s, false);
 }
 
 std::string_view trim(std::string_view s)
