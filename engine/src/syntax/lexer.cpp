@@ -69,6 +69,7 @@ public:
 
     LexResult run()
     {
+        out_.tokens.reserve(text_.size() / 4 + 1);   // about one token per 4 bytes of mappings
         while (pos_ < text_.size())
             next();
         push(TokenKind::EndOfFile, pos_, pos_);
