@@ -164,7 +164,12 @@ int runBatch(const std::string& engine, const std::string& text, const ParsedArg
     std::istream& in = inputPath == "-" ? std::cin : file;
 
     const std::optional<std::string> outputPath = args.value("--output");
-    const std::string temporary = outputPath ? *outputPath + ".mdsl-tmp" : std::string();
+    // A device or pipe (/dev/null, a FIFO) is written in place: renaming over it would
+    // replace it.
+    std::error_code statError;
+    const bool inPlace = outputPath && std::filesystem::exists(*outputPath, statError)
+        && !std::filesystem::is_regular_file(*outputPath, statError);
+    const std::string temporary = !outputPath ? std::string() : inPlace ? *outputPath : *outputPath + ".mdsl-tmp";
     std::ofstream outFile;
     if (outputPath) {
         outFile.open(temporary, std::ios::binary | std::ios::trunc);
@@ -194,8 +199,9 @@ int runBatch(const std::string& engine, const std::string& text, const ParsedArg
     if (outputPath) {
         outFile.close();
         std::error_code ec;
-        if (!outFile || (std::filesystem::rename(temporary, *outputPath, ec), ec)) {
-            std::filesystem::remove(temporary, ec);
+        if (!outFile || (!inPlace && (std::filesystem::rename(temporary, *outputPath, ec), ec))) {
+            if (!inPlace)
+                std::filesystem::remove(temporary, ec);
             printError("cannot write '" + *outputPath + "'");
             return kUsage;
         }
