@@ -204,10 +204,6 @@
 </context>
 <context>
     <name>studio::FindBar</name>
-    <message numerus="yes">
-        <source>%n match(es)</source>
-        <translation><numerusform>%n occurrence</numerusform><numerusform>%n occurrences</numerusform></translation>
-    </message>
     <message>
         <source>Find</source>
         <translation>Rechercher</translation>
@@ -239,6 +235,10 @@
     <message>
         <source>Close (Esc)</source>
         <translation>Fermer (Échap)</translation>
+    </message>
+    <message>
+        <source>Matches: %1</source>
+        <translation>Occurrences : %1</translation>
     </message>
 </context>
 <context>
@@ -540,6 +540,10 @@
         <source>The sample input is not valid JSON (%1).</source>
         <translation>L’entrée d’exemple n’est pas du JSON valide (%1).</translation>
     </message>
+    <message>
+        <source>No sample input yet: type one, load one or drop a JSON file.</source>
+        <translation>Pas encore d’entrée d’exemple : saisissez-en une, chargez-en une ou déposez un fichier JSON.</translation>
+    </message>
 </context>
 <context>
     <name>studio::PreviewPanel</name>
@@ -615,10 +619,6 @@
         <source>Outputs identical</source>
         <translation>Sorties identiques</translation>
     </message>
-    <message numerus="yes">
-        <source>%n difference(s)</source>
-        <translation><numerusform>%n différence</numerusform><numerusform>%n différences</numerusform></translation>
-    </message>
     <message>
         <source>&lt;b&gt;Sample input&lt;/b&gt;</source>
         <translation>&lt;b&gt;Entrée d’exemple&lt;/b&gt;</translation>
@@ -675,20 +675,16 @@
         <source>Type or drop a JSON sample input here</source>
         <translation>Saisissez ou déposez ici une entrée d’exemple JSON</translation>
     </message>
+    <message>
+        <source>Differences: %1</source>
+        <translation>Différences : %1</translation>
+    </message>
 </context>
 <context>
     <name>studio::ProblemsPanel</name>
     <message>
         <source>No problems</source>
         <translation>Aucun problème</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n error(s)</source>
-        <translation><numerusform>%n erreur</numerusform><numerusform>%n erreurs</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s)</source>
-        <translation><numerusform>%n avertissement</numerusform><numerusform>%n avertissements</numerusform></translation>
     </message>
     <message>
         <source>%1:%2</source>
@@ -721,6 +717,10 @@
     <message>
         <source>Position</source>
         <translation>Position</translation>
+    </message>
+    <message>
+        <source>Errors: %1 · Warnings: %2</source>
+        <translation>Erreurs : %1 · avertissements : %2</translation>
     </message>
 </context>
 <context>

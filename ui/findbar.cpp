@@ -98,7 +98,7 @@ void FindBar::updateMatches()
 {
     const auto found = isVisible() ? matches() : QList<QPair<int, int>>();
     editor_->setSearchMatches(found);
-    count_->setText(find_->text().isEmpty() ? QString() : tr("%n match(es)", nullptr, int(found.size())));
+    count_->setText(find_->text().isEmpty() ? QString() : tr("Matches: %1").arg(found.size()));
 }
 
 bool FindBar::findNext(bool backward)

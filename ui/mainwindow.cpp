@@ -159,10 +159,9 @@ MainWindow::MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent)
 MainWindow::~MainWindow()
 {
     delete recovered_;
-    // Nothing unsaved: nothing to recover. (Unsaved text destroyed without a close stays
-    // recoverable; closeEvent is where the user decides.)
-    if (!isWindowModified())
-        autoSaver_->clear();
+    // A window destroyed is a deliberate end (closeEvent asked about unsaved text); only a
+    // crash or a kill, which run no destructor, leaves a recovery file behind.
+    autoSaver_->clear();
 }
 
 void MainWindow::createActions()

@@ -170,6 +170,10 @@ private:
             if (cachedInput_ && cachedText_ == inputText)
                 return cachedInput_;
         }
+        if (inputText.trimmed().isEmpty()) {
+            *error = QCoreApplication::translate("studio::MappingBackend", "No sample input yet: type one, load one or drop a JSON file.");
+            return nullptr;
+        }
         const std::string utf8 = inputText.toStdString();
         std::shared_ptr<const mdsl::Json> parsed;
         try {

@@ -83,6 +83,9 @@ PreviewPanel::PreviewPanel(QWidget* parent)
     inputError_->setWordWrap(true);
     inputError_->setStyleSheet(QStringLiteral("color: #d23c3c;"));
     inputError_->hide();
+    // Counts and times must stay readable when the panel is narrow; the production line gives way.
+    diffLabel_->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
+    production_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     previousButton_->setArrowType(Qt::UpArrow);
     nextButton_->setArrowType(Qt::DownArrow);
     pinButton_->setCheckable(true);
@@ -157,6 +160,8 @@ PreviewPanel::Side PreviewPanel::makeSide()
     side.title = new QLabel(side.box);
     side.status = new QLabel(side.box);
     side.status->setTextFormat(Qt::RichText);
+    side.status->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
+    side.title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     side.view = new JsonView(side.box);
     side.view->setReadOnly(true);
     side.errors = new QListWidget(side.box);
@@ -310,7 +315,7 @@ void PreviewPanel::refresh()
     else if (differences_.isEmpty())
         diffLabel_->setText(tr("Outputs identical"));
     else
-        diffLabel_->setText(tr("%n difference(s)", nullptr, int(differences_.size())));
+        diffLabel_->setText(tr("Differences: %1").arg(differences_.size()));
     previousButton_->setEnabled(!differences_.isEmpty());
     nextButton_->setEnabled(!differences_.isEmpty());
     selectDifference(current_);

@@ -38,8 +38,8 @@ QString problemsSummary(int errors, int warnings)
 {
     if (errors == 0 && warnings == 0)
         return ProblemsPanel::tr("No problems");
-    return ProblemsPanel::tr("%n error(s)", nullptr, errors) + QStringLiteral(", ")
-        + ProblemsPanel::tr("%n warning(s)", nullptr, warnings);
+    // Counts after a label: no plural forms to get wrong in either language.
+    return ProblemsPanel::tr("Errors: %1 · Warnings: %2").arg(errors).arg(warnings);
 }
 
 ProblemsPanel::ProblemsPanel(QWidget* parent)

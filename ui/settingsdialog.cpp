@@ -250,6 +250,11 @@ void SettingsDialog::updateRouting()
         routing_->setItem(i, 0, new QTableWidgetItem(rows.at(i).endpoint));
         routing_->setItem(i, 1, new QTableWidgetItem(rows.at(i).engine));
     }
+    // The six endpoints are always all visible, as in the deployment plan.
+    int height = routing_->horizontalHeader()->sizeHint().height() + 2 * routing_->frameWidth();
+    for (int i = 0; i < routing_->rowCount(); ++i)
+        height += routing_->rowHeight(i);
+    routing_->setMinimumHeight(height);
 }
 
 void SettingsDialog::fillProfiles()

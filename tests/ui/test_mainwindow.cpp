@@ -7,6 +7,8 @@
 #include "studiotest.h"
 #include "syntaxrepository.h"
 
+#include "mdsl/catalog.h"
+
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Format>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
@@ -67,6 +69,19 @@ private slots:
         QCOMPARE(def.singleLineCommentMarker(), QStringLiteral("#"));
         // The same definition is what the repository offers for a .mdsl file.
         QCOMPARE(syntaxRepository().definitionForFileName(QStringLiteral("orders.mdsl")).name(), def.name());
+    }
+
+    void definitionKnowsEveryCatalogFunction()
+    {
+        // The highlighting lists the catalog's functions: a new function must not look like a name.
+        const QStringList listed = mappingDslDefinition().keywordList(QStringLiteral("functions"));
+        QStringList missing;
+        for (const std::string_view name : mdsl::functionNames()) {
+            const QString n = QString::fromUtf8(name.data(), qsizetype(name.size()));
+            if (!listed.contains(n))
+                missing.append(n);
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char(' '))));
     }
 
     void windowShowsTheHighlightedExample()
