@@ -136,7 +136,7 @@ QStringList parseCommandLine(const QApplication& app)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("studio", "Mapping file to open."),
-                                 QStringLiteral("[file]"));
+                                 QStringLiteral("[file.mdsl] [input.json]"));
     parser.process(app);
     return parser.positionalArguments();
 }

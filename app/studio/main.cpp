@@ -14,8 +14,9 @@ int main(int argc, char** argv)
     studio::MainWindow window;
     if (files.isEmpty())
         window.openBundledExample();
-    else
-        window.openFile(files.first());
+    // A mapping and a sample input can be given together: .json files become the input.
+    for (const QString& file : files)
+        window.openFile(file);
     window.show();
     return QApplication::exec();
 }
