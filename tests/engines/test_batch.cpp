@@ -85,8 +85,16 @@ class TestBatch : public QObject {
     Q_OBJECT
 
 private slots:
+    void keepsInputOrderWithSeveralJobs_data()
+    {
+        QTest::addColumn<int>("window");
+        QTest::newRow("window of 16: one line per block, the ring wraps often") << 16;
+        QTest::newRow("default window: blocks of 64 lines") << 0;
+    }
+
     void keepsInputOrderWithSeveralJobs()
     {
+        QFETCH(int, window);
         std::string corpus;
         for (int n = 1; n <= 3000; ++n)
             corpus += Json{{"n", n}}.dump() + "\n";
@@ -94,7 +102,7 @@ private slots:
         std::ostringstream out;
         mdsl::BatchOptions options;
         options.jobs = 4;
-        options.window = 16;   // small, so the ring wraps many times
+        options.window = static_cast<std::size_t>(window);
         const mdsl::BatchSummary summary = mdsl::dryRunBatch(in, out, echo, options);
 
         QCOMPARE(summary.lines, 3000u);

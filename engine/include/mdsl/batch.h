@@ -28,7 +28,7 @@ inline constexpr std::string_view kInputNotJson = "E420";
 
 struct BatchOptions {
     unsigned jobs = 0;           ///< worker threads; 0 = std::thread::hardware_concurrency()
-    std::size_t window = 0;      ///< records in flight at most; 0 = 64 per worker
+    std::size_t window = 0;      ///< records in flight at most; 0 = 256 per worker
     RunOptions run;              ///< options of each record's run
 };
 
