@@ -107,6 +107,21 @@ private slots:
         QCOMPARE(static_cast<int>(error.code), code);
     }
 
+    void errorsCoverTheOffendingText()
+    {
+        // What an editor underlines: the whole operand, literal or call at fault.
+        const auto covered = [](const std::string& query) {
+            const jp::Error error = errorOf(query);
+            return QString::fromStdString(query.substr(error.offset, error.length));
+        };
+        QCOMPARE(covered("$[?@.* == 1]"), QStringLiteral("@.*"));
+        QCOMPARE(covered("$[?match(@, 'a(b')]"), QStringLiteral("'a(b'"));
+        QCOMPARE(covered("$[?length(@.a) && @.b]"), QStringLiteral("length(@.a)"));
+        QCOMPARE(covered("$[?value(@.a == 1) == 1]"), QStringLiteral("@.a == 1"));
+        QCOMPARE(covered("$[?@.a == 'x"), QStringLiteral("'"));
+        QCOMPARE(errorOf("$[").length, 0u);   // at the end of the text
+    }
+
     void integersAtTheIJsonLimitsAreAccepted()
     {
         const Json array = Json::array({1, 2, 3});

@@ -75,6 +75,7 @@ enum class CompareOp : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge };
 struct Expr {
     ExprKind kind = ExprKind::Literal;
     std::uint32_t offset = 0;
+    std::uint32_t end = 0;   ///< byte offset just past the expression, for error spans
     std::vector<std::unique_ptr<Expr>> children;
     CompareOp op = CompareOp::Eq;
     Json literal;

@@ -180,6 +180,13 @@ private:
         return expr;
     }
 
+    /// Records where expr ends (the current position) and hands it back.
+    std::unique_ptr<Expr> finish(std::unique_ptr<Expr> expr) const
+    {
+        expr->end = static_cast<std::uint32_t>(c_.pos());
+        return expr;
+    }
+
     /// Skips blank space and consumes op if it follows; otherwise leaves the position alone.
     bool consumeOperator(std::string_view op)
     {
@@ -218,7 +225,7 @@ private:
             c_.skipBlank();
             result->children.push_back(parseNext());
         } while (consumeOperator(op));
-        return result;
+        return finish(std::move(result));
     }
 
     /// basic-expr. With bare (a function argument), a literal, query or call that is not
@@ -232,7 +239,7 @@ private:
             checkTest(c_, *operand);
             auto negation = makeExpr(ExprKind::Not, start);
             negation->children.push_back(std::move(operand));
-            return negation;
+            return finish(std::move(negation));
         }
         if (c_.peek() == '(' && !c_.atEnd())
             return parseParenthesized();
@@ -254,7 +261,7 @@ private:
         comparison->op = *op;
         comparison->children.push_back(std::move(lhs));
         comparison->children.push_back(std::move(rhs));
-        return comparison;
+        return finish(std::move(comparison));
     }
 
     std::optional<CompareOp> readComparisonOperator()
@@ -293,7 +300,7 @@ private:
         if (c == '$' || c == '@') {
             auto expr = makeExpr(ExprKind::Query, start);
             expr->query = parseQuery(false);
-            return expr;
+            return finish(std::move(expr));
         }
         if (c_.atLowerAlpha()) {
             const std::string name = c_.readFunctionName();
@@ -302,7 +309,7 @@ private:
             if (!afterNot && (name == "true" || name == "false" || name == "null")) {
                 auto expr = makeExpr(ExprKind::Literal, start);
                 expr->literal = name == "null" ? Json(nullptr) : Json(name == "true");
-                return expr;
+                return finish(std::move(expr));
             }
             c_.fail(start, name.size(),
                     "unexpected '" + name + "': expected a query, a literal or a function call "
@@ -311,7 +318,7 @@ private:
         if (!afterNot && (c == '\'' || c == '"' || c == '-' || (c >= '0' && c <= '9'))) {
             auto expr = makeExpr(ExprKind::Literal, start);
             expr->literal = (c == '\'' || c == '"') ? Json(c_.readString()) : c_.readNumber();
-            return expr;
+            return finish(std::move(expr));
         }
         c_.failHere(afterNot ? "a query, a function call or '(' after '!'"
                              : "a filter expression: a query ('@' or '$'), a literal, a function call, "
@@ -341,6 +348,7 @@ private:
                 c_.skipBlank();
             }
         }
+        call = finish(std::move(call));
         checkCall(c_, *call, *signature);
         return call;
     }

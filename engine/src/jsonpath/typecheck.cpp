@@ -22,6 +22,11 @@ const std::array<Signature, 5>& signatures()
     return table;
 }
 
+std::size_t span(const Expr& expr)
+{
+    return expr.end > expr.offset ? expr.end - expr.offset : 1;
+}
+
 std::string callName(const Expr& call)
 {
     return std::string(functionName(call.function)) + "()";
@@ -41,18 +46,18 @@ void checkArgument(const Cursor& cursor, const Expr& call, const Expr& arg, std:
         if (arg.kind == ExprKind::Literal || (arg.kind == ExprKind::Query && arg.query.singular())
             || (arg.kind == ExprKind::Call && resultType(arg.function) == Type::Value))
             return;
-        cursor.fail(arg.offset, 1,
+        cursor.fail(arg.offset, span(arg),
                     where + " must be a value: a literal, a singular query (name and index selectors only) "
                             "or a function returning a value",
                     ErrorCode::Type);
     case Type::Nodes:
         if (arg.kind == ExprKind::Query || (arg.kind == ExprKind::Call && resultType(arg.function) == Type::Nodes))
             return;
-        cursor.fail(arg.offset, 1, where + " must be a query (it takes a nodelist)", ErrorCode::Type);
+        cursor.fail(arg.offset, span(arg), where + " must be a query (it takes a nodelist)", ErrorCode::Type);
     case Type::Logical:
         if (arg.kind == ExprKind::Literal
             || (arg.kind == ExprKind::Call && resultType(arg.function) == Type::Value))
-            cursor.fail(arg.offset, 1, where + " must be a logical expression", ErrorCode::Type);
+            cursor.fail(arg.offset, span(arg), where + " must be a logical expression", ErrorCode::Type);
         return;
     }
 }
@@ -81,24 +86,24 @@ std::string_view functionName(Function function)
 void checkComparable(const Cursor& cursor, const Expr& expr)
 {
     if (expr.kind == ExprKind::Query && !expr.query.singular())
-        cursor.fail(expr.offset, 1,
+        cursor.fail(expr.offset, span(expr),
                     "only a singular query (name and index selectors only) can be compared; "
                     "use count(), value() or an existence test",
                     ErrorCode::Type);
     if (expr.kind == ExprKind::Call && resultType(expr.function) != Type::Value)
-        cursor.fail(expr.offset, 1, "the result of " + callName(expr) + " is logical and cannot be compared",
+        cursor.fail(expr.offset, span(expr), "the result of " + callName(expr) + " is logical and cannot be compared",
                     ErrorCode::Type);
 }
 
 void checkTest(const Cursor& cursor, const Expr& expr)
 {
     if (expr.kind == ExprKind::Literal)
-        cursor.fail(expr.offset, 1,
+        cursor.fail(expr.offset, span(expr),
                     "a literal cannot stand alone in a filter: expected a comparison operator "
                     "(==, !=, <, <=, >, >=) after it",
                     ErrorCode::Type);
     if (expr.kind == ExprKind::Call && resultType(expr.function) == Type::Value)
-        cursor.fail(expr.offset, 1,
+        cursor.fail(expr.offset, span(expr),
                     "the result of " + callName(expr)
                         + " is a value and must be compared (==, !=, <, <=, >, >=)",
                     ErrorCode::Type);
@@ -122,7 +127,7 @@ void checkCall(const Cursor& cursor, Expr& call, const Signature& signature)
             std::string error;
             call.regex = compileIRegexp(pattern.literal.get_ref<const std::string&>(), error);
             if (!call.regex)
-                cursor.fail(pattern.offset, 1, "invalid I-Regexp pattern: " + error, ErrorCode::Regex);
+                cursor.fail(pattern.offset, span(pattern), "invalid I-Regexp pattern: " + error, ErrorCode::Regex);
         }
     }
 }
