@@ -12,7 +12,7 @@
 #include "mdsl/ast.h"
 #include "mdsl/syntax.h"
 
-#include "syntax/utf8.h"
+#include "util/utf8.h"
 
 #include <algorithm>
 #include <functional>

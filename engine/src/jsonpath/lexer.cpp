@@ -2,6 +2,8 @@
 
 #include "lexer.h"
 
+#include "util/utf8.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
@@ -9,25 +11,6 @@
 namespace mdsl::jsonpath::detail {
 
 namespace {
-
-void appendUtf8(std::string& out, std::uint32_t cp)
-{
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 bool isBlank(char c)
 {
@@ -238,7 +221,7 @@ std::string Cursor::readString()
                     fail(escape, 12, "a high surrogate \\u escape must be followed by a low surrogate \\u escape");
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
             }
-            appendUtf8(out, cp);
+            utf8::appendUtf8(out, cp);
             break;
         }
         default:

@@ -1,7 +1,7 @@
 #include "syntax/lexer.h"
 
 #include "syntax/syntax_errors.h"
-#include "syntax/utf8.h"
+#include "util/utf8.h"
 
 #include <algorithm>
 #include <array>
@@ -206,11 +206,11 @@ private:
     void invalid()
     {
         const std::size_t start = pos_;
-        const std::size_t len = utf8Length(text_, pos_);
+        const std::size_t len = utf8::utf8Length(text_, pos_);
         if (len == 0) {
             error(SyntaxError::InvalidUtf8, start, start + 1, {hexByte(static_cast<unsigned char>(text_[start]))});
             ++pos_;
-            while (pos_ < text_.size() && utf8Length(text_, pos_) == 0)
+            while (pos_ < text_.size() && utf8::utf8Length(text_, pos_) == 0)
                 ++pos_;
         } else {
             pos_ += len;
@@ -224,7 +224,7 @@ private:
         const std::size_t start = pos_;
         std::string textOut;
         while (pos_ < text_.size() && text_[pos_] != '\n') {
-            const std::size_t len = utf8Length(text_, pos_);
+            const std::size_t len = utf8::utf8Length(text_, pos_);
             if (len == 0) {
                 error(SyntaxError::InvalidUtf8, pos_, pos_ + 1, {hexByte(static_cast<unsigned char>(text_[pos_]))});
                 textOut += "\xEF\xBF\xBD";
@@ -307,7 +307,7 @@ private:
                 ++pos_;
                 continue;
             }
-            const std::size_t len = utf8Length(text_, pos_);
+            const std::size_t len = utf8::utf8Length(text_, pos_);
             if (len == 0) {
                 error(SyntaxError::InvalidUtf8, pos_, pos_ + 1, {hexByte(uc)});
                 value += "\xEF\xBF\xBD";
@@ -351,7 +351,7 @@ private:
                 error(SyntaxError::InvalidEscape, start, start + 1, {"'\\'"});
                 return;
             }
-            const std::size_t len = utf8Length(text_, start + 1);
+            const std::size_t len = utf8::utf8Length(text_, start + 1);
             pos_ = start + 1 + (len == 0 ? 1 : len);
             error(SyntaxError::InvalidEscape, start, pos_, {quoteForMessage(text_.substr(start, pos_ - start))});
             return;
@@ -380,7 +380,7 @@ private:
                   {quoteForMessage(text_.substr(start, pos_ - start)) + " (a low surrogate without its high surrogate)"});
             return;
         }
-        appendUtf8(value, cp);
+        utf8::appendUtf8(value, cp);
     }
 
     // The value of 4 hex digits at i, or -1; moves nothing.

@@ -1,5 +1,7 @@
 #include "syntax/syntax_errors.h"
 
+#include "report/codes.h"
+
 #include <array>
 #include <utility>
 
@@ -7,39 +9,24 @@ namespace mdsl::syntax {
 
 namespace {
 
-struct ErrorInfo {
-    std::string_view code;
-    std::string_view pattern;
+// Indexed by SyntaxError. The English patterns live in the one table of diagnostic codes
+// (report/codes.cpp), which docs/diagnostics.md mirrors.
+constexpr std::array<std::string_view, 14> kCodes = {
+    "E100", "E101", "E102", "E103", "E104", "E105", "E106",
+    "E107", "E108", "E109", "E110", "E111", "E112", "E199",
 };
-
-// Indexed by SyntaxError. Codes never change meaning; docs/diagnostics.md mirrors this table.
-constexpr std::array<ErrorInfo, 14> kErrors = {{
-    {"E100", "unexpected character {0}"},
-    {"E101", "expected {0}, found {1}"},
-    {"E102", "string is not closed before the end of the line"},
-    {"E103", "invalid escape sequence {0} in string"},
-    {"E104", "invalid number {0}: {1}"},
-    {"E105", "{0} is not closed: expected {1}"},
-    {"E106", "control character U+{0} in string: write it as an escape such as \\n or \\u{0}"},
-    {"E107", "invalid UTF-8 byte 0x{0}"},
-    {"E108", "unsupported language version {0}: expected 1 or 2"},
-    {"E109", "the 'mapping' header must come first, and only once"},
-    {"E110", "invalid JSONPath query: {0}"},
-    {"E111", "comparisons cannot be chained: combine them with 'and'"},
-    {"E112", "expected a function name after '|', found {0}"},
-    {"E199", "nesting deeper than {0} levels"},
-}};
 
 } // namespace
 
 std::string_view errorCode(SyntaxError error) noexcept
 {
-    return kErrors[static_cast<std::size_t>(error)].code;
+    return kCodes[static_cast<std::size_t>(error)];
 }
 
 std::string_view errorPattern(SyntaxError error) noexcept
 {
-    return kErrors[static_cast<std::size_t>(error)].pattern;
+    const DiagnosticCode* entry = findDiagnosticCode(errorCode(error));
+    return entry ? std::string_view(entry->pattern) : std::string_view("syntax error");
 }
 
 Diagnostic makeError(const LineIndex& index, SyntaxError error, Span span, std::vector<std::string> args)

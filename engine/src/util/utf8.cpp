@@ -1,6 +1,6 @@
-#include "syntax/utf8.h"
+#include "util/utf8.h"
 
-namespace mdsl::syntax {
+namespace mdsl::utf8 {
 
 std::size_t utf8Length(std::string_view text, std::size_t i) noexcept
 {
@@ -46,4 +46,4 @@ void appendUtf8(std::string& out, std::uint32_t cp)
     }
 }
 
-} // namespace mdsl::syntax
+} // namespace mdsl::utf8
