@@ -50,7 +50,7 @@ private:
     std::shared_ptr<MappingBackend> backend_;
     QThreadPool pool_;
     int problemsDelayMs_ = 60;
-    int previewDelayMs_ = 150;
+    int previewDelayMs_ = 100;
     std::unique_ptr<Lane<std::pair<QString, mdsl::Flags>, ProblemsResult>> problems_;
     std::unique_ptr<Lane<PreviewRequest, PreviewResult>> preview_;
 };

@@ -29,8 +29,11 @@ JsonView::JsonView(QWidget* parent)
 
 void JsonView::setJsonText(const QString& text)
 {
-    if (text == toPlainText())
+    // Compared with what was last set: asking the document for its text costs as much as
+    // a large output is long.
+    if (text == shown_ && !text.isEmpty())
         return;
+    shown_ = text;
     const bool highlight = text.size() <= kHighlightLimit;
     if (highlight != (highlighter_->document() != nullptr))
         highlighter_->setDocument(highlight ? document() : nullptr);

@@ -33,6 +33,7 @@ private:
     void updateMarks();
 
     KSyntaxHighlighting::SyntaxHighlighter* highlighter_ = nullptr;
+    QString shown_;
     QList<QPair<int, int>> marked_;
     int current_ = -1;
     QColor markColour_;

@@ -7,6 +7,8 @@
 #include "mdsl/validate.h"
 
 #include <QElapsedTimer>
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QMutex>
 
 namespace studio {
@@ -144,12 +146,20 @@ public:
         const QByteArray left = request.leftText.toUtf8();
         const std::string_view leftView(left.constData(), std::size_t(left.size()));
 
-        const mdsl::RunResult v1 = mdsl::run(mdsl::compile(leftView, mdsl::EngineKind::V1, request.flags), *input, options);
+        // The three runs are independent (compiled mappings and the input are immutable):
+        // V1 and production's dry-run go to other threads while this one runs V2.
+        QFuture<mdsl::RunResult> v1Run = QtConcurrent::run([&] {
+            return mdsl::run(mdsl::compile(leftView, mdsl::EngineKind::V1, request.flags), *input, options);
+        });
+        QFuture<mdsl::RunResult> servedRun = QtConcurrent::run([&] {
+            return mdsl::dryRun(mdsl::prepare(textView, mdsl::Route::V2Routed, request.flags), *input, options);
+        });
         const mdsl::RunResult v2 = mdsl::run(mdsl::compile(textView, mdsl::EngineKind::V2, request.flags), *input, options);
+        const mdsl::RunResult v1 = v1Run.result();
+        const mdsl::RunResult served = servedRun.result();
         result.v1 = toEngineRun(v1, request.leftText);
         result.v2 = toEngineRun(v2, request.text);
 
-        const mdsl::RunResult served = mdsl::dryRun(mdsl::prepare(textView, mdsl::Route::V2Routed, request.flags), *input, options);
         result.production.engine = fromStd(std::string(mdsl::engineName(served.engine)));
         result.production.fallback = served.fallback;
         result.production.state = stateOf(served.status);

@@ -128,7 +128,10 @@ PreviewPanel::PreviewPanel(QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(vertical, 1);
 
-    connect(input_, &QPlainTextEdit::textChanged, this, &PreviewPanel::inputEdited);
+    connect(input_, &QPlainTextEdit::textChanged, this, [this] {
+        inputText_ = input_->toPlainText();
+        emit inputEdited();
+    });
     connect(runButton_, &QPushButton::clicked, this, &PreviewPanel::runRequested);
     connect(loadButton_, &QPushButton::clicked, this, &PreviewPanel::loadInputRequested);
     connect(pinButton_, &QToolButton::clicked, this, [this] {
@@ -176,11 +179,6 @@ PreviewPanel::Side PreviewPanel::makeSide()
     layout->addWidget(side.view, 1);
     layout->addWidget(side.errors);
     return side;
-}
-
-QString PreviewPanel::inputText() const
-{
-    return input_->toPlainText();
 }
 
 void PreviewPanel::setInputText(const QString& text)

@@ -25,7 +25,9 @@ public:
     [[nodiscard]] JsonView* inputView() const { return input_; }
     [[nodiscard]] JsonView* v1View() const { return v1_.view; }
     [[nodiscard]] JsonView* v2View() const { return v2_.view; }
-    [[nodiscard]] QString inputText() const;
+    /// The sample input's text (kept up to date as it is edited: the mapping's keystrokes
+    /// must not copy a large input out of its editor each time).
+    [[nodiscard]] const QString& inputText() const { return inputText_; }
     void setInputText(const QString& text);
 
     /// Pins the V1 side to another mapping (its path and text); an empty path unpins.
@@ -95,6 +97,7 @@ private:
     PreviewResult result_;
     bool haveResult_ = false;
     bool running_ = false;
+    QString inputText_;
     QString pinnedPath_;
     QString pinnedText_;
     QList<Difference> differences_;

@@ -72,7 +72,7 @@ StudioSettings StudioSettings::load(QSettings& settings)
     const QString language = settings.value(QStringLiteral("ui/language")).toString();
     s.language = (language == QLatin1String("en") || language == QLatin1String("fr")) ? language : QString();
     s.previewAutoRun = settings.value(QStringLiteral("preview/autoRun"), true).toBool();
-    s.previewDelayMs = qBound(0, settings.value(QStringLiteral("preview/delayMs"), 150).toInt(), 5000);
+    s.previewDelayMs = qBound(0, settings.value(QStringLiteral("preview/delayMs"), 100).toInt(), 5000);
     s.pinClock = settings.value(QStringLiteral("preview/pinClock"), true).toBool();
     s.pinnedClockMs = settings.value(QStringLiteral("preview/pinnedClockMs"), s.pinnedClockMs).toLongLong();
     return s;

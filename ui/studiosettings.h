@@ -33,7 +33,7 @@ struct StudioSettings {
     QFont editorFont;                    ///< default: the system's fixed font
     QString language;                    ///< "" follows the system; "en" or "fr"
     bool previewAutoRun = true;
-    int previewDelayMs = 150;            ///< after the last edit
+    int previewDelayMs = 100;            ///< after the last edit
     bool pinClock = true;                ///< now() reads a fixed instant, so previews reproduce
     qint64 pinnedClockMs = 1767225600000; ///< 2026-01-01T00:00:00Z
 
