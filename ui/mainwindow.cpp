@@ -495,7 +495,6 @@ SettingsDialog* MainWindow::showSettings()
         settingsDialog_ = new SettingsDialog(settings_, this);
         settingsDialog_->setAttribute(Qt::WA_DeleteOnClose);
         connect(settingsDialog_, &SettingsDialog::settingsChanged, this, &MainWindow::applySettings);
-        connect(settingsDialog_, &QObject::destroyed, this, [this] { settingsDialog_ = nullptr; });
     }
     settingsDialog_->show();
     settingsDialog_->raise();

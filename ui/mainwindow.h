@@ -7,6 +7,7 @@
 #include "studiosettings.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -138,7 +139,7 @@ private:
     QString path_;
     int problemsRevision_ = -1;   ///< document revision the shown problems were computed for
     int requestedRevision_ = -1;
-    SettingsDialog* settingsDialog_ = nullptr;
+    QPointer<SettingsDialog> settingsDialog_;   ///< nulls itself when the dialog closes (WA_DeleteOnClose)
 
     QMenu* fileMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;
