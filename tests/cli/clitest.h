@@ -1,9 +1,11 @@
 #pragma once
 // Runs mapping-dsl as a user would and captures what it prints.
 
+#include <QFile>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QTest>
 
 struct CliResult {
@@ -34,4 +36,14 @@ inline CliResult runCli(const QStringList& args, const QByteArray& stdinData = {
     result.out = QString::fromUtf8(process.readAllStandardOutput());
     result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
+}
+
+/// Writes a file into a temporary directory for a command to read; returns its path.
+inline QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(content);
+    return path;
 }

@@ -10,15 +10,6 @@ namespace {
 const QByteArray kMessy = "a<-1\nbbb <- f( 2 ,3 ) # note\n";
 const QByteArray kFormatted = "a   <- 1\nbbb <- f(2, 3) # note\n";
 
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content)
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (file.open(QIODevice::WriteOnly))
-        file.write(content);
-    return path;
-}
-
 QByteArray readFile(const QString& path)
 {
     QFile file(path);

@@ -8,19 +8,6 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
-namespace {
-
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content)
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (file.open(QIODevice::WriteOnly))
-        file.write(content);
-    return path;
-}
-
-} // namespace
-
 class TestCliValidate : public QObject {
     Q_OBJECT
 
