@@ -30,6 +30,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTextBlock>
 #include <QVBoxLayout>
 
@@ -111,8 +112,14 @@ MainWindow::MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent)
     left->setChildrenCollapsible(false);
 
     mainSplitter_ = new QSplitter(Qt::Horizontal, this);
+    // Right: one tab per way of looking at the mapping run (preview, debugger, visual
+    // mapping); each feature adds its tab with addSideTab().
+    sideTabs_ = new QTabWidget(this);
+    sideTabs_->setDocumentMode(true);
+    addSideTab(preview_, [this] { return tr("Preview"); });
+
     mainSplitter_->addWidget(left);
-    mainSplitter_->addWidget(preview_);
+    mainSplitter_->addWidget(sideTabs_);
     mainSplitter_->setStretchFactor(0, 5);
     mainSplitter_->setStretchFactor(1, 6);
     mainSplitter_->setChildrenCollapsible(false);
@@ -332,11 +339,20 @@ void MainWindow::retranslate()
                                 : QString());
     restoreButton_->setText(tr("Restore"));
     discardButton_->setText(tr("Discard"));
+    for (const SideTab& tab : sideTabTitles_)
+        sideTabs_->setTabText(sideTabs_->indexOf(tab.widget), tab.title());
     updateRecentMenu();
     updateProfilesMenu();
     updateTitle();
     updateCursorPosition();
     updateStatus();
+}
+
+int MainWindow::addSideTab(QWidget* widget, std::function<QString()> title)
+{
+    const int index = sideTabs_->addTab(widget, title());
+    sideTabTitles_.push_back({widget, std::move(title)});
+    return index;
 }
 
 void MainWindow::changeEvent(QEvent* event)

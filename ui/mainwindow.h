@@ -9,12 +9,15 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
+#include <vector>
 
 class QLabel;
 class QMenu;
 class QPushButton;
 class QSplitter;
+class QTabWidget;
 
 namespace studio {
 
@@ -62,6 +65,8 @@ public:
     [[nodiscard]] PreviewPanel* previewPanel() const { return preview_; }
     [[nodiscard]] FindBar* findBar() const { return findBar_; }
     [[nodiscard]] AutoSaver* autoSaver() const { return autoSaver_; }
+    /// The tabs right of the editor: Preview first, then one per feature (debugger, visual mapping).
+    [[nodiscard]] QTabWidget* sideTabs() const { return sideTabs_; }
     /// The path of the open document; ":/examples/..." for a bundled example.
     [[nodiscard]] QString currentPath() const { return path_; }
     [[nodiscard]] const StudioSettings& settings() const { return settings_; }
@@ -94,6 +99,8 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    /// Adds a tab right of the editor; `title` is called again when the language changes.
+    int addSideTab(QWidget* widget, std::function<QString()> title);
     void createActions();
     void createMenus();
     void retranslate();
@@ -128,6 +135,12 @@ private:
     ProblemsPanel* problems_ = nullptr;
     PreviewPanel* preview_ = nullptr;
     QSplitter* mainSplitter_ = nullptr;
+    QTabWidget* sideTabs_ = nullptr;
+    struct SideTab {
+        QWidget* widget;
+        std::function<QString()> title;
+    };
+    std::vector<SideTab> sideTabTitles_;
     QWidget* recoveryBar_ = nullptr;
     QLabel* recoveryLabel_ = nullptr;
     QPushButton* restoreButton_ = nullptr;
