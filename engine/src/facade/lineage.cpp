@@ -1,7 +1,9 @@
 // Lineage: for each target a mapping writes, the source paths it reads. Simple paths are
 // resolved against their context (the input root, or the elements of an array block's
 // source: "$.items[*].sku"); JSONPath queries are kept as written, `@` resolved the same way;
-// names stand for the sources of their `let`.
+// names stand for the sources of their `let`. The elements of a query that is not singular
+// are the query's matches ("$.items[?@.qty > 0].sku"). Each entry says its kind: "rule", or
+// "array" for an array block (the target is the array, the sources what it iterates).
 
 #include "mdsl/engine.h"
 #include "mdsl/report.h"
@@ -59,7 +61,7 @@ private:
         case ast::StmtKind::Table: scopes_.back()[stmt.as<ast::TableStmt>().name] = {}; return;
         case ast::StmtKind::Rule: {
             const auto& rule = stmt.as<ast::RuleStmt>();
-            add(pointerOf(pointer, rule.target), sources(*rule.value, context), stmt.span);
+            add(pointerOf(pointer, rule.target), sources(*rule.value, context), stmt.span, "rule");
             return;
         }
         case ast::StmtKind::ObjectBlock: {
@@ -71,8 +73,12 @@ private:
             const auto& block = stmt.as<ast::ArrayBlock>();
             const std::string target = pointerOf(pointer, block.target);
             const Sources source = sources(*block.source, context);
-            add(target, source, stmt.span);
-            const std::string element = elementsOf(source);
+            add(target, source, stmt.span, "array");
+            // A query that is not singular already yields the elements; a path yields the array.
+            const bool selectsElements = block.source->kind == ast::ExprKind::JsonPath &&
+                                         block.source->as<ast::JsonPathExpr>().query &&
+                                         !block.source->as<ast::JsonPathExpr>().query->isSingular();
+            const std::string element = selectsElements && source.size() == 1 ? source.front() : elementsOf(source);
             scopes_.emplace_back();
             if (block.alias)
                 scopes_.back()[*block.alias] = {element};
@@ -103,12 +109,15 @@ private:
         return source.size() == 1 ? source.front() + "[*]" : std::string("@");
     }
 
-    void add(const std::string& target, const Sources& sources, Span span)
+    void add(const std::string& target, const Sources& sources, Span span, std::string_view kind)
     {
         Json list = Json::array();
         for (const std::string& source : sources)
             list.push_back(source);
-        entries.push_back({{"target", target}, {"sources", std::move(list)}, {"span", rangeToJson(lines_.range(span))}});
+        entries.push_back({{"target", target},
+                           {"sources", std::move(list)},
+                           {"span", rangeToJson(lines_.range(span))},
+                           {"kind", kind}});
     }
 
     Sources lookup(const std::string& name) const

@@ -1,0 +1,585 @@
+// Text edits from intentions (mdsl/edit.h): the rule a visual drop creates. The AST says where
+// blocks are and what they read; the formatter gives the layout.
+
+#include "mdsl/edit.h"
+
+#include "mdsl/ast.h"
+#include "mdsl/format.h"
+#include "mdsl/json.h"
+#include "mdsl/jsondiff.h"
+#include "mdsl/syntax.h"
+#include "runtime/output.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <vector>
+
+namespace mdsl {
+
+namespace {
+
+/// One step of a field path: a member name, or the elements of an array (`[*]`).
+struct Step {
+    bool element = false;
+    std::string name;
+    friend bool operator==(const Step&, const Step&) = default;
+};
+using FieldPath = std::vector<Step>;
+
+bool isIdentifier(std::string_view name)
+{
+    if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0])))
+        return false;
+    return std::all_of(name.begin(), name.end(),
+                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+bool isKeyword(std::string_view name)
+{
+    static constexpr std::array<std::string_view, 14> kKeywords = {
+        "mapping", "version", "let", "table", "each", "as", "when", "else", "and", "or", "not", "true", "false", "null"};
+    return std::find(kKeywords.begin(), kKeywords.end(), name) != kKeywords.end();
+}
+
+/// Decodes a quoted name ('…' or "…"); nullopt when it is not one string.
+std::optional<std::string> decodeQuoted(std::string_view quoted)
+{
+    if (quoted.size() < 2 || quoted.front() != quoted.back() || (quoted.front() != '"' && quoted.front() != '\''))
+        return std::nullopt;
+    std::string json = "\"";
+    for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
+        const char c = quoted[i];
+        if (c == '\\' && i + 2 < quoted.size() && quoted[i + 1] == '\'') {
+            json += '\'';
+            ++i;
+        } else if (c == '"' && quoted.front() == '\'') {
+            json += "\\\"";
+        } else {
+            json += c;
+            if (c == '\\' && i + 2 < quoted.size())
+                json += quoted[++i];
+        }
+    }
+    json += '"';
+    const Json parsed = Json::parse(json, nullptr, false);
+    if (!parsed.is_string())
+        return std::nullopt;
+    return parsed.get<std::string>();
+}
+
+/// The end of a bracketed selector starting at `open` ('['), quotes respected; npos if none.
+std::size_t closingBracket(std::string_view text, std::size_t open)
+{
+    int depth = 0;
+    char quote = 0;
+    for (std::size_t i = open; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quote) {
+            if (c == '\\')
+                ++i;
+            else if (c == quote)
+                quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '[' || c == '(') {
+            ++depth;
+        } else if ((c == ']' || c == ')') && --depth == 0) {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+/// Reads `$…`, `@…` or `.…` as a field path; any selector but a name becomes `[*]`.
+std::optional<FieldPath> parseFieldPath(std::string_view text)
+{
+    if (text.empty())
+        return std::nullopt;
+    std::size_t i = (text[0] == '$' || text[0] == '@') ? 1 : 0;
+    if (i == 0 && text[0] != '.')
+        return std::nullopt;
+    if (text == ".")
+        return FieldPath{};
+    FieldPath path;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == '.') {
+            if (i + 1 >= text.size() || text[i + 1] == '.')
+                return std::nullopt;   // descendants, or a dangling dot
+            if (text[i + 1] == '*') {
+                path.push_back({true, {}});
+                i += 2;
+            } else if (text[i + 1] == '"') {
+                std::size_t end = i + 2;
+                while (end < text.size() && text[end] != '"')
+                    end += text[end] == '\\' ? 2 : 1;
+                const auto name = decodeQuoted(text.substr(i + 1, end - i));
+                if (!name)
+                    return std::nullopt;
+                path.push_back({false, *name});
+                i = end + 1;
+            } else {
+                std::size_t end = i + 1;
+                while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_' ||
+                                             static_cast<unsigned char>(text[end]) >= 0x80))
+                    ++end;
+                if (end == i + 1)
+                    return std::nullopt;
+                path.push_back({false, std::string(text.substr(i + 1, end - i - 1))});
+                i = end;
+            }
+        } else if (c == '[') {
+            const std::size_t close = closingBracket(text, i);
+            if (close == std::string_view::npos)
+                return std::nullopt;
+            std::string_view inside = text.substr(i + 1, close - i - 1);
+            while (!inside.empty() && inside.front() == ' ')
+                inside.remove_prefix(1);
+            while (!inside.empty() && inside.back() == ' ')
+                inside.remove_suffix(1);
+            if (const auto name = decodeQuoted(inside))
+                path.push_back({false, *name});
+            else
+                path.push_back({true, {}});   // index, wildcard, slice, filter: the elements
+            i = close + 1;
+        } else {
+            return std::nullopt;
+        }
+    }
+    return path;
+}
+
+std::string quotedName(const std::string& name)
+{
+    return Json(name).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+/// `$.a["b c"][*]` (root "$") or `@…` (root "@").
+std::string jsonPathText(const FieldPath& path, std::string_view root)
+{
+    std::string out(root);
+    for (const Step& step : path)
+        out += step.element ? "[*]" : isIdentifier(step.name) ? "." + step.name : "[" + quotedName(step.name) + "]";
+    return out;
+}
+
+/// A simple path `.a."b c"`; the path has no elements.
+std::string simplePathText(const FieldPath& path)
+{
+    if (path.empty())
+        return ".";
+    std::string out;
+    for (const Step& step : path)
+        out += "." + (isIdentifier(step.name) && !isKeyword(step.name) ? step.name : quotedName(step.name));
+    return out;
+}
+
+bool hasElements(const FieldPath& path)
+{
+    return std::any_of(path.begin(), path.end(), [](const Step& s) { return s.element; });
+}
+
+bool startsWith(const FieldPath& path, const FieldPath& prefix)
+{
+    return path.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), path.begin());
+}
+
+/// The reference tokens of a JSON Pointer, unescaped; empty for the root or a malformed one.
+std::vector<std::string> pointerSegments(const std::string& pointer)
+{
+    std::vector<std::string> out;
+    try {
+        for (Json::json_pointer p(pointer); !p.empty(); p.pop_back())
+            out.insert(out.begin(), p.back());
+    } catch (const Json::exception&) {
+        out.clear();
+    }
+    return out;
+}
+
+bool pointerWithin(std::string_view pointer, std::string_view base)
+{
+    return base.empty() || pointer == base || (pointer.size() > base.size() && pointer.substr(0, base.size()) == base && pointer[base.size()] == '/');
+}
+
+std::string pointerOf(const std::string& base, const ast::Target& target)
+{
+    std::string pointer = base;
+    for (const ast::PathSegment& segment : target.segments)
+        rt::appendPointer(pointer, segment);
+    return pointer;
+}
+
+/// A block of statements: the root, an object block, the elements of an array block.
+struct Block {
+    std::string pointer;                   ///< where its targets are relative to ("" root; ".../*" elements)
+    const ast::Body* body = nullptr;
+    int depth = 0;                         ///< indentation level of its statements
+    bool inArray = false;                  ///< its context is an array element
+    std::optional<FieldPath> context;      ///< the field path of its context, when known
+    Span open, close;                      ///< its braces (empty for the root)
+};
+
+struct RuleInfo {
+    std::string pointer;
+    const ast::RuleStmt* rule = nullptr;
+    std::size_t block = 0;
+};
+
+/// Every block and rule of a document, with pointers and contexts.
+class Outline {
+public:
+    explicit Outline(const ast::Document& document)
+    {
+        blocks.push_back({"", &document.statements, 0, false, FieldPath{}, {}, {}});
+        walk(document.statements, "", 0);
+    }
+
+    std::vector<Block> blocks;
+    std::vector<RuleInfo> rules;
+
+private:
+    void walk(const ast::Body& body, const std::string& pointer, std::size_t block)
+    {
+        for (const ast::StmtPtr& stmt : body)
+            statement(*stmt, pointer, block);
+    }
+
+    void statement(const ast::Stmt& stmt, const std::string& pointer, std::size_t block)
+    {
+        switch (stmt.kind) {
+        case ast::StmtKind::Rule: {
+            const auto& rule = stmt.as<ast::RuleStmt>();
+            rules.push_back({pointerOf(pointer, rule.target), &rule, block});
+            return;
+        }
+        case ast::StmtKind::ObjectBlock: {
+            const auto& object = stmt.as<ast::ObjectBlock>();
+            const Block& parent = blocks[block];
+            blocks.push_back({pointerOf(pointer, object.target), &object.body, parent.depth + 1, parent.inArray,
+                              parent.context, object.openBrace, object.closeBrace});
+            walk(object.body, blocks.back().pointer, blocks.size() - 1);
+            return;
+        }
+        case ast::StmtKind::ArrayBlock: {
+            const auto& array = stmt.as<ast::ArrayBlock>();
+            const Block& parent = blocks[block];
+            blocks.push_back({pointerOf(pointer, array.target) + "/*", &array.body, parent.depth + 1, true,
+                              elementsOf(*array.source, parent.context), array.openBrace, array.closeBrace});
+            walk(array.body, blocks.back().pointer, blocks.size() - 1);
+            return;
+        }
+        case ast::StmtKind::When: {
+            const auto& when = stmt.as<ast::WhenBlock>();
+            walk(when.body, pointer, block);
+            walk(when.elseBody, pointer, block);
+            return;
+        }
+        case ast::StmtKind::Let:
+        case ast::StmtKind::Table: return;
+        }
+    }
+
+    /// The field path of the elements an array block iterates, when it is one path.
+    static std::optional<FieldPath> elementsOf(const ast::Expr& source, const std::optional<FieldPath>& context)
+    {
+        if (source.kind == ast::ExprKind::Path) {
+            if (!context)
+                return std::nullopt;
+            FieldPath path = *context;
+            for (const ast::PathSegment& segment : source.as<ast::PathExpr>().segments)
+                path.push_back({segment.kind == ast::PathSegment::Kind::Index, segment.name});
+            path.push_back({true, {}});
+            return path;
+        }
+        if (source.kind != ast::ExprKind::JsonPath)
+            return std::nullopt;
+        const auto& query = source.as<ast::JsonPathExpr>();
+        auto steps = parseFieldPath(query.text);
+        if (!steps || !query.query || (query.isRelative() && !context))
+            return std::nullopt;
+        FieldPath path = query.isRelative() ? *context : FieldPath{};
+        path.insert(path.end(), steps->begin(), steps->end());
+        // A singular query is the array; any other query already yields its elements.
+        if (query.query->isSingular())
+            path.push_back({true, {}});
+        return path;
+    }
+};
+
+int languageVersion(const ast::Document& document, const Flags& flags)
+{
+    if (document.header && document.header->version)
+        return *document.header->version;
+    return flags.get(Flag::V2Enabled) && flags.get(Flag::V2Default) ? 2 : 1;
+}
+
+RuleCreation failure(RuleProblem problem, std::string message)
+{
+    RuleCreation result;
+    result.problem = problem;
+    result.error = std::move(message);
+    return result;
+}
+
+/// The expression reading `source` from a block's context; empty with `error` set if none.
+std::string expressionFor(const FieldPath& source, const Block& block, bool jsonPath, std::string& error)
+{
+    if (block.inArray) {
+        if (block.context && startsWith(source, *block.context)) {
+            const FieldPath relative(source.begin() + std::ptrdiff_t(block.context->size()), source.end());
+            if (!hasElements(relative))
+                return simplePathText(relative);
+            if (jsonPath)
+                return jsonPathText(relative, "@");
+        } else if (jsonPath) {
+            return jsonPathText(source, "$");
+        }
+        error = "This field is not in the elements of the array block: reading it from there needs JSONPath "
+                "(version 2 and the flag mapping_dsl_v2_jsonpath).";
+        return {};
+    }
+    if (!hasElements(source))
+        return simplePathText(source);
+    if (jsonPath)
+        return jsonPathText(source, "$");
+    error = "This field is inside an array: map it inside an array block over that array, or use JSONPath "
+            "(version 2 and the flag mapping_dsl_v2_jsonpath).";
+    return {};
+}
+
+std::string targetText(const std::vector<std::string>& segments)
+{
+    std::string out;
+    for (const std::string& segment : segments) {
+        const bool index = !segment.empty() && std::all_of(segment.begin(), segment.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        if (index && !out.empty()) {
+            out += "[" + segment + "]";
+            continue;
+        }
+        if (!out.empty())
+            out += '.';
+        out += isIdentifier(segment) && !isKeyword(segment) ? segment : quotedName(segment);
+    }
+    return out;
+}
+
+/// A replacement of `length` bytes at `at` by `text`.
+struct Replacement {
+    std::size_t at = 0;
+    std::size_t length = 0;
+    std::string text;
+};
+
+std::size_t codePoints(std::string_view s)
+{
+    return std::size_t(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+/// True when `b` starts on the line after `a` ends: the two are in one group of rules.
+bool adjacent(std::string_view text, const ast::Stmt& a, const ast::Stmt& b)
+{
+    const std::string_view between = text.substr(a.span.end, b.span.begin - a.span.end);
+    return std::count(between.begin(), between.end(), '\n') == 1;
+}
+
+const ast::Target* targetOf(const ast::Stmt& stmt)
+{
+    switch (stmt.kind) {
+    case ast::StmtKind::Rule: return &stmt.as<ast::RuleStmt>().target;
+    case ast::StmtKind::ObjectBlock: return &stmt.as<ast::ObjectBlock>().target;
+    case ast::StmtKind::ArrayBlock: return &stmt.as<ast::ArrayBlock>().target;
+    default: return nullptr;
+    }
+}
+
+/// The replacements that add the rule `target <- expression` to `block`: after the last
+/// statement writing under `prefix` (a rule preferred), with the `<-` of its group of rules
+/// aligned as the formatter aligns them.
+std::vector<Replacement> insertRule(std::string_view text, const ast::Document& document, const Block& block,
+                                    const std::string& prefix, const std::string& target, const std::string& expression)
+{
+    const std::string indent(std::size_t(block.depth) * 2, ' ');
+    const ast::Body& body = *block.body;
+    std::optional<std::size_t> lastRule, lastUnder;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        const ast::Target* written = targetOf(*body[i]);
+        if (!written)
+            continue;
+        const std::string pointer = pointerOf("", *written);
+        if (!prefix.empty() && !(pointer.size() > prefix.size() && pointerWithin(pointer, prefix)))
+            continue;
+        lastUnder = i;
+        if (body[i]->kind == ast::StmtKind::Rule)
+            lastRule = i;
+    }
+    const std::optional<std::size_t> anchor = lastRule ? lastRule : lastUnder ? lastUnder : body.empty() ? std::nullopt : std::optional(body.size() - 1);
+    if (!anchor) {
+        const std::string line = target + " <- " + expression;
+        if (block.body != &document.statements) {
+            const std::string_view inside = text.substr(block.open.end, block.close.begin - block.open.end);
+            const std::string closing = inside.find('\n') == std::string_view::npos ? "\n" + std::string(indent.size() - 2, ' ') : std::string();
+            return {{block.open.end, 0, "\n" + indent + line + closing}};
+        }
+        if (document.header) {
+            const std::size_t newline = text.find('\n', document.header->span.end);
+            if (newline != std::string_view::npos)
+                return {{newline, 0, "\n\n" + line}};
+            return {{text.size(), 0, "\n\n" + line + "\n"}};
+        }
+        return {{text.size(), 0, (text.empty() || text.back() == '\n' ? "" : "\n") + line + "\n"}};
+    }
+
+    // The group the new rule joins: the rules right above it and right below it.
+    std::vector<const ast::RuleStmt*> group;
+    const std::size_t k = *anchor;
+    if (body[k]->kind == ast::StmtKind::Rule) {
+        group.push_back(&body[k]->as<ast::RuleStmt>());
+        for (std::size_t j = k; j > 0 && body[j - 1]->kind == ast::StmtKind::Rule && adjacent(text, *body[j - 1], *body[j]); --j)
+            group.push_back(&body[j - 1]->as<ast::RuleStmt>());
+    }
+    for (std::size_t j = k + 1; j < body.size() && body[j]->kind == ast::StmtKind::Rule && adjacent(text, *body[j - 1], *body[j]); ++j)
+        group.push_back(&body[j]->as<ast::RuleStmt>());
+    auto widthOf = [&](const ast::RuleStmt* rule) {
+        return codePoints(text.substr(rule->target.span.begin, rule->target.span.end - rule->target.span.begin));
+    };
+    std::size_t width = codePoints(target);
+    for (const ast::RuleStmt* rule : group)
+        width = std::max(width, widthOf(rule));
+    std::vector<Replacement> out;
+    for (const ast::RuleStmt* rule : group) {
+        const std::size_t gap = rule->arrowSpan.begin - rule->target.span.end;
+        const std::string pad(width - widthOf(rule) + 1, ' ');
+        if (text.substr(rule->target.span.end, gap) != pad)
+            out.push_back({rule->target.span.end, gap, pad});
+    }
+    // After the anchor's line, its trailing comment included.
+    const std::size_t newline = text.find('\n', body[k]->span.end);
+    const std::string line = indent + target + std::string(width - codePoints(target) + 1, ' ') + "<- " + expression;
+    out.push_back({newline == std::string_view::npos ? text.size() : newline, 0, "\n" + line});
+    return out;
+}
+
+/// The smallest edit turning `before` into `after`, on whole UTF-8 characters.
+TextEdit differenceOf(std::string_view before, std::string_view after)
+{
+    std::size_t prefix = 0;
+    while (prefix < before.size() && prefix < after.size() && before[prefix] == after[prefix])
+        ++prefix;
+    while (prefix > 0 && (static_cast<unsigned char>(before[prefix]) & 0xC0) == 0x80)
+        --prefix;
+    std::size_t suffix = 0;
+    while (suffix < before.size() - prefix && suffix < after.size() - prefix &&
+           before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
+        ++suffix;
+    while (suffix > 0 && (static_cast<unsigned char>(before[before.size() - suffix]) & 0xC0) == 0x80)
+        --suffix;
+    const LineIndex lines(before);
+    TextEdit edit;
+    edit.range = lines.range(Span{std::uint32_t(prefix), std::uint32_t(before.size() - suffix)});
+    edit.newText = std::string(after.substr(prefix, after.size() - suffix - prefix));
+    return edit;
+}
+
+} // namespace
+
+RuleCreation createRule(std::string_view text, std::string_view sourcePath, std::string_view targetPointer,
+                        const Flags& flags)
+{
+    const ParsedDocument parsed = parseDocument(text);
+    if (!parsed.ok())
+        return failure(RuleProblem::SyntaxErrors, "The mapping has syntax errors: fix them before mapping fields.");
+    const std::optional<FieldPath> source = parseFieldPath(sourcePath);
+    if (!source)
+        return failure(RuleProblem::NotAFieldPath, "Not a field path of the input: " + std::string(sourcePath));
+    const Outline outline(*parsed.document);
+    const bool jsonPath = languageVersion(*parsed.document, flags) >= 2 && flags.get(Flag::V2JsonPath);
+    const std::string pointer(targetPointer);
+
+    RuleCreation result;
+    std::string error;
+    std::string next(text);
+    const auto existing = std::find_if(outline.rules.begin(), outline.rules.end(),
+                                       [&](const RuleInfo& r) { return r.pointer == pointer; });
+    if (existing != outline.rules.end()) {
+        // Dropped on a target: the rule now reads the field.
+        const std::string expression = expressionFor(*source, outline.blocks[existing->block], jsonPath, error);
+        if (expression.empty())
+            return failure(RuleProblem::NeedsJsonPath, error);
+        const Span value = existing->rule->value->span;
+        next.replace(value.begin, value.end - value.begin, expression);
+        result.target = pointer;
+        result.replaced = true;
+    } else {
+        // Dropped on a container: the deepest block holding it, and the objects below that block.
+        std::size_t blockIndex = 0;
+        for (std::size_t i = 0; i < outline.blocks.size(); ++i) {
+            const std::string& candidate = outline.blocks[i].pointer;
+            if (candidate == pointer + "/*" || pointerWithin(pointer, candidate))
+                if (candidate.size() >= outline.blocks[blockIndex].pointer.size())
+                    blockIndex = i;
+        }
+        const Block& block = outline.blocks[blockIndex];
+        const std::string prefix = pointer.size() > block.pointer.size() ? pointer.substr(block.pointer.size()) : std::string();
+        std::vector<std::string> segments = pointerSegments(prefix);
+        if (std::find(segments.begin(), segments.end(), "*") != segments.end())
+            return failure(RuleProblem::NotAContainer, "Not a place a rule can write to: " + pointer);
+        for (const RuleInfo& rule : outline.rules)
+            if (pointerWithin(pointer, rule.pointer))
+                return failure(RuleProblem::NotAContainer, "The target " + pointer + " holds a value, not an object: drop the field on it to re-map it.");
+        const auto last = std::find_if(source->rbegin(), source->rend(), [](const Step& s) { return !s.element; });
+        if (last == source->rend())
+            return failure(RuleProblem::NoField, "Choose a field of the input, not the whole input.");
+        const std::string expression = expressionFor(*source, block, jsonPath, error);
+        if (expression.empty())
+            return failure(RuleProblem::NeedsJsonPath, error);
+
+        // A name nothing else writes to (not even below it).
+        auto taken = [&](const std::string& candidate) {
+            for (const RuleInfo& rule : outline.rules)
+                if (pointerWithin(rule.pointer, candidate))
+                    return true;
+            for (const Block& other : outline.blocks)
+                if (!other.pointer.empty() && pointerWithin(other.pointer, candidate))
+                    return true;
+            return false;
+        };
+        const std::string base = block.pointer == pointer + "/*" ? block.pointer : pointer;
+        std::string name = last->name;
+        for (int n = 2; taken(base + "/" + pointerToken(name)); ++n)
+            name = last->name + "_" + std::to_string(n);
+        result.target = base + "/" + pointerToken(name);
+        segments.push_back(name);
+        std::vector<Replacement> replacements = insertRule(text, *parsed.document, block, prefix, targetText(segments), expression);
+        std::sort(replacements.begin(), replacements.end(), [](const Replacement& a, const Replacement& b) { return a.at > b.at; });
+        for (const Replacement& r : replacements)
+            next.replace(r.at, r.length, r.text);
+    }
+
+    // Formatted texts stay formatted; others get only the new text.
+    const FormatResult before = formatDocument(text);
+    if (before.ok && before.text == text) {
+        FormatResult after = formatDocument(next);
+        if (after.ok)
+            next = std::move(after.text);
+    }
+    const ParsedDocument reparsed = parseDocument(next);
+    if (!reparsed.ok())
+        return failure(RuleProblem::SyntaxErrors, "The new rule does not parse; the mapping was left as it was.");
+    for (const RuleInfo& rule : Outline(*reparsed.document).rules)
+        if (rule.pointer == result.target)
+            result.rule = rule.rule->span;
+    result.ok = true;
+    result.edit = differenceOf(text, next);
+    result.text = std::move(next);
+    return result;
+}
+
+std::string fieldPathOf(std::string_view source)
+{
+    const std::optional<FieldPath> path = parseFieldPath(source);
+    return path ? jsonPathText(*path, "$") : std::string();
+}
+
+} // namespace mdsl
