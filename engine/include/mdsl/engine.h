@@ -50,6 +50,9 @@ struct RunLimits {
 struct RunOptions {
     RunLimits limits;
     bool trace = false;                           ///< record trace events (costs nothing when off)
+    /// With trace: record at most this many events (0: no cap). The run itself goes on to
+    /// its end; RunResult::traceTruncated says that events were left out.
+    std::size_t maxTraceEvents = 0;
     /// The clock now() reads, in milliseconds since the Unix epoch (UTC). Unset: the system
     /// clock. Dry-runs in the studio pin it so that results reproduce.
     std::optional<std::int64_t> pinnedNowMs;
@@ -71,8 +74,10 @@ std::string_view traceKindName(TraceKind kind) noexcept;
 struct TraceEvent {
     TraceKind kind = TraceKind::RuleEntered;
     Span span;                        ///< where in the mapping text
-    std::string target;               ///< output location of a write or skip, as a JSON Pointer
-    std::optional<Json> value;        ///< value or written value; nullopt = missing
+    std::string target;               ///< output location of a write or skip, as a JSON Pointer;
+                                      ///< for ElementEntered, the element's output object
+    std::optional<Json> value;        ///< value or written value; nullopt = missing;
+                                      ///< for ElementEntered, the element (the block's context)
     std::string reason;               ///< skip reason or error code
     std::int64_t index = -1;          ///< element index for ElementEntered/Left
 };
@@ -97,6 +102,7 @@ struct RunResult {
     std::optional<Json> output;           ///< unset when invalid (nothing ran)
     std::vector<Diagnostic> diagnostics;  ///< validation diagnostics, then runtime errors (E4xx)
     std::vector<TraceEvent> trace;        ///< only when RunOptions::trace
+    bool traceTruncated = false;          ///< the trace stopped at RunOptions::maxTraceEvents
     RunStats stats;
     std::shared_ptr<const RunResult> v2Failure;   ///< with fallback: the V2 result that failed
 };

@@ -125,6 +125,7 @@ RunResult run(const CompiledMapping& mapping, const Json& input, const RunOption
     result.status = state.errors.empty() ? RunStatus::Ok : RunStatus::Failed;
     result.output = std::move(output);
     result.trace = std::move(state.trace);
+    result.traceTruncated = state.traceTruncated;
     result.stats = state.stats;
     result.stats.elapsedUs = impl->compileUs + microsSince(start);
     return result;

@@ -103,8 +103,25 @@ void RunState::record(const RuntimeError& error)
         event.kind = TraceKind::Error;
         event.span = error.span;
         event.reason = error.code;
-        trace.push_back(std::move(event));
+        push(std::move(event));
     }
+}
+
+void RunState::push(TraceEvent&& event)
+{
+    // A capped trace keeps its beginning: the debugger steps from the start of the run.
+    if (options.maxTraceEvents != 0 && trace.size() >= options.maxTraceEvents) {
+        traceTruncated = true;
+        return;
+    }
+    trace.push_back(std::move(event));
+}
+
+Json RunState::recordable(const Json& value) const
+{
+    if (measure(value, options.limits.maxDepth).depth > options.limits.maxDepth)
+        return Json("(" + describe(value) + " nested too deep to record)");
+    return value;
 }
 
 void RunState::traceRule(Span span)
@@ -112,7 +129,7 @@ void RunState::traceRule(Span span)
     TraceEvent event;
     event.kind = TraceKind::RuleEntered;
     event.span = span;
-    trace.push_back(std::move(event));
+    push(std::move(event));
 }
 
 void RunState::traceValue(Span span, const Value& value)
@@ -120,14 +137,9 @@ void RunState::traceValue(Span span, const Value& value)
     TraceEvent event;
     event.kind = TraceKind::Value;
     event.span = span;
-    if (!value.isMissing()) {
-        // A value too deep to copy safely is recorded by its description only.
-        if (measure(value.json(), options.limits.maxDepth).depth > options.limits.maxDepth)
-            event.value = Json("(" + describe(value) + " nested too deep to record)");
-        else
-            event.value = value.json();
-    }
-    trace.push_back(std::move(event));
+    if (!value.isMissing())
+        event.value = recordable(value.json());
+    push(std::move(event));
 }
 
 void RunState::traceWrite(Span span, std::string target, const Json& value)
@@ -137,7 +149,7 @@ void RunState::traceWrite(Span span, std::string target, const Json& value)
     event.span = span;
     event.target = std::move(target);
     event.value = value;
-    trace.push_back(std::move(event));
+    push(std::move(event));
 }
 
 void RunState::traceSkip(Span span, std::string target, std::string reason)
@@ -147,16 +159,20 @@ void RunState::traceSkip(Span span, std::string target, std::string reason)
     event.span = span;
     event.target = std::move(target);
     event.reason = std::move(reason);
-    trace.push_back(std::move(event));
+    push(std::move(event));
 }
 
-void RunState::traceElement(TraceKind kind, Span span, std::int64_t index)
+void RunState::traceElement(TraceKind kind, Span span, std::int64_t index, const Json* element)
 {
     TraceEvent event;
     event.kind = kind;
     event.span = span;
     event.index = index;
-    trace.push_back(std::move(event));
+    if (element) {
+        event.value = recordable(*element);
+        event.target = pointerBase;
+    }
+    push(std::move(event));
 }
 
 Measure measure(const Json& value, int maxDepth)

@@ -60,6 +60,7 @@ public:
     RunStats stats;
     std::vector<RuntimeError> errors;
     std::vector<TraceEvent> trace;
+    bool traceTruncated = false;   ///< events were dropped at options.maxTraceEvents
     const bool tracing;
     /// The position of the current element of the innermost array block (index()), or -1.
     std::int64_t elementIndex = -1;
@@ -103,11 +104,15 @@ public:
     void traceValue(Span span, const Value& value);
     void traceWrite(Span span, std::string target, const Json& value);
     void traceSkip(Span span, std::string target, std::string reason);
-    void traceElement(TraceKind kind, Span span, std::int64_t index);
+    /// An array block element entered (with the element and its output pointer) or left.
+    void traceElement(TraceKind kind, Span span, std::int64_t index, const Json* element = nullptr);
 
     [[noreturn]] void depthLimit(Span span) const;
 
 private:
+    void push(TraceEvent&& event);
+    /// The value as the trace keeps it: a value too deep to copy safely by its description.
+    [[nodiscard]] Json recordable(const Json& value) const;
     [[noreturn]] void stepLimit(Span span) const;
     [[noreturn]] void outputLimit(Span span) const;
     void checkClock(Span span) const;

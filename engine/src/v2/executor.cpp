@@ -129,7 +129,7 @@ private:
             state_.elementIndex = index;
             if (state_.tracing) {
                 state_.pointerBase = blockPointer + "/" + std::to_string(index);
-                state_.traceElement(TraceKind::ElementEntered, stmt.span, index);
+                state_.traceElement(TraceKind::ElementEntered, stmt.span, index, &element);
             }
             Json item = Json::object();
             execute(stmt.body, item);
