@@ -11,6 +11,7 @@ int runDryRun(const std::vector<std::string>& args);
 int runCompare(const std::vector<std::string>& args);
 int runCompile(const std::vector<std::string>& args);
 int runLineage(const std::vector<std::string>& args);
+int runRepro(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands()
 {
@@ -20,6 +21,7 @@ const std::vector<Command>& commands()
         {"dry-run", "run a mapping on an input (or an NDJSON stream) through V1, V2 or both", &runDryRun},
         {"compare", "compare V1 and V2 over an NDJSON corpus: figures and GO/NO-GO verdict", &runCompare},
         {"lineage", "print the source paths each target of a mapping reads", &runLineage},
+        {"repro", "replay a repro bundle and say whether production's output is reproduced", &runRepro},
         {"fmt", "format a mapping in the canonical layout (or check that it is)", &runFmt},
         {"functions", "print the function catalog (Markdown reference or JSON)", &runFunctions},
         {"query", "run a JSONPath query over a JSON document", &runQuery},
