@@ -6,6 +6,7 @@
 
 #include "mdsl/ast.h"
 #include "mdsl/syntax.h"
+#include "runtime/state.h"
 
 namespace mdsl::debug {
 
@@ -51,19 +52,6 @@ void collectAliases(const ast::Body& body, std::map<std::uint32_t, std::string>&
             collectAliases(when->body, out);
             collectAliases(when->elseBody, out);
         }
-    }
-}
-
-std::string describeValue(const Json& value)
-{
-    switch (value.type()) {
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return "a number";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::object: return "an object";
-    default: return "a value";
     }
 }
 
@@ -149,7 +137,7 @@ ConditionResult Recording::evaluate(const std::string& condition, std::size_t i)
             return {value->get<bool>(), {}};
         if (value->is_null())
             return {false, {}};
-        return {false, "the condition gave " + describeValue(*value) + ", not true or false"};
+        return {false, "the condition gave " + rt::describe(*value) + ", not true or false"};
     }
     for (const Diagnostic& d : result.diagnostics) {
         if (d.severity == Severity::Error)
