@@ -13,6 +13,8 @@
 #include <QFile>
 #include <QTest>
 
+#include <random>
+
 using namespace mdsl;
 
 namespace {
@@ -256,6 +258,30 @@ n <- not (a and b) or not c
     {
         QFETCH(QByteArray, text);
         checkStableAndFaithful(text.toStdString());
+    }
+
+    // A comment may end the line after any token where a line break is allowed: wherever
+    // it lands, formatting keeps it, keeps the meaning and is stable on a second pass.
+    void commentsAfterAnyTokenAreStable_data() { examplesAreStableAndFaithful_data(); }
+    void commentsAfterAnyTokenAreStable()
+    {
+        QFETCH(QByteArray, text);
+        const std::string source = text.toStdString();
+        const LexResult lexed = tokenize(source);
+        std::mt19937 random(20261124);
+        // A seeded sample of positions per document keeps the run short.
+        for (int sample = 0; sample < 8 && lexed.tokens.size() > 1; ++sample) {
+            const std::size_t i = random() % (lexed.tokens.size() - 1);
+            const std::size_t at = lexed.tokens[i].span.end;
+            const std::string variant = source.substr(0, at) + " # c" + std::to_string(i) + "\n" + source.substr(at);
+            if (!parseDocument(variant).ok())
+                continue;   // no line break allowed here
+            checkStableAndFaithful(variant);
+            if (QTest::currentTestFailed()) {
+                qWarning("with a comment after token %zu:\n%s", i, variant.c_str());
+                return;
+            }
+        }
     }
 
     void corpusDocumentsWithErrorsAreRefused()
