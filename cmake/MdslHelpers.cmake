@@ -1,7 +1,11 @@
 # Shared build settings and helpers of the project.
 
 # Warnings and sanitizers for one of the project's own targets.
+# mdsl_target_defaults(TARGET [LINK_SANITIZERS_ONLY]): with LINK_SANITIZERS_ONLY the target's
+# own code is not instrumented but links the sanitizer runtimes (the tests: the libraries they
+# exercise are instrumented, and instrumenting QtTest-heavy test code only doubles its compile time).
 function(mdsl_target_defaults target)
+    cmake_parse_arguments(ARG "LINK_SANITIZERS_ONLY" "" "" ${ARGN})
     target_compile_options(${target} PRIVATE -Wall -Wextra -pedantic -Wshadow -Wnon-virtual-dtor)
     # Every Qt connection names a context object, so it dies with its receiver.
     target_compile_definitions(${target} PRIVATE QT_NO_CONTEXTLESS_CONNECT)
@@ -9,9 +13,30 @@ function(mdsl_target_defaults target)
         target_compile_options(${target} PRIVATE -Werror)
     endif()
     if(MDSL_SANITIZE)
-        target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+        if(NOT ARG_LINK_SANITIZERS_ONLY)
+            target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+        endif()
         target_link_options(${target} PRIVATE -fsanitize=address,undefined)
     endif()
+endfunction()
+
+# The precompiled header the non-UI tests share (common QtCore classes, nlohmann/json, the
+# standard library): made once by tests/CMakeLists.txt, reused by every mdsl_add_test() target.
+function(mdsl_add_test_pch name)
+    add_library(${name} OBJECT ${PROJECT_SOURCE_DIR}/tests/pch.cpp)
+    mdsl_target_defaults(${name} LINK_SANITIZERS_ONLY)
+    target_link_libraries(${name} PRIVATE Qt6::Core nlohmann_json::nlohmann_json)
+    target_compile_definitions(${name} PRIVATE
+        MDSL_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+        MDSL_BINARY_DIR="${PROJECT_BINARY_DIR}")
+    # Neither QtTest nor its definitions: Qt defines QT_TESTCASE_BUILDDIR/SOURCEDIR per test
+    # directory, and GCC refuses a header made under other values of a macro.
+    target_precompile_headers(${name} PRIVATE
+        <QByteArray> <QDir> <QFile> <QHash> <QList> <QObject> <QProcess> <QString> <QStringList>
+        <QTemporaryDir> <QVariant> <nlohmann/json.hpp>
+        <algorithm> <functional> <map> <memory> <optional> <string> <string_view> <vector>)
+    set_target_properties(${name} PROPERTIES AUTOMOC OFF)
+    set(MDSL_TEST_PCH ${name} PARENT_SCOPE)
 endfunction()
 
 # Adds a Qt Test test: mdsl_add_test(NAME SOURCES... [LIBS libs...] [UI])
@@ -20,8 +45,12 @@ function(mdsl_add_test name)
     cmake_parse_arguments(ARG "UI" "" "SOURCES;LIBS;ENV" ${ARGN})
     set(sources ${ARG_SOURCES} ${ARG_UNPARSED_ARGUMENTS})
     add_executable(${name} ${sources})
-    mdsl_target_defaults(${name})
+    mdsl_target_defaults(${name} LINK_SANITIZERS_ONLY)
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
+    # UI tests see other Qt modules' definitions, so they cannot share the non-UI header.
+    if(MDSL_TEST_PCH AND NOT ARG_UI)
+        target_precompile_headers(${name} REUSE_FROM ${MDSL_TEST_PCH})
+    endif()
     target_compile_definitions(${name} PRIVATE
         MDSL_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
         MDSL_BINARY_DIR="${PROJECT_BINARY_DIR}")
