@@ -134,6 +134,7 @@ MainWindow::MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent)
 
     createActions();
     createMenus();
+    setUpVisualMapping();
 
     connect(editor_->document(), &QTextDocument::modificationChanged, this, &QWidget::setWindowModified);
     connect(editor_->document(), &QTextDocument::contentsChanged, this, &MainWindow::textEdited);

@@ -29,6 +29,7 @@ class MappingBackend;
 class PreviewPanel;
 class ProblemsPanel;
 class SettingsDialog;
+class VisualMappingPanel;
 struct RecoveredDocument;
 
 class MainWindow : public QMainWindow {
@@ -64,6 +65,7 @@ public:
     [[nodiscard]] ProblemsPanel* problemsPanel() const { return problems_; }
     [[nodiscard]] PreviewPanel* previewPanel() const { return preview_; }
     [[nodiscard]] FindBar* findBar() const { return findBar_; }
+    [[nodiscard]] VisualMappingPanel* visualMappingPanel() const { return visual_; }
     [[nodiscard]] AutoSaver* autoSaver() const { return autoSaver_; }
     /// The tabs right of the editor: Preview first, then one per feature (debugger, visual mapping).
     [[nodiscard]] QTabWidget* sideTabs() const { return sideTabs_; }
@@ -92,6 +94,10 @@ public:
     /// Asks for a line number and goes there (Ctrl+G).
     void goToLine();
 
+    /// Writes the rule mapping an input field ("$.customer.name") to a target (a JSON Pointer
+    /// of the visual mapping's target tree), as one undo step, and selects it. Says why in the
+    /// status bar and returns false when it cannot (mainwindow_visual.cpp).
+    bool mapField(const QString& sourcePath, const QString& targetPointer);
 protected:
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
@@ -102,6 +108,7 @@ private:
     /// Adds a tab right of the editor; `title` is called again when the language changes.
     int addSideTab(QWidget* widget, std::function<QString()> title);
     void createActions();
+    void setUpVisualMapping();
     void createMenus();
     void retranslate();
     void updateTitle();
@@ -134,6 +141,7 @@ private:
     FindBar* findBar_ = nullptr;
     ProblemsPanel* problems_ = nullptr;
     PreviewPanel* preview_ = nullptr;
+    VisualMappingPanel* visual_ = nullptr;
     QSplitter* mainSplitter_ = nullptr;
     QTabWidget* sideTabs_ = nullptr;
     struct SideTab {
