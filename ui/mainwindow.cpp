@@ -135,6 +135,7 @@ MainWindow::MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent)
     createActions();
     createMenus();
     setUpVisualMapping();
+    setUpRepro();
 
     connect(editor_->document(), &QTextDocument::modificationChanged, this, &QWidget::setWindowModified);
     connect(editor_->document(), &QTextDocument::contentsChanged, this, &MainWindow::textEdited);
@@ -342,6 +343,7 @@ void MainWindow::retranslate()
     discardButton_->setText(tr("Discard"));
     for (const SideTab& tab : sideTabTitles_)
         sideTabs_->setTabText(sideTabs_->indexOf(tab.widget), tab.title());
+    retranslateRepro();
     updateRecentMenu();
     updateProfilesMenu();
     updateTitle();
@@ -365,7 +367,7 @@ void MainWindow::changeEvent(QEvent* event)
 
 void MainWindow::updateTitle()
 {
-    const QString name = path_.isEmpty() ? tr("Untitled") : QFileInfo(path_).fileName();
+    const QString name = path_.isEmpty() ? untitledName() : QFileInfo(path_).fileName();
     setWindowTitle(tr("%1[*] — Mapping Studio").arg(name));
 }
 
@@ -494,7 +496,7 @@ void MainWindow::applySettings(const StudioSettings& settings)
     const bool previewChanged = settings.pinClock != settings_.pinClock || settings.pinnedClockMs != settings_.pinnedClockMs;
     settings_ = settings;
     QSettings store;
-    settings_.save(store);
+    settingsToStore().save(store);
     applyTheme(settings_.theme);
     editor_->setEditorFont(settings_.editorFont);
     if (settings_.language != installedLanguage())
@@ -540,7 +542,7 @@ void MainWindow::updateProfilesMenu()
     if (!profilesMenu_)
         return;
     profilesMenu_->clear();
-    const auto all = builtInProfiles() + settings_.userProfiles;
+    const auto all = reproProfiles() + builtInProfiles() + settings_.userProfiles;
     for (const FlagProfile& profile : all) {
         QAction* action = profilesMenu_->addAction(displayName(profile));
         action->setCheckable(true);

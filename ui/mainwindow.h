@@ -28,6 +28,7 @@ class FindBar;
 class MappingBackend;
 class PreviewPanel;
 class ProblemsPanel;
+class ReproSession;
 class SettingsDialog;
 class VisualMappingPanel;
 struct RecoveredDocument;
@@ -94,6 +95,22 @@ public:
     /// Asks for a line number and goes there (Ctrl+G).
     void goToLine();
 
+    /// Repro bundles (mainwindow_repro.cpp, docs/repro.md). Opens a .mdslrepro: the mapping as
+    /// an unsaved untitled document, the input, the bundle's flags and clock for this session
+    /// only (the saved settings are kept), production's output beside ours. An invalid bundle
+    /// is refused with the reason and changes nothing.
+    bool openReproBundle(const QString& path);
+    /// Writes the current situation (mapping, input, flags, clock, versions, production's
+    /// output if any, the notes) as a repro bundle, atomically.
+    bool exportReproBundle(const QString& path, const QString& notes);
+    /// Loads production's output from a JSON file and compares ours with it.
+    bool loadProductionOutput(const QString& path);
+    /// Back to the V1/V2 preview and to the saved flags and clock.
+    void closeRepro();
+    /// A repro bundle or a production output is open.
+    [[nodiscard]] bool showsRepro() const;
+    [[nodiscard]] static bool isReproBundleFile(const QString& path);
+
     /// Writes the rule mapping an input field ("$.customer.name") to a target (a JSON Pointer
     /// of the visual mapping's target tree), as one undo step, and selects it. Says why in the
     /// status bar and returns false when it cannot (mainwindow_visual.cpp).
@@ -109,6 +126,15 @@ private:
     int addSideTab(QWidget* widget, std::function<QString()> title);
     void createActions();
     void setUpVisualMapping();
+    void setUpRepro();
+    void retranslateRepro();
+    void showExportReproDialog();
+    /// The settings to persist: the user's flags and clock while a bundle's are in force.
+    [[nodiscard]] StudioSettings settingsToStore();
+    /// The temporary "Repro bundle" flag profile while a bundle's flags are in force.
+    [[nodiscard]] QList<FlagProfile> reproProfiles() const;
+    /// "Untitled", or the bundle's mapping name for a mapping restored from a bundle.
+    [[nodiscard]] QString untitledName() const;
     void createMenus();
     void retranslate();
     void updateTitle();
@@ -161,6 +187,7 @@ private:
     int problemsRevision_ = -1;   ///< document revision the shown problems were computed for
     int requestedRevision_ = -1;
     QPointer<SettingsDialog> settingsDialog_;   ///< nulls itself when the dialog closes (WA_DeleteOnClose)
+    ReproSession* repro_ = nullptr;             ///< child QObject (mainwindow_repro.cpp)
 
     QMenu* fileMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;
