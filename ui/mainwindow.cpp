@@ -117,6 +117,7 @@ MainWindow::MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent)
     sideTabs_ = new QTabWidget(this);
     sideTabs_->setDocumentMode(true);
     addSideTab(preview_, [this] { return tr("Preview"); });
+    createDebugger();
 
     mainSplitter_->addWidget(left);
     mainSplitter_->addWidget(sideTabs_);
@@ -285,6 +286,8 @@ void MainWindow::createMenus()
     previewMenu_->addAction(a.previousDiff);
     previewMenu_->addAction(a.pin);
 
+    createDebugMenu();
+
     settingsMenu_ = menuBar()->addMenu(QString());
     settingsMenu_->addAction(a.settings);
     profilesMenu_ = settingsMenu_->addMenu(QString());
@@ -343,6 +346,7 @@ void MainWindow::retranslate()
     discardButton_->setText(tr("Discard"));
     for (const SideTab& tab : sideTabTitles_)
         sideTabs_->setTabText(sideTabs_->indexOf(tab.widget), tab.title());
+    retranslateDebugger();
     retranslateRepro();
     updateRecentMenu();
     updateProfilesMenu();

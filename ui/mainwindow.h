@@ -13,6 +13,7 @@
 #include <memory>
 #include <vector>
 
+class QAction;
 class QLabel;
 class QMenu;
 class QPushButton;
@@ -24,10 +25,12 @@ namespace studio {
 class AnalysisService;
 class AutoSaver;
 class CodeEditor;
+class DebuggerPanel;
 class FindBar;
 class MappingBackend;
 class PreviewPanel;
 class ProblemsPanel;
+class RecordingDebugger;
 class ReproSession;
 class SettingsDialog;
 class VisualMappingPanel;
@@ -95,6 +98,17 @@ public:
     /// Asks for a line number and goes there (Ctrl+G).
     void goToLine();
 
+    /// The debugger (mainwindow_debugger.cpp, docs/debugger.md): the Debugger tab.
+    [[nodiscard]] DebuggerPanel* debuggerPanel() const { return debugger_; }
+    /// Records a run of the mapping on the sample input (V1 or V2 engine) and shows the
+    /// Debugger tab; the recording is made off the UI thread.
+    void recordDebugRun(bool v1);
+    /// Toggles the breakpoint of the rule on a 1-based line (snapped to the rule's first line).
+    /// False, with the reason in the status bar, when no rule is there.
+    bool toggleBreakpoint(int line);
+    /// Sets a breakpoint with a condition (empty: unconditional) on the rule of a line.
+    bool setBreakpointCondition(int line, const QString& condition);
+
     /// Repro bundles (mainwindow_repro.cpp, docs/repro.md). Opens a .mdslrepro: the mapping as
     /// an unsaved untitled document, the input, the bundle's flags and clock for this session
     /// only (the saved settings are kept), production's output beside ours. An invalid bundle
@@ -156,6 +170,12 @@ private:
     void updateProfilesMenu();
     void checkForRecovery();
     void choosePin();
+    void createDebugger();
+    void createDebugMenu();
+    void retranslateDebugger();
+    void showDebugState();
+    void showGutterMenu(int line, const QPoint& globalPos);
+    void editBreakpointCondition(int line);
     [[nodiscard]] RecoveredDocument snapshot() const;
     [[nodiscard]] static QString readText(const QString& path, QString* error);
 
@@ -197,6 +217,12 @@ private:
     QMenu* profilesMenu_ = nullptr;
     QMenu* helpMenu_ = nullptr;
     QMenu* examplesMenu_ = nullptr;
+    DebuggerPanel* debugger_ = nullptr;
+    RecordingDebugger* recordingDebugger_ = nullptr;
+    QMenu* debugMenu_ = nullptr;
+    QAction* toggleBreakpoint_ = nullptr;
+    QAction* editCondition_ = nullptr;
+    int recordedRevision_ = -1;   ///< the document revision the debugger's recording was made of
     struct Actions;
     std::unique_ptr<Actions> actions_;
 };
