@@ -81,6 +81,11 @@ private slots:
         studiotest::isolateUserData();
     }
 
+    void cleanup()
+    {
+        applyTheme(ThemeChoice::Light);
+    }
+
     void treesAndLinesShowTheExample()
     {
         MainWindow window;
@@ -202,6 +207,21 @@ private slots:
         QTest::mouseClick(area, Qt::LeftButton, Qt::NoModifier, QPoint(area->width() - 5, y));
         QCOMPARE(editor->textCursor().selectedText(), QStringLiteral("order.id        <- .id"));
         QCOMPARE(targets->currentItem(), id);
+
+        // The lines take the palette's colours: they show in the dark theme too.
+        StudioSettings settings = window.settings();
+        settings.theme = ThemeChoice::Dark;
+        window.applySettings(settings);
+        QTRY_VERIFY(panel->palette().color(QPalette::Base).lightness() < 128);
+        QVERIFY(moveCursorTo(editor, QStringLiteral("total <- .qty")));
+        QCOMPARE(panel->targetTree()->currentItem(), panel->targetItem(QStringLiteral("/order/lines/*/total")));
+        const QImage dark = panel->grab().toImage();
+        const QColor accent = panel->palette().color(QPalette::Highlight);
+        const QPoint end = area->mapTo(panel, QPoint(area->width() - 3, area->mapFrom(panel, targets->viewport()->mapTo(panel, targets->visualItemRect(panel->targetTree()->currentItem()).center())).y()));
+        QCOMPARE(dark.pixelColor(end * dark.devicePixelRatio()).rgb(), accent.rgb());
+        screenshot(&window, QStringLiteral("visual-mapping-dark"));
+        settings.theme = ThemeChoice::FollowDesktop;
+        window.applySettings(settings);
     }
 
     void versionOneMappingsGetDottedTargets()
