@@ -95,6 +95,8 @@ DebuggerPanel::DebuggerPanel(DebuggerInterface* debugger, QWidget* parent)
     makeAction(DebugAction::Restart, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F5), QStyle::SP_BrowserReload);
 
     slider_->setMinimum(0);
+    // Dragging moves once, on release: each move rebuilds the views.
+    slider_->setTracking(false);
     position_->setMinimumWidth(position_->fontMetrics().horizontalAdvance(QStringLiteral("Event 00000 / 00000")));
     description_->setWordWrap(true);
     description_->setTextInteractionFlags(Qt::TextSelectableByMouse);

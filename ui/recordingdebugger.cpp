@@ -118,6 +118,7 @@ void RecordingDebugger::finishRecording()
     recorded_ = watcher_->result();
     stale_ = false;
     cachedOutput_.reset();
+    contextText_ = QString();
     emit busyChanged(false);
     const mdsl::debug::Recording* r = recorded_->recording.get();
     if (!r) {
@@ -327,7 +328,13 @@ void RecordingDebugger::updateState(const QString& message)
         s.contextLabel = tr("Element %1 of the block on line %2").arg(r->event(*element).index + 1).arg(r->lineOf(*element));
     else
         s.contextLabel = tr("The input");
-    s.contextJson = renderJson(r->context(i)).text;
+    // The context changes only with the element: a large input is not printed again at each step.
+    const int contextKey = r->elementOf(i) ? int(*r->elementOf(i)) : -1;
+    if (contextKey != contextEvent_ || contextText_.isNull()) {
+        contextText_ = renderJson(r->context(i)).text;
+        contextEvent_ = contextKey;
+    }
+    s.contextJson = contextText_;
 
     // The output: forward from the cached one when stepping on, else from the recording's snapshots.
     if (cachedOutput_ && cachedEvent_ <= i && i - cachedEvent_ < 4096)

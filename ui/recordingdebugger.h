@@ -57,6 +57,9 @@ private:
     /// The output after cachedEvent_: stepping forward replays only the events in between.
     std::optional<mdsl::Json> cachedOutput_;
     std::size_t cachedEvent_ = 0;
+    /// The context shown, printed once per element (-1: the input).
+    QString contextText_;
+    int contextEvent_ = -1;
 };
 
 } // namespace studio

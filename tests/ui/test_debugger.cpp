@@ -252,6 +252,14 @@ private slots:
         QVERIFY(panel->descriptionLabel()->text().contains(QStringLiteral("Rule on line")));
         panel->action(DebugAction::Restart)->trigger();
         QCOMPARE(executionLine(editor), lineOf(editor, QStringLiteral("order.id")));
+        // The shortcuts work from the editor: F10 steps over the rule to its write, Shift+F10 back.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        editor->setFocus();
+        QTest::keyClick(editor, Qt::Key_F10);
+        QVERIFY(panel->descriptionLabel()->text().contains(QStringLiteral("Wrote /order/id")));
+        QTest::keyClick(editor, Qt::Key_F10, Qt::ShiftModifier);
+        QVERIFY(panel->descriptionLabel()->text().contains(QStringLiteral("Rule on line")));
 
         // Run to cursor: the tags rule.
         studiotest::moveCursorTo(editor, QStringLiteral("order.tags"));
