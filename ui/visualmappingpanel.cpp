@@ -135,16 +135,22 @@ public:
     TargetTree(VisualMappingPanel* panel) : QTreeWidget(panel), panel_(panel) {}
 
 protected:
+    // Always a copy: a move would make the source view remove the field's row.
+    static void acceptCopy(QDropEvent* event)
+    {
+        event->setDropAction(Qt::CopyAction);
+        event->accept();
+    }
     void dragEnterEvent(QDragEnterEvent* event) override
     {
         if (event->mimeData()->hasFormat(QString::fromLatin1(kFieldMime)))
-            event->acceptProposedAction();
+            acceptCopy(event);
     }
     void dragMoveEvent(QDragMoveEvent* event) override
     {
         if (!event->mimeData()->hasFormat(QString::fromLatin1(kFieldMime)))
             return;
-        event->acceptProposedAction();
+        acceptCopy(event);
         QTreeWidgetItem* item = itemAt(event->position().toPoint());
         hover_ = item ? item : topLevelItem(0);
         viewport()->update();
@@ -160,7 +166,7 @@ protected:
         hover_ = nullptr;
         const QByteArray path = event->mimeData()->data(QString::fromLatin1(kFieldMime));
         QTreeWidgetItem* item = itemAt(event->position().toPoint());
-        event->acceptProposedAction();
+        acceptCopy(event);
         panel_->dropField(QString::fromUtf8(path), item ? item : topLevelItem(0));
     }
     void drawRow(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
@@ -290,6 +296,7 @@ VisualMappingPanel::VisualMappingPanel(QWidget* parent)
     sources_->setColumnCount(3);
     sources_->setDragEnabled(true);
     sources_->setDragDropMode(QAbstractItemView::DragOnly);
+    sources_->setDefaultDropAction(Qt::CopyAction);
     sources_->setUniformRowHeights(true);
     sources_->setAlternatingRowColors(true);
     sources_->header()->setSectionResizeMode(QHeaderView::Interactive);
