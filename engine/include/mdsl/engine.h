@@ -188,7 +188,9 @@ Comparison compareEngines(const CompiledMapping& v1, const CompiledMapping& v2, 
                           const RunOptions& options);
 
 /// For each target the mapping writes, the source paths it reads, as JSON:
-/// [{"target": "/order/id", "sources": ["$.id"], "span": {...}}, ...].
+/// [{"target": "/order/id", "sources": ["$.id"], "span": {...}, "kind": "rule"}, ...]; an array
+/// block is an entry of kind "array" (its target the array, its sources what it iterates).
+/// mdsl::fieldPathOf (mdsl/edit.h) turns a source into the input field it names.
 Json lineage(std::string_view text, const Flags& flags);
 
 } // namespace mdsl
