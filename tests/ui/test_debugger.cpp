@@ -296,6 +296,18 @@ private slots:
         QCOMPARE(panel->debugger()->state().engine, QStringLiteral("V1"));
         panel->action(DebugAction::Continue)->trigger();
         QVERIFY2(panel->messageLabel()->text().contains(QStringLiteral("condition is wrong")), qPrintable(panel->messageLabel()->text()));
+
+        // A mapping with errors, then a sample input that is not JSON: each is said, nothing to step.
+        editor->setPlainText(QStringLiteral("mapping \"m\" version 1\ncustomer.id <- nosuch(1)\n"));
+        window.recordDebugRun(true);
+        QTRY_VERIFY(panel->messageLabel()->text().contains(QStringLiteral("has errors")));
+        QVERIFY(!panel->debugger()->state().recorded);
+        QVERIFY(!panel->action(DebugAction::StepInto)->isEnabled());
+        QCOMPARE(editor->executionRange().first, -1);
+        window.previewPanel()->setInputText(QStringLiteral("{ nope"));
+        window.recordDebugRun(true);
+        QTRY_VERIFY(panel->messageLabel()->text().contains(QStringLiteral("not valid JSON")));
+        QCOMPARE(panel->positionLabel()->text(), QStringLiteral("No run recorded"));
     }
 
 private:
