@@ -255,6 +255,37 @@ private slots:
         QVERIFY(!capped.stepOut(at));
     }
 
+    void largeValuesAreDescribedPastTheByteBudget()
+    {
+        // Each element looks at the whole list: past the budget, values are described, not copied.
+        const std::string text = "mapping \"m\" version 2\nl[] <- each .items {\n  n <- count($.items)\n}\n";
+        Json items = Json::array();
+        for (int i = 0; i < 200; ++i)
+            items.push_back("item number " + std::to_string(i));
+        mdsl::RunOptions options;
+        options.maxTraceBytes = 20'000;
+        const debug::Recording r = debug::record(text, std::make_shared<const Json>(Json{{"items", items}}),
+                                                 mdsl::EngineKind::V2, mdsl::Flags(), options);
+        QCOMPARE(r.result().output->at("l").size(), std::size_t(200));
+        QCOMPARE(r.result().output->at("l")[199]["n"], Json(200));
+        std::size_t copied = 0;
+        std::size_t described = 0;
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            const mdsl::TraceEvent& e = r.event(i);
+            if (e.kind != TraceKind::Value || !e.value)
+                continue;
+            if (e.value->is_array())
+                ++copied;
+            else if (e.value->is_string() && e.value->get<std::string>() == "(an array not recorded: the trace is too large)")
+                ++described;
+        }
+        QVERIFY(copied > 0 && copied < 20);
+        QVERIFY(described > 150);
+        // Small values are still recorded: the count itself.
+        QCOMPARE(r.event(r.valuesOf(r.ruleOf(find(r, TraceKind::Write, "/l/199/n")).value()).back()).value->dump(),
+                 std::string("200"));
+    }
+
     void snapshotsAgreeWithReplay()
     {
         const std::string text = "mapping \"m\" version 2\nl[] <- each .items {\n  v <- .\n  w <- . * 2\n}\nn <- count(.items)\n";

@@ -32,6 +32,8 @@ namespace mdsl::debug {
 
 /// Events kept by default: enough for any mapping a person steps through, bounded memory.
 inline constexpr std::size_t kDefaultMaxEvents = 200'000;
+/// Bytes of values a recording copies at most (RunOptions::maxTraceBytes).
+inline constexpr std::uint64_t kDefaultMaxTraceBytes = 256u << 20;
 
 enum class FrameKind { Rule, Element };
 
@@ -164,7 +166,8 @@ private:
 };
 
 /// Compiles `text` for one engine under the flags, runs it on `input` with the trace on
-/// (at most maxEvents events) and records the run. An invalid mapping gives an empty
+/// (at most maxEvents events; options.maxTraceBytes, when 0, becomes kDefaultMaxTraceBytes)
+/// and records the run. An invalid mapping gives an empty
 /// recording whose result() holds the diagnostics.
 Recording record(std::string text, std::shared_ptr<const Json> input, EngineKind engine, const Flags& flags,
                  RunOptions options = {}, std::size_t maxEvents = kDefaultMaxEvents);

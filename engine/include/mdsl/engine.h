@@ -53,6 +53,9 @@ struct RunOptions {
     /// With trace: record at most this many events (0: no cap). The run itself goes on to
     /// its end; RunResult::traceTruncated says that events were left out.
     std::size_t maxTraceEvents = 0;
+    /// With trace: bytes of sub-expression values and elements the trace copies at most (0: no
+    /// cap); past it, such a value is recorded as a short description of itself.
+    std::uint64_t maxTraceBytes = 0;
     /// The clock now() reads, in milliseconds since the Unix epoch (UTC). Unset: the system
     /// clock. Dry-runs in the studio pin it so that results reproduce.
     std::optional<std::int64_t> pinnedNowMs;

@@ -461,6 +461,8 @@ Recording record(std::string text, std::shared_ptr<const Json> input, EngineKind
         input = std::make_shared<const Json>();
     options.trace = true;
     options.maxTraceEvents = maxEvents;
+    if (options.maxTraceBytes == 0)
+        options.maxTraceBytes = kDefaultMaxTraceBytes;
     RunResult result = run(compile(text, engine, flags), *input, options);
     return Recording(std::move(text), std::move(input), flags, std::move(result));
 }
