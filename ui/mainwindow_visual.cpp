@@ -54,6 +54,9 @@ bool MainWindow::mapField(const QString& sourcePath, const QString& targetPointe
         case mdsl::RuleProblem::NotAFieldPath: reason = tr("this is not a field of the sample input"); break;
         case mdsl::RuleProblem::NoField: reason = tr("choose a field, not the whole input"); break;
         case mdsl::RuleProblem::NotAContainer: reason = tr("this target holds a value, not an object"); break;
+        case mdsl::RuleProblem::OuterElement:
+            reason = tr("it belongs to the element of an enclosing array block; name that element with “each … as name”");
+            break;
         case mdsl::RuleProblem::NeedsJsonPath:
         case mdsl::RuleProblem::None:
             reason = tr("reading this field from there needs JSONPath (version 2 and the JSONPath flag), "

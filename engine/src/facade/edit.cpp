@@ -219,6 +219,7 @@ struct Block {
     bool inArray = false;                  ///< its context is an array element
     std::optional<FieldPath> context;      ///< the field path of its context, when known
     Span open, close;                      ///< its braces (empty for the root)
+    std::vector<FieldPath> outer;          ///< the elements of the array blocks around it
 };
 
 struct RuleInfo {
@@ -258,15 +259,18 @@ private:
             const auto& object = stmt.as<ast::ObjectBlock>();
             const Block& parent = blocks[block];
             blocks.push_back({pointerOf(pointer, object.target), &object.body, parent.depth + 1, parent.inArray,
-                              parent.context, object.openBrace, object.closeBrace});
+                              parent.context, object.openBrace, object.closeBrace, parent.outer});
             walk(object.body, blocks.back().pointer, blocks.size() - 1);
             return;
         }
         case ast::StmtKind::ArrayBlock: {
             const auto& array = stmt.as<ast::ArrayBlock>();
             const Block& parent = blocks[block];
+            std::vector<FieldPath> outer = parent.outer;
+            if (parent.inArray && parent.context)
+                outer.push_back(*parent.context);
             blocks.push_back({pointerOf(pointer, array.target) + "/*", &array.body, parent.depth + 1, true,
-                              elementsOf(*array.source, parent.context), array.openBrace, array.closeBrace});
+                              elementsOf(*array.source, parent.context), array.openBrace, array.closeBrace, std::move(outer)});
             walk(array.body, blocks.back().pointer, blocks.size() - 1);
             return;
         }
@@ -324,8 +328,9 @@ RuleCreation failure(RuleProblem problem, std::string message)
 }
 
 /// The expression reading `source` from a block's context; empty with `error` set if none.
-std::string expressionFor(const FieldPath& source, const Block& block, bool jsonPath, std::string& error)
+std::string expressionFor(const FieldPath& source, const Block& block, bool jsonPath, std::string& error, RuleProblem& problem)
 {
+    problem = RuleProblem::NeedsJsonPath;
     if (block.inArray) {
         if (block.context && startsWith(source, *block.context)) {
             const FieldPath relative(source.begin() + std::ptrdiff_t(block.context->size()), source.end());
@@ -333,6 +338,12 @@ std::string expressionFor(const FieldPath& source, const Block& block, bool json
                 return simplePathText(relative);
             if (jsonPath)
                 return jsonPathText(relative, "@");
+        } else if (std::any_of(block.outer.begin(), block.outer.end(), [&](const FieldPath& e) { return startsWith(source, e); })) {
+            // From the root it would read every element's field, not the current one's.
+            problem = RuleProblem::OuterElement;
+            error = "This field belongs to the element of an enclosing array block: name that element with "
+                    "`each ... as name` and read it in the text.";
+            return {};
         } else if (jsonPath) {
             return jsonPathText(source, "$");
         }
@@ -499,14 +510,15 @@ RuleCreation createRule(std::string_view text, std::string_view sourcePath, std:
 
     RuleCreation result;
     std::string error;
+    RuleProblem problem = RuleProblem::None;
     std::string next(text);
     const auto existing = std::find_if(outline.rules.begin(), outline.rules.end(),
                                        [&](const RuleInfo& r) { return r.pointer == pointer; });
     if (existing != outline.rules.end()) {
         // Dropped on a target: the rule now reads the field.
-        const std::string expression = expressionFor(*source, outline.blocks[existing->block], jsonPath, error);
+        const std::string expression = expressionFor(*source, outline.blocks[existing->block], jsonPath, error, problem);
         if (expression.empty())
-            return failure(RuleProblem::NeedsJsonPath, error);
+            return failure(problem, error);
         const Span value = existing->rule->value->span;
         next.replace(value.begin, value.end - value.begin, expression);
         result.target = pointer;
@@ -531,9 +543,9 @@ RuleCreation createRule(std::string_view text, std::string_view sourcePath, std:
         const auto last = std::find_if(source->rbegin(), source->rend(), [](const Step& s) { return !s.element; });
         if (last == source->rend())
             return failure(RuleProblem::NoField, "Choose a field of the input, not the whole input.");
-        const std::string expression = expressionFor(*source, block, jsonPath, error);
+        const std::string expression = expressionFor(*source, block, jsonPath, error, problem);
         if (expression.empty())
-            return failure(RuleProblem::NeedsJsonPath, error);
+            return failure(problem, error);
 
         // A name nothing else writes to (not even below it).
         auto taken = [&](const std::string& candidate) {
