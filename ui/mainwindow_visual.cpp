@@ -46,7 +46,8 @@ bool MainWindow::mapField(const QString& sourcePath, const QString& targetPointe
 {
     const QString text = editor_->toPlainText();
     const std::string utf8 = text.toStdString();
-    const mdsl::RuleCreation result = mdsl::createRule(utf8, sourcePath.toStdString(), targetPointer.toStdString(), settings_.flags);
+    const mdsl::RuleCreation result =
+        mdsl::createRule(utf8, sourcePath.toStdString(), targetPointer.toStdString(), settings_.flags);
     if (!result.ok) {
         QString reason;
         switch (result.problem) {

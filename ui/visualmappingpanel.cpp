@@ -253,7 +253,8 @@ private:
         const qreal w = width();
         for (const auto& [rule, path] : panel_->links_) {
             const auto source = yOf(panel_->sources_, panel_->visibleSourceItem(path));
-            const auto target = yOf(panel_->targets_, visibleAncestor(panel_->targetItems_.value(panel_->rules()[std::size_t(rule)].target)));
+            const QString& pointer = panel_->rules()[std::size_t(rule)].target;
+            const auto target = yOf(panel_->targets_, visibleAncestor(panel_->targetItems_.value(pointer)));
             if (!source || !target)
                 continue;
             QPainterPath curve(QPointF(3, *source));
@@ -471,7 +472,8 @@ void VisualMappingPanel::rebuildSourceTree(const QString& input)
     addChildren = [&](QTreeWidgetItem* parent, const mdsl::Json& value, const QString& rawPath) {
         if (value.is_object()) {
             for (auto it = value.begin(); it != value.end(); ++it)
-                addField(parent, fromStd(it.key()), it.value(), rawPath + QLatin1Char('[') + fromStd(mdsl::Json(it.key()).dump()) + QLatin1Char(']'));
+                addField(parent, fromStd(it.key()), it.value(),
+                         rawPath + QLatin1Char('[') + fromStd(mdsl::Json(it.key()).dump()) + QLatin1Char(']'));
             return;
         }
         if (!value.is_array())

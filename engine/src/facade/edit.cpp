@@ -200,7 +200,8 @@ std::vector<std::string> pointerSegments(const std::string& pointer)
 
 bool pointerWithin(std::string_view pointer, std::string_view base)
 {
-    return base.empty() || pointer == base || (pointer.size() > base.size() && pointer.substr(0, base.size()) == base && pointer[base.size()] == '/');
+    return base.empty() || pointer == base ||
+           (pointer.size() > base.size() && pointer.substr(0, base.size()) == base && pointer[base.size()] == '/');
 }
 
 std::string pointerOf(const std::string& base, const ast::Target& target)
@@ -270,7 +271,8 @@ private:
             if (parent.inArray && parent.context)
                 outer.push_back(*parent.context);
             blocks.push_back({pointerOf(pointer, array.target) + "/*", &array.body, parent.depth + 1, true,
-                              elementsOf(*array.source, parent.context), array.openBrace, array.closeBrace, std::move(outer)});
+                              elementsOf(*array.source, parent.context), array.openBrace, array.closeBrace,
+                              std::move(outer)});
             walk(array.body, blocks.back().pointer, blocks.size() - 1);
             return;
         }
@@ -328,7 +330,8 @@ RuleCreation failure(RuleProblem problem, std::string message)
 }
 
 /// The expression reading `source` from a block's context; empty with `error` set if none.
-std::string expressionFor(const FieldPath& source, const Block& block, bool jsonPath, std::string& error, RuleProblem& problem)
+std::string expressionFor(const FieldPath& source, const Block& block, bool jsonPath, std::string& error,
+                          RuleProblem& problem)
 {
     problem = RuleProblem::NeedsJsonPath;
     if (block.inArray) {
@@ -338,7 +341,8 @@ std::string expressionFor(const FieldPath& source, const Block& block, bool json
                 return simplePathText(relative);
             if (jsonPath)
                 return jsonPathText(relative, "@");
-        } else if (std::any_of(block.outer.begin(), block.outer.end(), [&](const FieldPath& e) { return startsWith(source, e); })) {
+        } else if (std::any_of(block.outer.begin(), block.outer.end(),
+                               [&](const FieldPath& element) { return startsWith(source, element); })) {
             // From the root it would read every element's field, not the current one's.
             problem = RuleProblem::OuterElement;
             error = "This field belongs to the element of an enclosing array block: name that element with "
@@ -364,7 +368,9 @@ std::string targetText(const std::vector<std::string>& segments)
 {
     std::string out;
     for (const std::string& segment : segments) {
-        const bool index = !segment.empty() && std::all_of(segment.begin(), segment.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        const bool index = !segment.empty() && std::all_of(segment.begin(), segment.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c));
+        });
         if (index && !out.empty()) {
             out += "[" + segment + "]";
             continue;
@@ -425,12 +431,16 @@ std::vector<Replacement> insertRule(std::string_view text, const ast::Document& 
         if (body[i]->kind == ast::StmtKind::Rule)
             lastRule = i;
     }
-    const std::optional<std::size_t> anchor = lastRule ? lastRule : lastUnder ? lastUnder : body.empty() ? std::nullopt : std::optional(body.size() - 1);
+    const std::optional<std::size_t> anchor = lastRule    ? lastRule
+                                              : lastUnder ? lastUnder
+                                              : body.empty() ? std::nullopt
+                                                             : std::optional(body.size() - 1);
     if (!anchor) {
         const std::string line = target + " <- " + expression;
         if (block.body != &document.statements) {
             const std::string_view inside = text.substr(block.open.end, block.close.begin - block.open.end);
-            const std::string closing = inside.find('\n') == std::string_view::npos ? "\n" + std::string(indent.size() - 2, ' ') : std::string();
+            const std::string closing =
+                inside.find('\n') == std::string_view::npos ? "\n" + std::string(indent.size() - 2, ' ') : std::string();
             return {{block.open.end, 0, "\n" + indent + line + closing}};
         }
         if (document.header) {
@@ -516,7 +526,8 @@ RuleCreation createRule(std::string_view text, std::string_view sourcePath, std:
                                        [&](const RuleInfo& r) { return r.pointer == pointer; });
     if (existing != outline.rules.end()) {
         // Dropped on a target: the rule now reads the field.
-        const std::string expression = expressionFor(*source, outline.blocks[existing->block], jsonPath, error, problem);
+        const std::string expression =
+            expressionFor(*source, outline.blocks[existing->block], jsonPath, error, problem);
         if (expression.empty())
             return failure(problem, error);
         const Span value = existing->rule->value->span;
@@ -533,13 +544,15 @@ RuleCreation createRule(std::string_view text, std::string_view sourcePath, std:
                     blockIndex = i;
         }
         const Block& block = outline.blocks[blockIndex];
-        const std::string prefix = pointer.size() > block.pointer.size() ? pointer.substr(block.pointer.size()) : std::string();
+        const std::string prefix =
+            pointer.size() > block.pointer.size() ? pointer.substr(block.pointer.size()) : std::string();
         std::vector<std::string> segments = pointerSegments(prefix);
         if (std::find(segments.begin(), segments.end(), "*") != segments.end())
             return failure(RuleProblem::NotAContainer, "Not a place a rule can write to: " + pointer);
         for (const RuleInfo& rule : outline.rules)
             if (pointerWithin(pointer, rule.pointer))
-                return failure(RuleProblem::NotAContainer, "The target " + pointer + " holds a value, not an object: drop the field on it to re-map it.");
+                return failure(RuleProblem::NotAContainer,
+                               "The target " + pointer + " holds a value, not an object: drop the field on it.");
         const auto last = std::find_if(source->rbegin(), source->rend(), [](const Step& s) { return !s.element; });
         if (last == source->rend())
             return failure(RuleProblem::NoField, "Choose a field of the input, not the whole input.");
@@ -563,8 +576,10 @@ RuleCreation createRule(std::string_view text, std::string_view sourcePath, std:
             name = last->name + "_" + std::to_string(n);
         result.target = base + "/" + pointerToken(name);
         segments.push_back(name);
-        std::vector<Replacement> replacements = insertRule(text, *parsed.document, block, prefix, targetText(segments), expression);
-        std::sort(replacements.begin(), replacements.end(), [](const Replacement& a, const Replacement& b) { return a.at > b.at; });
+        std::vector<Replacement> replacements =
+            insertRule(text, *parsed.document, block, prefix, targetText(segments), expression);
+        std::sort(replacements.begin(), replacements.end(),
+                  [](const Replacement& a, const Replacement& b) { return a.at > b.at; });
         for (const Replacement& r : replacements)
             next.replace(r.at, r.length, r.text);
     }
