@@ -16,7 +16,7 @@
 
 namespace studio {
 
-enum class DebugAction { Continue, StepOver, StepInto, StepOut, StepBack, RunToCursor, Restart };
+enum class DebugAction { Continue, StepOver, StepInto, StepOut, StepBack, ReverseContinue, RunToCursor, Restart };
 
 /// A breakpoint on a rule line; a non-empty condition is a DSL expression over the context.
 struct DebugBreakpoint {

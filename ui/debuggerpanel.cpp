@@ -91,6 +91,7 @@ DebuggerPanel::DebuggerPanel(DebuggerInterface* debugger, QWidget* parent)
     makeAction(DebugAction::StepInto, QKeySequence(Qt::Key_F11), QStyle::SP_ArrowDown);
     makeAction(DebugAction::StepOut, QKeySequence(Qt::SHIFT | Qt::Key_F11), QStyle::SP_ArrowUp);
     makeAction(DebugAction::StepBack, QKeySequence(Qt::SHIFT | Qt::Key_F10), QStyle::SP_ArrowLeft);
+    makeAction(DebugAction::ReverseContinue, QKeySequence(Qt::SHIFT | Qt::Key_F6), QStyle::SP_MediaSeekBackward);
     makeAction(DebugAction::RunToCursor, QKeySequence(Qt::CTRL | Qt::Key_F10), QStyle::SP_MediaSkipForward);
     makeAction(DebugAction::Restart, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F5), QStyle::SP_BrowserReload);
 
@@ -329,6 +330,7 @@ void DebuggerPanel::retranslate()
         case DebugAction::StepInto: return tr("Step &Into");
         case DebugAction::StepOut: return tr("Step O&ut");
         case DebugAction::StepBack: return tr("Step Bac&k");
+        case DebugAction::ReverseContinue: return tr("Continue Back&wards");
         case DebugAction::RunToCursor: return tr("Run &to Cursor");
         case DebugAction::Restart: return tr("&Restart");
         }

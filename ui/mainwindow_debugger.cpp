@@ -57,7 +57,8 @@ void MainWindow::createDebugMenu()
     debugMenu_->addAction(debugger_->recordAction());
     debugMenu_->addSeparator();
     for (const DebugAction a : {DebugAction::Continue, DebugAction::StepOver, DebugAction::StepInto, DebugAction::StepOut,
-                                DebugAction::StepBack, DebugAction::RunToCursor, DebugAction::Restart})
+                                DebugAction::StepBack, DebugAction::ReverseContinue, DebugAction::RunToCursor,
+                                DebugAction::Restart})
         debugMenu_->addAction(debugger_->action(a));
     debugMenu_->addSeparator();
     toggleBreakpoint_ = debugMenu_->addAction(QString());

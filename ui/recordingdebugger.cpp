@@ -145,6 +145,7 @@ bool RecordingDebugger::canPerform(DebugAction action) const
     case DebugAction::RunToCursor: return true;
     case DebugAction::Restart: return current_ != *recorded_->recording->firstStop();
     case DebugAction::Continue: return current_ < *recorded_->recording->lastStop();
+    case DebugAction::ReverseContinue: return current_ > *recorded_->recording->firstStop();
     default: return target(action, 0).has_value();
     }
 }
@@ -159,7 +160,8 @@ std::optional<std::size_t> RecordingDebugger::target(DebugAction action, int cur
     case DebugAction::StepBack: return r.stepBack(current_);
     case DebugAction::RunToCursor: return r.runToLine(current_, cursorLine);
     case DebugAction::Restart: return r.firstStop();
-    case DebugAction::Continue: break;
+    case DebugAction::Continue:
+    case DebugAction::ReverseContinue: break;
     }
     return std::nullopt;
 }
@@ -169,14 +171,16 @@ void RecordingDebugger::perform(DebugAction action, int cursorLine)
     if (!canPerform(action))
         return;
     const mdsl::debug::Recording& r = *recorded_->recording;
-    if (action == DebugAction::Continue) {
+    if (action == DebugAction::Continue || action == DebugAction::ReverseContinue) {
         std::vector<mdsl::debug::Breakpoint> breakpoints;
         for (const DebugBreakpoint& bp : std::as_const(breakpoints_))
             breakpoints.push_back({bp.line, bp.condition.toStdString()});
-        const mdsl::debug::Stop stop = r.continueFrom(current_, breakpoints, kMaxConditionChecks);
+        const bool forward = action == DebugAction::Continue;
+        const mdsl::debug::Stop stop = forward ? r.continueFrom(current_, breakpoints, kMaxConditionChecks)
+                                               : r.reverseContinueFrom(current_, breakpoints, kMaxConditionChecks);
         QString message;
         if (stop.reason == mdsl::debug::StopReason::End)
-            message = tr("End of the run: no breakpoint ahead.");
+            message = forward ? tr("End of the run: no breakpoint ahead.") : tr("Start of the run: no breakpoint before.");
         else if (!stop.conditionError.empty())
             message = tr("Stopped at the breakpoint on line %1: its condition is wrong (%2).")
                           .arg(r.lineOf(stop.event))

@@ -181,6 +181,11 @@ private slots:
         const debug::Stop end = r.continueFrom(second.event, plain);
         QCOMPARE(end.reason, debug::StopReason::End);
         QCOMPARE(end.event, r.lastStop().value());
+        // Backwards in time: the previous hit, then the start of the run.
+        QCOMPARE(r.reverseContinueFrom(second.event, plain).event, first.event);
+        const debug::Stop start2 = r.reverseContinueFrom(first.event, plain);
+        QCOMPARE(start2.reason, debug::StopReason::End);
+        QCOMPARE(start2.event, start);
         // Conditional over the context element (with the document's lets in scope).
         const std::vector<debug::Breakpoint> cond = {{totalLine, ".price < 20 and vat > 0"}, {tagsLine, {}}};
         const debug::Stop hit = r.continueFrom(start, cond);

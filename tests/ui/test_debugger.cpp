@@ -238,6 +238,18 @@ private slots:
             QVERIFY(QFile::copy(shot, QStringLiteral(MDSL_SOURCE_DIR "/docs/images/debugger.png")));
         }
 
+        // Without its condition, continuing backwards stops at the first element's `total`.
+        QVERIFY(window.setBreakpointCondition(total, QString()));
+        panel->action(DebugAction::ReverseContinue)->trigger();
+        QVERIFY(panel->contextView()->toPlainText().contains(QStringLiteral("KB-01")));
+        QCOMPARE(column(panel->valuesView(), 1).last(), QStringLiteral("79.0"));
+        panel->action(DebugAction::ReverseContinue)->trigger();
+        QVERIFY(panel->messageLabel()->text().contains(QStringLiteral("Start of the run")));
+        QCOMPARE(executionLine(editor), lineOf(editor, QStringLiteral("order.id")));
+        panel->action(DebugAction::Continue)->trigger();
+        panel->action(DebugAction::Continue)->trigger();
+        QVERIFY(panel->contextView()->toPlainText().contains(QStringLiteral("CB-3M")));
+
         // Step out of the block's rule: the block's write of the whole array.
         panel->action(DebugAction::StepOut)->trigger();
         QVERIFY(panel->descriptionLabel()->text().contains(QStringLiteral("Wrote /order/lines")));

@@ -53,7 +53,7 @@ struct Breakpoint {
 
 enum class StopReason {
     Breakpoint,   ///< a breakpoint's rule was entered (and its condition held or failed)
-    End,          ///< no breakpoint ahead: the last stop of the run
+    End,          ///< no breakpoint ahead (behind): the last (first) stop of the run
 };
 
 /// Where a continue stopped, and why.
@@ -156,11 +156,16 @@ public:
     /// with a message in conditionError.
     [[nodiscard]] Stop continueFrom(std::size_t i, const std::vector<Breakpoint>& breakpoints,
                                     std::size_t maxEvaluations = 20'000) const;
+    /// The same backwards in time: the previous breakpoint hit before i, else the first stop.
+    [[nodiscard]] Stop reverseContinueFrom(std::size_t i, const std::vector<Breakpoint>& breakpoints,
+                                           std::size_t maxEvaluations = 20'000) const;
     /// Evaluates a breakpoint condition against the context at event i, with the document's
     /// top-level `let`s and `table`s and the block's `as` name in scope.
     [[nodiscard]] ConditionResult evaluate(const std::string& condition, std::size_t i) const;
 
 private:
+    [[nodiscard]] Stop seek(std::size_t i, const std::vector<Breakpoint>& breakpoints, std::size_t maxEvaluations,
+                            bool forward) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
