@@ -136,22 +136,26 @@ void CodeEditor::paintDebugMarks(QPainter& painter, int blockNumber, int top, in
     const QRect box(4, top + (height - size) / 2, size, size);
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
+    bool dot = false;
     for (const BreakpointMark& mark : std::as_const(breakpoints_)) {
         if (mark.cursor.blockNumber() + 1 != line)
             continue;
         painter.setPen(Qt::NoPen);
         painter.setBrush(mark.condition.isEmpty() ? kBreakpointColour : kConditionalColour);
         painter.drawEllipse(box);
+        dot = true;
         break;
     }
     if (!execution_.isNull() && document()->findBlock(execution_.selectionStart()).blockNumber() == blockNumber) {
+        // On a breakpoint the arrow sits inside the dot, in the background colour: both show.
+        const QRect at = dot ? box.adjusted(3, 2, -2, -2) : box;
         QPainterPath arrow;
-        arrow.moveTo(box.left(), box.top() + 2);
-        arrow.lineTo(box.right(), box.center().y());
-        arrow.lineTo(box.left(), box.bottom() - 2);
+        arrow.moveTo(at.left(), at.top() + (dot ? 0 : 2));
+        arrow.lineTo(at.right(), at.center().y());
+        arrow.lineTo(at.left(), at.bottom() - (dot ? 0 : 2));
         arrow.closeSubpath();
-        painter.setPen(QPen(palette().base().color(), 1));
-        painter.setBrush(kExecutionColour);
+        painter.setPen(dot ? Qt::NoPen : QPen(palette().base().color(), 1));
+        painter.setBrush(dot ? palette().base().color() : kExecutionColour);
         painter.drawPath(arrow);
     }
     painter.restore();
