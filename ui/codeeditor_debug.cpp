@@ -75,7 +75,8 @@ void CodeEditor::setExecutionRange(int start, int end)
         // Scroll the rule into view without moving the author's cursor.
         const QRect rect = cursorRect(QTextCursor(document()->findBlock(execution_.selectionStart())));
         if (!viewport()->rect().contains(rect))
-            verticalScrollBar()->setValue(qMax(0, document()->findBlock(execution_.selectionStart()).blockNumber() - 5));
+            verticalScrollBar()->setValue(
+                qMax(0, document()->findBlock(execution_.selectionStart()).blockNumber() - 5));
     }
     updateExtraSelections();
 }
@@ -183,7 +184,8 @@ void CodeEditor::paintEvent(QPaintEvent* event)
         if (rect.bottom() < 0 || rect.top() > viewport()->height())
             continue;
         const QTextLine last = block.layout()->lineAt(block.layout()->lineCount() - 1);
-        const qreal x = rect.left() + last.naturalTextWidth() + document()->documentMargin() + fontMetrics().horizontalAdvance(QStringLiteral("    "));
+        const qreal x = rect.left() + last.naturalTextWidth() + document()->documentMargin()
+            + fontMetrics().horizontalAdvance(QStringLiteral("    "));
         painter.drawText(QPointF(x, rect.top() + last.y() + last.ascent()), it.value());
     }
 }

@@ -220,8 +220,9 @@ void DebuggerPanel::refresh()
     position_->setText(s.recorded ? tr("Event %L1 / %L2").arg(s.event + 1).arg(s.eventCount) : tr("No run recorded"));
     rule_->setText(s.ruleLine > 0 ? tr("Line %1: %2").arg(s.ruleLine).arg(s.ruleText) : QString());
     rule_->setVisible(s.ruleLine > 0);
-    description_->setText(s.recorded ? tr("%1 · %2").arg(s.engine, s.description)
-                                     : tr("Record a run (Ctrl+F5) of the mapping on the sample input, then step through it."));
+    description_->setText(s.recorded
+            ? tr("%1 · %2").arg(s.engine, s.description)
+            : tr("Record a run (Ctrl+F5) of the mapping on the sample input, then step through it."));
     message_->setText(s.message);
     message_->setVisible(!s.message.isEmpty());
 
@@ -236,7 +237,8 @@ void DebuggerPanel::refresh()
     context_->setJsonText(s.contextJson);
 
     output_->setJsonText(s.recorded ? s.output.text : QString());
-    if (const auto found = s.output.lines.constFind(s.lastWrite); found != s.output.lines.constEnd() && !s.lastWrite.isEmpty()) {
+    if (const auto found = s.output.lines.constFind(s.lastWrite);
+        found != s.output.lines.constEnd() && !s.lastWrite.isEmpty()) {
         output_->setMarkedLines({found.value()}, s.atLastWrite ? 0 : -1);
         output_->showLine(found.value().first);
     } else {
@@ -338,7 +340,8 @@ void DebuggerPanel::retranslate()
     };
     for (const auto& [kind, a] : std::as_const(actions_)) {
         a->setText(name(kind));
-        a->setToolTip(tr("%1 (%2)").arg(a->text().remove(QLatin1Char('&')), a->shortcut().toString(QKeySequence::NativeText)));
+        a->setToolTip(
+            tr("%1 (%2)").arg(a->text().remove(QLatin1Char('&')), a->shortcut().toString(QKeySequence::NativeText)));
     }
     valuesTitle_->setText(tr("Values of This Rule"));
     outputTitle_->setText(tr("Output So Far (click a value: the write that made it)"));

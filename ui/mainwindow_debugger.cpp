@@ -56,9 +56,9 @@ void MainWindow::createDebugMenu()
     debugMenu_ = menuBar()->addMenu(QString());
     debugMenu_->addAction(debugger_->recordAction());
     debugMenu_->addSeparator();
-    for (const DebugAction a : {DebugAction::Continue, DebugAction::StepOver, DebugAction::StepInto, DebugAction::StepOut,
-                                DebugAction::StepBack, DebugAction::ReverseContinue, DebugAction::RunToCursor,
-                                DebugAction::Restart})
+    for (const DebugAction a :
+        { DebugAction::Continue, DebugAction::StepOver, DebugAction::StepInto, DebugAction::StepOut,
+            DebugAction::StepBack, DebugAction::ReverseContinue, DebugAction::RunToCursor, DebugAction::Restart })
         debugMenu_->addAction(debugger_->action(a));
     debugMenu_->addSeparator();
     toggleBreakpoint_ = debugMenu_->addAction(QString());
@@ -107,8 +107,12 @@ void MainWindow::showDebugState()
         QString& line = inline_[v.line];
         if (line.size() >= kInlineLineLength)
             continue;
-        const QString value = v.value.size() > kInlineValueLength ? v.value.left(kInlineValueLength - 1) + QStringLiteral("…") : v.value;
-        const QString expression = v.expression.size() > kInlineValueLength ? v.expression.left(kInlineValueLength - 1) + QStringLiteral("…") : v.expression;
+        const QString value = v.value.size() > kInlineValueLength
+            ? v.value.left(kInlineValueLength - 1) + QStringLiteral("…")
+            : v.value;
+        const QString expression = v.expression.size() > kInlineValueLength
+            ? v.expression.left(kInlineValueLength - 1) + QStringLiteral("…")
+            : v.expression;
         line += (line.isEmpty() ? QString() : QStringLiteral("   ")) + expression + QStringLiteral(" = ") + value;
     }
     editor_->setInlineValues(inline_);

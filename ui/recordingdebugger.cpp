@@ -49,7 +49,8 @@ struct RecordingDebugger::Recorded {
 int snapToRule(const QString& text, int line)
 {
     const QByteArray utf8 = text.toUtf8();
-    return mdsl::debug::ruleLineFor(mdsl::debug::ruleLocations(std::string_view(utf8.constData(), std::size_t(utf8.size()))), line);
+    return mdsl::debug::ruleLineFor(
+        mdsl::debug::ruleLocations(std::string_view(utf8.constData(), std::size_t(utf8.size()))), line);
 }
 
 RecordingDebugger::RecordingDebugger(QObject* parent)
@@ -93,9 +94,8 @@ void RecordingDebugger::record(const DebugRecordRequest& request)
         out->positions.push_back(pos);
         mdsl::RunOptions options;
         options.pinnedNowMs = request.pinnedNowMs;
-        out->recording = std::make_unique<mdsl::debug::Recording>(
-            mdsl::debug::record(std::move(text), std::move(parsed), request.v1 ? mdsl::EngineKind::V1 : mdsl::EngineKind::V2,
-                                request.flags, options));
+        out->recording = std::make_unique<mdsl::debug::Recording>(mdsl::debug::record(std::move(text),
+            std::move(parsed), request.v1 ? mdsl::EngineKind::V1 : mdsl::EngineKind::V2, request.flags, options));
         return out;
     }));
 }
@@ -180,7 +180,8 @@ void RecordingDebugger::perform(DebugAction action, int cursorLine)
                                                : r.reverseContinueFrom(current_, breakpoints, kMaxConditionChecks);
         QString message;
         if (stop.reason == mdsl::debug::StopReason::End)
-            message = forward ? tr("End of the run: no breakpoint ahead.") : tr("Start of the run: no breakpoint before.");
+            message
+                = forward ? tr("End of the run: no breakpoint ahead.") : tr("Start of the run: no breakpoint before.");
         else if (!stop.conditionError.empty())
             message = tr("Stopped at the breakpoint on line %1: its condition is wrong (%2).")
                           .arg(r.lineOf(stop.event))
@@ -329,7 +330,8 @@ void RecordingDebugger::updateState(const QString& message)
             s.ruleOutcomes.append(outcome(o));
     }
     if (const auto element = r->elementOf(i))
-        s.contextLabel = tr("Element %1 of the block on line %2").arg(r->event(*element).index + 1).arg(r->lineOf(*element));
+        s.contextLabel
+            = tr("Element %1 of the block on line %2").arg(r->event(*element).index + 1).arg(r->lineOf(*element));
     else
         s.contextLabel = tr("The input");
     // The context changes only with the element: a large input is not printed again at each step.
@@ -357,8 +359,8 @@ void RecordingDebugger::updateState(const QString& message)
         frame.start = position(f.span.begin);
         frame.end = position(f.span.end);
         frame.label = f.kind == mdsl::debug::FrameKind::Element ? tr("Element %1").arg(f.index + 1)
-                      : r->isBlock(f.event)                     ? tr("Array block, line %1").arg(r->lineOfOffset(f.span.begin))
-                                                                : tr("Rule, line %1").arg(r->lineOfOffset(f.span.begin));
+            : r->isBlock(f.event) ? tr("Array block, line %1").arg(r->lineOfOffset(f.span.begin))
+                                  : tr("Rule, line %1").arg(r->lineOfOffset(f.span.begin));
         s.frames.append(frame);
     }
     for (std::size_t j = 0; j < r->size() && s.skipsAndErrors.size() < kMaxListed; ++j) {

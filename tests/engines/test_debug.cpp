@@ -221,8 +221,8 @@ private slots:
     void errorsSkipsAndTheV1Engine()
     {
         const std::string text = "mapping \"m\" version 1\na <- .x\nb <- upper(.n)\nc <- .n + 1\n";
-        const debug::Recording r = debug::record(text, std::make_shared<const Json>(Json{{"n", 41}}), mdsl::EngineKind::V1,
-                                                 mdsl::Flags());
+        const debug::Recording r = debug::record(
+            text, std::make_shared<const Json>(Json { { "n", 41 } }), mdsl::EngineKind::V1, mdsl::Flags());
         QCOMPARE(mdsl::statusName(r.result().status), std::string_view("failed"));
         const std::size_t skip = r.stepInto(r.firstStop().value()).value();
         QCOMPARE(r.event(skip).kind, TraceKind::Skip);
@@ -237,8 +237,8 @@ private slots:
 
     void invalidEmptyAndCappedRuns()
     {
-        const debug::Recording invalid =
-            debug::record("a <- nosuch(1)\n", std::make_shared<const Json>(Json::object()), mdsl::EngineKind::V2, mdsl::Flags());
+        const debug::Recording invalid = debug::record(
+            "a <- nosuch(1)\n", std::make_shared<const Json>(Json::object()), mdsl::EngineKind::V2, mdsl::Flags());
         QCOMPARE(invalid.size(), std::size_t(0));
         QVERIFY(!invalid.firstStop());
         QVERIFY(!invalid.result().diagnostics.empty());
@@ -281,7 +281,8 @@ private slots:
                 continue;
             if (e.value->is_array())
                 ++copied;
-            else if (e.value->is_string() && e.value->get<std::string>() == "(an array not recorded: the trace is too large)")
+            else if (e.value->is_string()
+                && e.value->get<std::string>() == "(an array not recorded: the trace is too large)")
                 ++described;
         }
         QVERIFY(copied > 0 && copied < 20);
@@ -293,7 +294,8 @@ private slots:
 
     void snapshotsAgreeWithReplay()
     {
-        const std::string text = "mapping \"m\" version 2\nl[] <- each .items {\n  v <- .\n  w <- . * 2\n}\nn <- count(.items)\n";
+        const std::string text
+            = "mapping \"m\" version 2\nl[] <- each .items {\n  v <- .\n  w <- . * 2\n}\nn <- count(.items)\n";
         Json items = Json::array();
         for (int i = 0; i < 700; ++i)
             items.push_back(i);

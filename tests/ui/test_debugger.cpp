@@ -80,9 +80,11 @@ DebugState sampleState()
     s.lastWrite = QStringLiteral("/order/customer");
     s.atLastWrite = true;
     s.frames = {{QStringLiteral("Rule, line 8"), 5, 0, 0}};
-    s.ruleOutcomes = {{DebugOutcome::Kind::Write, 8, 8, QStringLiteral("/order/customer"), QStringLiteral("\"JOSÉ MARTIN\"")}};
-    s.skipsAndErrors = {{DebugOutcome::Kind::Skip, 20, 12, QStringLiteral("/order/x"), QStringLiteral("source missing")},
-                        {DebugOutcome::Kind::Error, 30, 13, QStringLiteral("E410"), QStringLiteral("upper needs a string")}};
+    const QString written = QStringLiteral("\"JOSÉ MARTIN\"");
+    s.ruleOutcomes = {{DebugOutcome::Kind::Write, 8, 8, QStringLiteral("/order/customer"), written}};
+    s.skipsAndErrors
+        = { { DebugOutcome::Kind::Skip, 20, 12, QStringLiteral("/order/x"), QStringLiteral("source missing") },
+              { DebugOutcome::Kind::Error, 30, 13, QStringLiteral("E410"), QStringLiteral("upper needs a string") } };
     return s;
 }
 
@@ -131,7 +133,8 @@ private slots:
         QCOMPARE(panel.positionLabel()->text(), QStringLiteral("Event 9 / 61"));
         QCOMPARE(panel.ruleLabel()->text(), QStringLiteral("Line 8: order.customer <- upper(trim(.customer.name))"));
         QVERIFY(panel.descriptionLabel()->text().contains(QStringLiteral("Wrote /order/customer")));
-        QCOMPARE(column(panel.valuesView(), 0), QStringList({QStringLiteral(".customer.name"), QStringLiteral("upper(trim(.customer.name))")}));
+        QCOMPARE(column(panel.valuesView(), 0),
+            QStringList({ QStringLiteral(".customer.name"), QStringLiteral("upper(trim(.customer.name))") }));
         QCOMPARE(column(panel.valuesView(), 1).last(), QStringLiteral("\"JOSÉ MARTIN\""));
         QCOMPARE(panel.contextLabel()->text(), QStringLiteral("Context: The input"));
         QVERIFY(panel.outputView()->toPlainText().contains(QStringLiteral("\"customer\": \"JOSÉ MARTIN\"")));
@@ -139,7 +142,8 @@ private slots:
         const int customerLine = panel.outputView()->document()->find(QStringLiteral("\"customer\"")).blockNumber();
         QCOMPARE(panel.outputView()->markedLines(), (QList<QPair<int, int>>{{customerLine, customerLine}}));
         QCOMPARE(column(panel.writesView(), 0), QStringList({QStringLiteral("/order/customer")}));
-        QCOMPARE(column(panel.skipsView(), 2), QStringList({QStringLiteral("source missing"), QStringLiteral("upper needs a string")}));
+        QCOMPARE(column(panel.skipsView(), 2),
+            QStringList({ QStringLiteral("source missing"), QStringLiteral("upper needs a string") }));
         QCOMPARE(panel.framesView()->count(), 1);
         QCOMPARE(panel.slider()->value(), 8);
 
@@ -225,7 +229,8 @@ private slots:
         QCOMPARE(panel->contextLabel()->text(), QStringLiteral("Context: Element 2 of the block on line %1")
                                                     .arg(lineOf(editor, QStringLiteral("order.lines[]"))));
         QVERIFY(panel->contextView()->toPlainText().contains(QStringLiteral("CB-3M")));
-        QCOMPARE(column(panel->valuesView(), 1), QStringList({QStringLiteral("1"), QStringLiteral("11.4"), QStringLiteral("11.4")}));
+        QCOMPARE(column(panel->valuesView(), 1),
+            QStringList({ QStringLiteral("1"), QStringLiteral("11.4"), QStringLiteral("11.4") }));
         // The first line is already in the partial output, the second being built.
         QVERIFY(panel->outputView()->toPlainText().contains(QStringLiteral("\"total\": 79.0")));
         QVERIFY(panel->outputView()->toPlainText().contains(QStringLiteral("\"sku\": \"CB-3M\"")));
@@ -307,7 +312,8 @@ private slots:
         QTRY_VERIFY(panel->debugger()->state().recorded);
         QCOMPARE(panel->debugger()->state().engine, QStringLiteral("V1"));
         panel->action(DebugAction::Continue)->trigger();
-        QVERIFY2(panel->messageLabel()->text().contains(QStringLiteral("condition is wrong")), qPrintable(panel->messageLabel()->text()));
+        QVERIFY2(panel->messageLabel()->text().contains(QStringLiteral("condition is wrong")),
+            qPrintable(panel->messageLabel()->text()));
 
         // A mapping with errors, then a sample input that is not JSON: each is said, nothing to step.
         editor->setPlainText(QStringLiteral("mapping \"m\" version 1\ncustomer.id <- nosuch(1)\n"));

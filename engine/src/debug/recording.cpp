@@ -424,7 +424,8 @@ std::optional<std::size_t> Recording::runToLine(std::size_t i, int line) const
     return std::nullopt;
 }
 
-Stop Recording::continueFrom(std::size_t i, const std::vector<Breakpoint>& breakpoints, std::size_t maxEvaluations) const
+Stop Recording::continueFrom(
+    std::size_t i, const std::vector<Breakpoint>& breakpoints, std::size_t maxEvaluations) const
 {
     return seek(i, breakpoints, maxEvaluations, true);
 }
