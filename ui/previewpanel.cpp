@@ -269,8 +269,9 @@ void PreviewPanel::showOutputs()
     mdsl::Json patch = result_.patch;
     if (recorded_) {
         // A missing output of ours (invalid mapping) counts as null, as in `mapping-dsl repro`.
-        patch = haveResult_ ? mdsl::jsonPatch(*recorded_->output, rightRun().output.value_or(mdsl::Json()))
-                            : mdsl::Json::array();
+        // Nothing ran (no result yet, or the sample input is not JSON): nothing to compare.
+        const bool ran = haveResult_ && rightRun().state != RunState::NotRun;
+        patch = ran ? mdsl::jsonPatch(*recorded_->output, rightRun().output.value_or(mdsl::Json())) : mdsl::Json::array();
     }
     if (patch.is_array()) {
         for (const mdsl::Json& op : patch) {
@@ -380,6 +381,8 @@ void PreviewPanel::refresh()
 
     if (!haveResult_)
         diffLabel_->clear();
+    else if (recorded_ && rightRun().state == RunState::NotRun)
+        diffLabel_->setText(tr("No comparison: one side has no output"));
     else if (recorded_)
         diffLabel_->setText(differences_.isEmpty() ? tr("Reproduced: same output as production")
                                                    : tr("Differences from production: %1").arg(differences_.size()));

@@ -82,6 +82,9 @@ private slots:
     void initTestCase()
     {
         setupApplication(*qApp, QStringLiteral("en"));
+        // Settings of our own: this test checks what is saved, and other UI tests may run
+        // at the same time against the shared test settings.
+        QCoreApplication::setApplicationName(QCoreApplication::applicationName() + QStringLiteral("-repro-test"));
         studiotest::isolateUserData();
     }
 
@@ -175,6 +178,18 @@ private slots:
         window.editor()->moveCursor(QTextCursor::End);
         window.editor()->insertPlainText(QStringLiteral("customer.note <- \"x\"\n"));
         QTRY_VERIFY(preview->differencesAsText().join(QLatin1Char('\n')).contains(QStringLiteral("/customer/note")));
+
+        // A broken sample input: nothing ran, so nothing is compared; and it cannot be exported.
+        preview->setInputText(QStringLiteral("{\"id\": "));
+        QTRY_VERIFY(!preview->result().inputError.isEmpty());
+        QCOMPARE(preview->differenceCount(), 0);
+        QVERIFY(preview->showsProduction());
+        QString shown;
+        answerNextMessageBox(&shown);
+        QTemporaryDir out;
+        QVERIFY(!window.exportReproBundle(out.filePath(QStringLiteral("x.mdslrepro")), QString()));
+        QVERIFY2(shown.contains(QStringLiteral("The sample input must be JSON")), qPrintable(shown));
+        QVERIFY(!QFile::exists(out.filePath(QStringLiteral("x.mdslrepro"))));
 
         // Closing the bundle gives the user's flags and clock back.
         window.closeRepro();
