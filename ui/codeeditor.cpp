@@ -9,6 +9,8 @@
 
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QContextMenuEvent>
+#include <QMouseEvent>
 #include <QApplication>
 #include <QFontDatabase>
 #include <QHelpEvent>
@@ -98,6 +100,15 @@ public:
 
 protected:
     void paintEvent(QPaintEvent* event) override { editor_->paintGutter(event); }
+    void mousePressEvent(QMouseEvent* event) override
+    {
+        if (event->button() == Qt::LeftButton)
+            emit editor_->gutterClicked(editor_->lineAt(event->position().toPoint()));
+    }
+    void contextMenuEvent(QContextMenuEvent* event) override
+    {
+        emit editor_->gutterMenuRequested(editor_->lineAt(event->pos()), event->globalPos());
+    }
 
 private:
     CodeEditor* editor_;
@@ -144,7 +155,7 @@ int CodeEditor::gutterWidth() const
     for (int count = qMax(1, blockCount()); count >= 10; count /= 10)
         ++digits;
     digits = qMax(digits, 3);
-    return 8 + fontMetrics().horizontalAdvance(QLatin1Char('9')) * digits + 8;
+    return kMarkerWidth + 8 + fontMetrics().horizontalAdvance(QLatin1Char('9')) * digits + 8;
 }
 
 void CodeEditor::resizeEvent(QResizeEvent* event)
@@ -267,6 +278,7 @@ void CodeEditor::updateExtraSelections()
         selections.append(s);
     }
     selections.append(bracketSelections());
+    selections.append(executionSelections());
     setExtraSelections(selections);
     gutter_->update();
 }
@@ -676,6 +688,7 @@ void CodeEditor::paintGutter(QPaintEvent* event)
             const bool isCurrent = blockNumber == current;
             if (const auto it = marks.constFind(blockNumber); it != marks.constEnd())
                 painter.fillRect(0, top, 3, bottom - top, it.value());
+            paintDebugMarks(painter, blockNumber, top, bottom - top);
             QFont f = font();
             f.setBold(isCurrent);
             painter.setFont(f);

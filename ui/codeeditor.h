@@ -6,10 +6,12 @@
 
 #include "analysis.h"
 
+#include <QMap>
 #include <QPlainTextEdit>
 #include <QTextEdit>
 
 class QCompleter;
+class QPainter;
 class QStandardItemModel;
 
 namespace KSyntaxHighlighting {
@@ -58,7 +60,34 @@ public:
     /// The editor font (the theme's colours stay).
     void setEditorFont(const QFont& font);
 
+    // The debugger's marks (codeeditor_debug.cpp) -------------------------------------
+    struct Breakpoint {
+        int line = 0;   ///< 1-based
+        QString condition;
+    };
+    /// The breakpoints, sorted by line; their lines follow the edits of the text.
+    [[nodiscard]] QList<Breakpoint> breakpoints() const;
+    /// Sets (or changes the condition of) the breakpoint on a 1-based line.
+    void setBreakpoint(int line, const QString& condition = QString());
+    void removeBreakpoint(int line);
+    [[nodiscard]] bool hasBreakpoint(int line) const;
+    /// Marks the lines of [start, end) as the debugger's current rule; start < 0 clears.
+    void setExecutionRange(int start, int end);
+    /// The current rule's range, (-1, -1) when none.
+    [[nodiscard]] QPair<int, int> executionRange() const;
+    /// Short texts drawn after the end of 1-based lines: the debugger's values, inline.
+    void setInlineValues(const QMap<int, QString>& values);
+    [[nodiscard]] const QMap<int, QString>& inlineValues() const { return inlineValues_; }
+
+signals:
+    /// The gutter was clicked on a 1-based line (the debugger toggles a breakpoint).
+    void gutterClicked(int line);
+    /// A context menu was asked for on the gutter.
+    void gutterMenuRequested(int line, const QPoint& globalPos);
+    void breakpointsChanged();
+
 protected:
+    void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
@@ -78,6 +107,9 @@ private:
     bool handleReturn();
     bool handleClosingBrace();
     [[nodiscard]] QList<QTextEdit::ExtraSelection> bracketSelections() const;
+    [[nodiscard]] QList<QTextEdit::ExtraSelection> executionSelections() const;
+    void paintDebugMarks(QPainter& painter, int blockNumber, int top, int height);
+    [[nodiscard]] int lineAt(const QPoint& gutterPos) const;
 
     KSyntaxHighlighting::SyntaxHighlighter* highlighter_ = nullptr;
     QWidget* gutter_ = nullptr;
@@ -101,6 +133,16 @@ private:
     QCompleter* completer_ = nullptr;
     QStandardItemModel* completionModel_ = nullptr;
     QStringList sourcePaths_;
+
+    /// Room left of the line numbers for breakpoint and current-rule marks.
+    static constexpr int kMarkerWidth = 14;
+    struct BreakpointMark {
+        QTextCursor cursor;   ///< at its line: follows edits
+        QString condition;
+    };
+    QList<BreakpointMark> breakpoints_;
+    QTextCursor execution_;   ///< selects the current rule; null when none
+    QMap<int, QString> inlineValues_;
 };
 
 } // namespace studio

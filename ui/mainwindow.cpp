@@ -117,6 +117,7 @@ MainWindow::MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent)
     sideTabs_ = new QTabWidget(this);
     sideTabs_->setDocumentMode(true);
     addSideTab(preview_, [this] { return tr("Preview"); });
+    createDebugger();
 
     mainSplitter_->addWidget(left);
     mainSplitter_->addWidget(sideTabs_);
@@ -134,6 +135,8 @@ MainWindow::MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent)
 
     createActions();
     createMenus();
+    setUpVisualMapping();
+    setUpRepro();
 
     connect(editor_->document(), &QTextDocument::modificationChanged, this, &QWidget::setWindowModified);
     connect(editor_->document(), &QTextDocument::contentsChanged, this, &MainWindow::textEdited);
@@ -283,6 +286,8 @@ void MainWindow::createMenus()
     previewMenu_->addAction(a.previousDiff);
     previewMenu_->addAction(a.pin);
 
+    createDebugMenu();
+
     settingsMenu_ = menuBar()->addMenu(QString());
     settingsMenu_->addAction(a.settings);
     profilesMenu_ = settingsMenu_->addMenu(QString());
@@ -341,6 +346,8 @@ void MainWindow::retranslate()
     discardButton_->setText(tr("Discard"));
     for (const SideTab& tab : sideTabTitles_)
         sideTabs_->setTabText(sideTabs_->indexOf(tab.widget), tab.title());
+    retranslateDebugger();
+    retranslateRepro();
     updateRecentMenu();
     updateProfilesMenu();
     updateTitle();
@@ -364,7 +371,7 @@ void MainWindow::changeEvent(QEvent* event)
 
 void MainWindow::updateTitle()
 {
-    const QString name = path_.isEmpty() ? tr("Untitled") : QFileInfo(path_).fileName();
+    const QString name = path_.isEmpty() ? untitledName() : QFileInfo(path_).fileName();
     setWindowTitle(tr("%1[*] — Mapping Studio").arg(name));
 }
 
@@ -493,7 +500,7 @@ void MainWindow::applySettings(const StudioSettings& settings)
     const bool previewChanged = settings.pinClock != settings_.pinClock || settings.pinnedClockMs != settings_.pinnedClockMs;
     settings_ = settings;
     QSettings store;
-    settings_.save(store);
+    settingsToStore().save(store);
     applyTheme(settings_.theme);
     editor_->setEditorFont(settings_.editorFont);
     if (settings_.language != installedLanguage())
@@ -539,7 +546,7 @@ void MainWindow::updateProfilesMenu()
     if (!profilesMenu_)
         return;
     profilesMenu_->clear();
-    const auto all = builtInProfiles() + settings_.userProfiles;
+    const auto all = reproProfiles() + builtInProfiles() + settings_.userProfiles;
     for (const FlagProfile& profile : all) {
         QAction* action = profilesMenu_->addAction(displayName(profile));
         action->setCheckable(true);

@@ -13,6 +13,7 @@
 #include <memory>
 #include <vector>
 
+class QAction;
 class QLabel;
 class QMenu;
 class QPushButton;
@@ -24,11 +25,15 @@ namespace studio {
 class AnalysisService;
 class AutoSaver;
 class CodeEditor;
+class DebuggerPanel;
 class FindBar;
 class MappingBackend;
 class PreviewPanel;
 class ProblemsPanel;
+class RecordingDebugger;
+class ReproSession;
 class SettingsDialog;
+class VisualMappingPanel;
 struct RecoveredDocument;
 
 class MainWindow : public QMainWindow {
@@ -64,6 +69,7 @@ public:
     [[nodiscard]] ProblemsPanel* problemsPanel() const { return problems_; }
     [[nodiscard]] PreviewPanel* previewPanel() const { return preview_; }
     [[nodiscard]] FindBar* findBar() const { return findBar_; }
+    [[nodiscard]] VisualMappingPanel* visualMappingPanel() const { return visual_; }
     [[nodiscard]] AutoSaver* autoSaver() const { return autoSaver_; }
     /// The tabs right of the editor: Preview first, then one per feature (debugger, visual mapping).
     [[nodiscard]] QTabWidget* sideTabs() const { return sideTabs_; }
@@ -92,6 +98,37 @@ public:
     /// Asks for a line number and goes there (Ctrl+G).
     void goToLine();
 
+    /// The debugger (mainwindow_debugger.cpp, docs/debugger.md): the Debugger tab.
+    [[nodiscard]] DebuggerPanel* debuggerPanel() const { return debugger_; }
+    /// Records a run of the mapping on the sample input (V1 or V2 engine) and shows the
+    /// Debugger tab; the recording is made off the UI thread.
+    void recordDebugRun(bool v1);
+    /// Toggles the breakpoint of the rule on a 1-based line (snapped to the rule's first line).
+    /// False, with the reason in the status bar, when no rule is there.
+    bool toggleBreakpoint(int line);
+    /// Sets a breakpoint with a condition (empty: unconditional) on the rule of a line.
+    bool setBreakpointCondition(int line, const QString& condition);
+
+    /// Repro bundles (mainwindow_repro.cpp, docs/repro.md). Opens a .mdslrepro: the mapping as
+    /// an unsaved untitled document, the input, the bundle's flags and clock for this session
+    /// only (the saved settings are kept), production's output beside ours. An invalid bundle
+    /// is refused with the reason and changes nothing.
+    bool openReproBundle(const QString& path);
+    /// Writes the current situation (mapping, input, flags, clock, versions, production's
+    /// output if any, the notes) as a repro bundle, atomically.
+    bool exportReproBundle(const QString& path, const QString& notes);
+    /// Loads production's output from a JSON file and compares ours with it.
+    bool loadProductionOutput(const QString& path);
+    /// Back to the V1/V2 preview and to the saved flags and clock.
+    void closeRepro();
+    /// A repro bundle or a production output is open.
+    [[nodiscard]] bool showsRepro() const;
+    [[nodiscard]] static bool isReproBundleFile(const QString& path);
+
+    /// Writes the rule mapping an input field ("$.customer.name") to a target (a JSON Pointer
+    /// of the visual mapping's target tree), as one undo step, and selects it. Says why in the
+    /// status bar and returns false when it cannot (mainwindow_visual.cpp).
+    bool mapField(const QString& sourcePath, const QString& targetPointer);
 protected:
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
@@ -102,6 +139,16 @@ private:
     /// Adds a tab right of the editor; `title` is called again when the language changes.
     int addSideTab(QWidget* widget, std::function<QString()> title);
     void createActions();
+    void setUpVisualMapping();
+    void setUpRepro();
+    void retranslateRepro();
+    void showExportReproDialog();
+    /// The settings to persist: the user's flags and clock while a bundle's are in force.
+    [[nodiscard]] StudioSettings settingsToStore();
+    /// The temporary "Repro bundle" flag profile while a bundle's flags are in force.
+    [[nodiscard]] QList<FlagProfile> reproProfiles() const;
+    /// "Untitled", or the bundle's mapping name for a mapping restored from a bundle.
+    [[nodiscard]] QString untitledName() const;
     void createMenus();
     void retranslate();
     void updateTitle();
@@ -123,6 +170,12 @@ private:
     void updateProfilesMenu();
     void checkForRecovery();
     void choosePin();
+    void createDebugger();
+    void createDebugMenu();
+    void retranslateDebugger();
+    void showDebugState();
+    void showGutterMenu(int line, const QPoint& globalPos);
+    void editBreakpointCondition(int line);
     [[nodiscard]] RecoveredDocument snapshot() const;
     [[nodiscard]] static QString readText(const QString& path, QString* error);
 
@@ -134,6 +187,7 @@ private:
     FindBar* findBar_ = nullptr;
     ProblemsPanel* problems_ = nullptr;
     PreviewPanel* preview_ = nullptr;
+    VisualMappingPanel* visual_ = nullptr;
     QSplitter* mainSplitter_ = nullptr;
     QTabWidget* sideTabs_ = nullptr;
     struct SideTab {
@@ -153,6 +207,7 @@ private:
     int problemsRevision_ = -1;   ///< document revision the shown problems were computed for
     int requestedRevision_ = -1;
     QPointer<SettingsDialog> settingsDialog_;   ///< nulls itself when the dialog closes (WA_DeleteOnClose)
+    ReproSession* repro_ = nullptr;             ///< child QObject (mainwindow_repro.cpp)
 
     QMenu* fileMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;
@@ -162,6 +217,12 @@ private:
     QMenu* profilesMenu_ = nullptr;
     QMenu* helpMenu_ = nullptr;
     QMenu* examplesMenu_ = nullptr;
+    DebuggerPanel* debugger_ = nullptr;
+    RecordingDebugger* recordingDebugger_ = nullptr;
+    QMenu* debugMenu_ = nullptr;
+    QAction* toggleBreakpoint_ = nullptr;
+    QAction* editCondition_ = nullptr;
+    int recordedRevision_ = -1;   ///< the document revision the debugger's recording was made of
     struct Actions;
     std::unique_ptr<Actions> actions_;
 };

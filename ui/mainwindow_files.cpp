@@ -85,6 +85,7 @@ bool MainWindow::writeFile(const QString& path, const QString& text, QString* er
 
 void MainWindow::setDocument(const QString& path, const QString& text)
 {
+    closeRepro();   // another mapping: production's output no longer applies
     path_ = path;
     editor_->setPlainText(text);
     editor_->document()->setModified(false);
@@ -96,6 +97,8 @@ bool MainWindow::openFile(const QString& path)
 {
     if (isJsonFile(path))
         return loadInput(path);
+    if (isReproBundleFile(path))
+        return openReproBundle(path);
     if (!maybeSave())
         return false;
     QString error;
@@ -217,7 +220,7 @@ void MainWindow::choosePin()
 void MainWindow::showOpenDialog()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Mapping"), QString(),
-                                                      tr("Mappings (*.mdsl);;JSON sample inputs (*.json);;All files (*)"));
+                                                      tr("Mappings (*.mdsl);;JSON sample inputs (*.json);;Repro bundles (*.mdslrepro);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
@@ -292,7 +295,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
     for (const QUrl& url : event->mimeData()->urls()) {
         const QString path = url.toLocalFile();
-        if (path.endsWith(QLatin1String(".mdsl"), Qt::CaseInsensitive) || isJsonFile(path)) {
+        if (path.endsWith(QLatin1String(".mdsl"), Qt::CaseInsensitive) || isJsonFile(path) || isReproBundleFile(path)) {
             event->acceptProposedAction();
             return;
         }
@@ -303,7 +306,7 @@ void MainWindow::dropEvent(QDropEvent* event)
 {
     for (const QUrl& url : event->mimeData()->urls()) {
         const QString path = url.toLocalFile();
-        if (path.endsWith(QLatin1String(".mdsl"), Qt::CaseInsensitive) || isJsonFile(path))
+        if (path.endsWith(QLatin1String(".mdsl"), Qt::CaseInsensitive) || isJsonFile(path) || isReproBundleFile(path))
             openFile(path);
     }
     event->acceptProposedAction();

@@ -3,6 +3,8 @@
 #include "diagnosticmessages.h"
 #include "jsonview.h"
 
+#include "mdsl/jsondiff.h"
+
 #include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -70,6 +72,7 @@ PreviewPanel::PreviewPanel(QWidget* parent)
     , inputError_(new QLabel(this))
     , loadButton_(new QPushButton(this))
     , production_(new QLabel(this))
+    , banner_(new QLabel(this))
     , runButton_(new QPushButton(this))
     , pinButton_(new QToolButton(this))
     , previousButton_(new QToolButton(this))
@@ -83,6 +86,11 @@ PreviewPanel::PreviewPanel(QWidget* parent)
     inputError_->setWordWrap(true);
     inputError_->setStyleSheet(QStringLiteral("color: #d23c3c;"));
     inputError_->hide();
+    banner_->setTextFormat(Qt::RichText);
+    banner_->setWordWrap(true);
+    banner_->setAutoFillBackground(true);
+    banner_->setStyleSheet(QStringLiteral("background: #dcebfb; color: #0b2a4a; padding: 4px;"));
+    banner_->hide();
     // Counts and times must stay readable when the panel is narrow; the production line gives way.
     diffLabel_->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
     production_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -126,6 +134,7 @@ PreviewPanel::PreviewPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
+    layout->addWidget(banner_);
     layout->addWidget(vertical, 1);
 
     connect(input_, &QPlainTextEdit::textChanged, this, [this] {
@@ -205,10 +214,67 @@ void PreviewPanel::setResult(const PreviewResult& result)
     result_ = result;
     haveResult_ = true;
     running_ = false;
+    showOutputs();
+}
+
+void PreviewPanel::setProductionOutput(const std::optional<mdsl::Json>& output, mdsl::Route route)
+{
+    recorded_.reset();
+    recordedRoute_ = route;
+    if (output) {
+        EngineRun run;
+        run.state = RunState::Ok;
+        run.output = *output;
+        run.rendered = renderJson(*output);
+        recorded_ = std::move(run);
+    }
+    // Production ran the bundle's mapping text: the left side is never a pinned file then.
+    pinButton_->setEnabled(!recorded_);
+    retranslate();
+    showOutputs();
+}
+
+void PreviewPanel::setBanner(const QString& text, const QString& toolTip)
+{
+    banner_->setText(text);
+    banner_->setToolTip(toolTip);
+    banner_->setVisible(!text.isEmpty());
+}
+
+QString PreviewPanel::bannerText() const
+{
+    QTextDocument doc;
+    doc.setHtml(banner_->text());
+    return doc.toPlainText();
+}
+
+const EngineRun& PreviewPanel::leftRun() const
+{
+    return recorded_ ? *recorded_ : result_.v1;
+}
+
+const EngineRun& PreviewPanel::rightRun() const
+{
+    if (!recorded_)
+        return result_.v2;
+    // Our answer as production would give it: V1-only, V2 disabled, or V1 by fallback.
+    const bool v1 = recordedRoute_ == mdsl::Route::V1Only || result_.production.engine == QLatin1String("v1");
+    return v1 ? result_.v1 : result_.v2;
+}
+
+void PreviewPanel::showOutputs()
+{
     const QString previous = current_ >= 0 && current_ < differences_.size() ? differences_.at(current_).pointer : QString();
     differences_.clear();
-    if (result.patch.is_array()) {
-        for (const mdsl::Json& op : result.patch) {
+    mdsl::Json patch = result_.patch;
+    if (recorded_) {
+        // A missing output of ours (invalid mapping) counts as null, as in `mapping-dsl repro`.
+        // Nothing ran (no result yet, or the sample input is not JSON): nothing to compare.
+        const bool ran = haveResult_ && rightRun().state != RunState::NotRun;
+        patch = ran ? mdsl::jsonPatch(*recorded_->output, rightRun().output.value_or(mdsl::Json())) : mdsl::Json::array();
+    }
+    if (patch.is_array()) {
+        for (const mdsl::Json& op : patch) {
             if (op.is_object() && op.contains("path") && op["path"].is_string())
                 differences_.append({QString::fromStdString(op["path"].get<std::string>()),
                                      QString::fromStdString(op.value("op", std::string()))});
@@ -219,8 +285,8 @@ void PreviewPanel::setResult(const PreviewResult& result)
         if (differences_.at(i).pointer == previous)
             current_ = i;
     }
-    v1_.view->setJsonText(result.v1.rendered.text);
-    v2_.view->setJsonText(result.v2.rendered.text);
+    v1_.view->setJsonText(leftRun().rendered.text);
+    v2_.view->setJsonText(rightRun().rendered.text);
     refresh();
 }
 
@@ -232,10 +298,12 @@ QStringList PreviewPanel::differencesAsText() const
     return out;
 }
 
-void PreviewPanel::fillSide(Side& side, const EngineRun& run, bool v2)
+void PreviewPanel::fillSide(Side& side, const EngineRun& run, bool recorded)
 {
     QString status;
-    if (!haveResult_ || run.state == RunState::NotRun) {
+    if (recorded) {
+        status = QStringLiteral("<span style='color:#1f5fa8; font-weight:bold'>%1</span>").arg(tr("recorded").toHtmlEscaped());
+    } else if (!haveResult_ || run.state == RunState::NotRun) {
         status = running_ ? tr("running…") : QString();
     } else {
         status = QStringLiteral("<span style='color:%1; font-weight:bold'>%2</span> · %3")
@@ -259,13 +327,16 @@ void PreviewPanel::fillSide(Side& side, const EngineRun& run, bool v2)
         item->setToolTip(item->text());
     }
     side.errors->setVisible(side.errors->count() > 0);
-    Q_UNUSED(v2)
 }
 
 void PreviewPanel::refresh()
 {
-    fillSide(v1_, result_.v1, false);
-    fillSide(v2_, result_.v2, true);
+    fillSide(v1_, leftRun(), recorded_.has_value());
+    fillSide(v2_, rightRun(), false);
+    if (recorded_) {
+        const bool v1 = &rightRun() == &result_.v1;
+        v2_.title->setText(v1 ? tr("<b>Ours</b>: V1 engine") : tr("<b>Ours</b>: V2 engine"));
+    }
 
     if (!result_.inputError.isEmpty() && haveResult_) {
         inputError_->setText(result_.inputError);
@@ -291,23 +362,30 @@ void PreviewPanel::refresh()
 
     diffList_->blockSignals(true);
     diffList_->clear();
-    const mdsl::Json* v1 = result_.v1.output ? &*result_.v1.output : nullptr;
-    const mdsl::Json* v2 = result_.v2.output ? &*result_.v2.output : nullptr;
+    const mdsl::Json* v1 = leftRun().output ? &*leftRun().output : nullptr;
+    const mdsl::Json* v2 = rightRun().output ? &*rightRun().output : nullptr;
     for (const Difference& d : differences_) {
         bool inV1 = false;
         bool inV2 = false;
         const QString a = describeAt(v1, d.pointer, &inV1);
         const QString b = describeAt(v2, d.pointer, &inV2);
         // Missing (key absent) and null are different things: say which.
-        diffList_->addItem(tr("%1 — V1: %2 · V2: %3")
-                               .arg(d.pointer.isEmpty() ? QStringLiteral("/") : d.pointer,
-                                    inV1 ? a : tr("missing"), inV2 ? b : tr("missing")));
+        const QString where = d.pointer.isEmpty() ? QStringLiteral("/") : d.pointer;
+        const QString left = inV1 ? a : tr("missing");
+        const QString right = inV2 ? b : tr("missing");
+        diffList_->addItem(recorded_ ? tr("%1 — Production: %2 · Ours: %3").arg(where, left, right)
+                                     : tr("%1 — V1: %2 · V2: %3").arg(where, left, right));
     }
     diffList_->setCurrentRow(current_);
     diffList_->blockSignals(false);
 
     if (!haveResult_)
         diffLabel_->clear();
+    else if (recorded_ && rightRun().state == RunState::NotRun)
+        diffLabel_->setText(tr("No comparison: one side has no output"));
+    else if (recorded_)
+        diffLabel_->setText(differences_.isEmpty() ? tr("Reproduced: same output as production")
+                                                   : tr("Differences from production: %1").arg(differences_.size()));
     else if (!v1 || !v2)
         diffLabel_->setText(tr("No comparison: one side has no output"));
     else if (differences_.isEmpty())
@@ -328,12 +406,12 @@ void PreviewPanel::selectDifference(int index)
     int v2Current = -1;
     for (int i = 0; i < differences_.size(); ++i) {
         const QString& pointer = differences_.at(i).pointer;
-        if (const auto it = result_.v1.rendered.lines.constFind(pointer); it != result_.v1.rendered.lines.constEnd()) {
+        if (const auto it = leftRun().rendered.lines.constFind(pointer); it != leftRun().rendered.lines.constEnd()) {
             if (i == current_)
                 v1Current = int(v1Marks.size());
             v1Marks.append(it.value());
         }
-        if (const auto it = result_.v2.rendered.lines.constFind(pointer); it != result_.v2.rendered.lines.constEnd()) {
+        if (const auto it = rightRun().rendered.lines.constFind(pointer); it != rightRun().rendered.lines.constEnd()) {
             if (i == current_)
                 v2Current = int(v2Marks.size());
             v2Marks.append(it.value());
@@ -394,8 +472,11 @@ void PreviewPanel::retranslate()
     pinButton_->setToolTip(tr("Run the V1 side on another mapping file, e.g. the V1 original of a migrated mapping"));
     previousButton_->setToolTip(tr("Previous difference"));
     nextButton_->setToolTip(tr("Next difference"));
-    v1_.title->setText(pinnedPath_.isEmpty() ? tr("<b>V1 engine</b>")
-                                             : tr("<b>V1 engine</b> on %1").arg(QFileInfo(pinnedPath_).fileName().toHtmlEscaped()));
+    if (recorded_)
+        v1_.title->setText(tr("<b>Production</b> (recorded)"));
+    else
+        v1_.title->setText(pinnedPath_.isEmpty() ? tr("<b>V1 engine</b>")
+                                                 : tr("<b>V1 engine</b> on %1").arg(QFileInfo(pinnedPath_).fileName().toHtmlEscaped()));
     v2_.title->setText(tr("<b>V2 engine</b>"));
     input_->setPlaceholderText(tr("Type or drop a JSON sample input here"));
     refresh();

@@ -1,9 +1,14 @@
 #pragma once
 // The preview: the sample input (editable JSON), the V1 and V2 outputs side by side with their
 // differences marked and navigable, each side's status, errors and time, and what production
-// serves under the current flags. The V1 side can be pinned to another mapping file.
+// serves under the current flags. The V1 side can be pinned to another mapping file, or show
+// the output production recorded (a repro bundle) against our answer for production's route.
 
 #include "analysis.h"
+
+#include "mdsl/engine.h"
+
+#include <optional>
 
 #include <QWidget>
 
@@ -34,6 +39,16 @@ public:
     void setPinned(const QString& path, const QString& text);
     [[nodiscard]] QString pinnedPath() const { return pinnedPath_; }
     [[nodiscard]] const QString& pinnedText() const { return pinnedText_; }
+
+    /// Shows production's recorded output on the left in place of the V1 engine, against our
+    /// answer for production's route on the right (the engine the route and flags pick, V1 for
+    /// a fallback), with the differences navigable as for V1/V2. nullopt: back to V1/V2.
+    void setProductionOutput(const std::optional<mdsl::Json>& output, mdsl::Route route);
+    [[nodiscard]] bool showsProduction() const { return recorded_.has_value(); }
+    /// A line above the outputs saying where production's output comes from (rich text; the
+    /// tooltip may hold more, e.g. the bundle's notes). Empty hides it.
+    void setBanner(const QString& text, const QString& toolTip = QString());
+    [[nodiscard]] QString bannerText() const;
 
     /// A run was requested: the current result is kept, marked as updating.
     void showRunning();
@@ -76,8 +91,13 @@ private:
     };
     Side makeSide();
     void retranslate();
+    void showOutputs();
     void refresh();
-    void fillSide(Side& side, const EngineRun& run, bool v2);
+    void fillSide(Side& side, const EngineRun& run, bool recorded);
+    /// The left side's run: the V1 engine, or production's recorded output.
+    [[nodiscard]] const EngineRun& leftRun() const;
+    /// The right side's run: the V2 engine, or with a recorded output our answer for its route.
+    [[nodiscard]] const EngineRun& rightRun() const;
     void selectDifference(int index);
 
     JsonView* input_ = nullptr;
@@ -85,6 +105,7 @@ private:
     QLabel* inputError_ = nullptr;
     QPushButton* loadButton_ = nullptr;
     QLabel* production_ = nullptr;
+    QLabel* banner_ = nullptr;
     QPushButton* runButton_ = nullptr;
     QToolButton* pinButton_ = nullptr;
     QToolButton* previousButton_ = nullptr;
@@ -100,6 +121,8 @@ private:
     QString inputText_;
     QString pinnedPath_;
     QString pinnedText_;
+    std::optional<EngineRun> recorded_;         ///< production's output, as a finished run
+    mdsl::Route recordedRoute_ = mdsl::Route::V2Routed;
     QList<Difference> differences_;
     int current_ = -1;
 };

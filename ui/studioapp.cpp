@@ -135,8 +135,9 @@ QStringList parseCommandLine(const QApplication& app)
     parser.setApplicationDescription(QApplication::translate("studio", "Editor and debugger for the Mapping DSL."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("studio", "Mapping file to open."),
-                                 QStringLiteral("[file.mdsl] [input.json]"));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QApplication::translate("studio", "Mapping file or repro bundle to open."),
+                                 QStringLiteral("[file.mdsl | bundle.mdslrepro] [input.json]"));
     parser.process(app);
     return parser.positionalArguments();
 }

@@ -181,6 +181,11 @@ private slots:
         const debug::Stop end = r.continueFrom(second.event, plain);
         QCOMPARE(end.reason, debug::StopReason::End);
         QCOMPARE(end.event, r.lastStop().value());
+        // Backwards in time: the previous hit, then the start of the run.
+        QCOMPARE(r.reverseContinueFrom(second.event, plain).event, first.event);
+        const debug::Stop start2 = r.reverseContinueFrom(first.event, plain);
+        QCOMPARE(start2.reason, debug::StopReason::End);
+        QCOMPARE(start2.event, start);
         // Conditional over the context element (with the document's lets in scope).
         const std::vector<debug::Breakpoint> cond = {{totalLine, ".price < 20 and vat > 0"}, {tagsLine, {}}};
         const debug::Stop hit = r.continueFrom(start, cond);
@@ -216,8 +221,8 @@ private slots:
     void errorsSkipsAndTheV1Engine()
     {
         const std::string text = "mapping \"m\" version 1\na <- .x\nb <- upper(.n)\nc <- .n + 1\n";
-        const debug::Recording r = debug::record(text, std::make_shared<const Json>(Json{{"n", 41}}), mdsl::EngineKind::V1,
-                                                 mdsl::Flags());
+        const debug::Recording r = debug::record(
+            text, std::make_shared<const Json>(Json { { "n", 41 } }), mdsl::EngineKind::V1, mdsl::Flags());
         QCOMPARE(mdsl::statusName(r.result().status), std::string_view("failed"));
         const std::size_t skip = r.stepInto(r.firstStop().value()).value();
         QCOMPARE(r.event(skip).kind, TraceKind::Skip);
@@ -232,8 +237,8 @@ private slots:
 
     void invalidEmptyAndCappedRuns()
     {
-        const debug::Recording invalid =
-            debug::record("a <- nosuch(1)\n", std::make_shared<const Json>(Json::object()), mdsl::EngineKind::V2, mdsl::Flags());
+        const debug::Recording invalid = debug::record(
+            "a <- nosuch(1)\n", std::make_shared<const Json>(Json::object()), mdsl::EngineKind::V2, mdsl::Flags());
         QCOMPARE(invalid.size(), std::size_t(0));
         QVERIFY(!invalid.firstStop());
         QVERIFY(!invalid.result().diagnostics.empty());
@@ -255,9 +260,42 @@ private slots:
         QVERIFY(!capped.stepOut(at));
     }
 
+    void largeValuesAreDescribedPastTheByteBudget()
+    {
+        // Each element looks at the whole list: past the budget, values are described, not copied.
+        const std::string text = "mapping \"m\" version 2\nl[] <- each .items {\n  n <- count($.items)\n}\n";
+        Json items = Json::array();
+        for (int i = 0; i < 200; ++i)
+            items.push_back("item number " + std::to_string(i));
+        mdsl::RunOptions options;
+        options.maxTraceBytes = 20'000;
+        const debug::Recording r = debug::record(text, std::make_shared<const Json>(Json{{"items", items}}),
+                                                 mdsl::EngineKind::V2, mdsl::Flags(), options);
+        QCOMPARE(r.result().output->at("l").size(), std::size_t(200));
+        QCOMPARE(r.result().output->at("l")[199]["n"], Json(200));
+        std::size_t copied = 0;
+        std::size_t described = 0;
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            const mdsl::TraceEvent& e = r.event(i);
+            if (e.kind != TraceKind::Value || !e.value)
+                continue;
+            if (e.value->is_array())
+                ++copied;
+            else if (e.value->is_string()
+                && e.value->get<std::string>() == "(an array not recorded: the trace is too large)")
+                ++described;
+        }
+        QVERIFY(copied > 0 && copied < 20);
+        QVERIFY(described > 150);
+        // Small values are still recorded: the count itself.
+        QCOMPARE(r.event(r.valuesOf(r.ruleOf(find(r, TraceKind::Write, "/l/199/n")).value()).back()).value->dump(),
+                 std::string("200"));
+    }
+
     void snapshotsAgreeWithReplay()
     {
-        const std::string text = "mapping \"m\" version 2\nl[] <- each .items {\n  v <- .\n  w <- . * 2\n}\nn <- count(.items)\n";
+        const std::string text
+            = "mapping \"m\" version 2\nl[] <- each .items {\n  v <- .\n  w <- . * 2\n}\nn <- count(.items)\n";
         Json items = Json::array();
         for (int i = 0; i < 700; ++i)
             items.push_back(i);

@@ -93,6 +93,22 @@ private slots:
         QCOMPARE(outputOf(outside.text)["order"]["lines"][0]["id"], Json("A-1"));
     }
 
+    void nestedArrayBlocks()
+    {
+        const std::string nested = "mapping \"n\" version 2\n\nout[] <- each .orders {\n  id <- .id\n"
+                                   "  lines[] <- each .lines {\n    sku <- .sku\n  }\n}\n";
+        const Json input = Json::parse(R"({"orders": [{"id": 1, "lines": [{"sku": "A", "qty": 2}]}]})");
+        const mdsl::RuleCreation inner = mdsl::createRule(nested, "$.orders[*].lines[*].qty", "/out/*/lines", mdsl::Flags());
+        QVERIFY2(inner.ok, inner.error.c_str());
+        QVERIFY2(inner.text.find("    sku <- .sku\n    qty <- .qty\n  }\n}\n") != std::string::npos, inner.text.c_str());
+        const mdsl::RunResult run = enginetest::runWith(mdsl::EngineKind::V2, inner.text, input);
+        QCOMPARE(run.output.value()["out"][0]["lines"][0]["qty"], Json(2));
+        // The order's id seen from a line: from the root it would be every order's id.
+        const mdsl::RuleCreation outer = mdsl::createRule(nested, "$.orders[*].id", "/out/*/lines/*", mdsl::Flags());
+        QVERIFY(!outer.ok);
+        QCOMPARE(outer.problem, mdsl::RuleProblem::OuterElement);
+    }
+
     void dropOnDottedObjectAndRoot()
     {
         const mdsl::RuleCreation r = mdsl::createRule(kOrder, ".amount", "/order", mdsl::Flags());

@@ -3,10 +3,12 @@
 // screenshots for people to look at.
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QWidget>
@@ -30,6 +32,17 @@ inline QString screenshot(QWidget* widget, const QString& name)
     const QString png = dir + QLatin1Char('/') + name + QStringLiteral(".png");
     widget->grab().save(png);
     return png;
+}
+
+/// Writes a file into a temporary directory for the window to open; returns its path.
+inline QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(content);
+    return path;
 }
 
 /// Puts the cursor right after the first occurrence of `text` (or at its start).

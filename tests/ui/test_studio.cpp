@@ -33,6 +33,7 @@
 using namespace studio;
 using studiotest::moveCursorTo;
 using studiotest::screenshot;
+using studiotest::writeFile;
 
 namespace {
 
@@ -43,16 +44,6 @@ bool problemsContain(const MainWindow& window, const QString& fragment)
             return true;
     }
     return false;
-}
-
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content)
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write(content);
-    return path;
 }
 
 /// The child of saveKillRecover: types into a new mapping, waits for the autosave, then

@@ -32,6 +32,8 @@ namespace mdsl::debug {
 
 /// Events kept by default: enough for any mapping a person steps through, bounded memory.
 inline constexpr std::size_t kDefaultMaxEvents = 200'000;
+/// Bytes of values a recording copies at most (RunOptions::maxTraceBytes).
+inline constexpr std::uint64_t kDefaultMaxTraceBytes = 256u << 20;
 
 enum class FrameKind { Rule, Element };
 
@@ -51,7 +53,7 @@ struct Breakpoint {
 
 enum class StopReason {
     Breakpoint,   ///< a breakpoint's rule was entered (and its condition held or failed)
-    End,          ///< no breakpoint ahead: the last stop of the run
+    End,          ///< no breakpoint ahead (behind): the last (first) stop of the run
 };
 
 /// Where a continue stopped, and why.
@@ -154,17 +156,23 @@ public:
     /// with a message in conditionError.
     [[nodiscard]] Stop continueFrom(std::size_t i, const std::vector<Breakpoint>& breakpoints,
                                     std::size_t maxEvaluations = 20'000) const;
+    /// The same backwards in time: the previous breakpoint hit before i, else the first stop.
+    [[nodiscard]] Stop reverseContinueFrom(std::size_t i, const std::vector<Breakpoint>& breakpoints,
+                                           std::size_t maxEvaluations = 20'000) const;
     /// Evaluates a breakpoint condition against the context at event i, with the document's
     /// top-level `let`s and `table`s and the block's `as` name in scope.
     [[nodiscard]] ConditionResult evaluate(const std::string& condition, std::size_t i) const;
 
 private:
+    [[nodiscard]] Stop seek(std::size_t i, const std::vector<Breakpoint>& breakpoints, std::size_t maxEvaluations,
+                            bool forward) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 
 /// Compiles `text` for one engine under the flags, runs it on `input` with the trace on
-/// (at most maxEvents events) and records the run. An invalid mapping gives an empty
+/// (at most maxEvents events; options.maxTraceBytes, when 0, becomes kDefaultMaxTraceBytes)
+/// and records the run. An invalid mapping gives an empty
 /// recording whose result() holds the diagnostics.
 Recording record(std::string text, std::shared_ptr<const Json> input, EngineKind engine, const Flags& flags,
                  RunOptions options = {}, std::size_t maxEvents = kDefaultMaxEvents);

@@ -24,6 +24,7 @@ enum class RuleProblem {
     NoField,             ///< the source is the whole input, which names no rule
     NotAContainer,       ///< the target is under a value or the elements marker
     NeedsJsonPath,       ///< the path needs JSONPath, which the document cannot use
+    OuterElement,        ///< the field is in the element of an enclosing array block, not this one
 };
 
 /// The result of createRule().
@@ -49,7 +50,9 @@ struct RuleCreation {
 /// The path is written relative to the context: inside an array block whose elements hold
 /// the field, relative to the element (`.sku`); elsewhere as a simple path from the root
 /// (`.customer.name`), or as a JSONPath query (`$.items[*].sku`, `$.id` inside an array
-/// block) when it needs one, which version 2 with the JSONPath flag allows.
+/// block) when it needs one, which version 2 with the JSONPath flag allows. A field of the
+/// element of an enclosing array block (not the innermost) is refused: from the root it would
+/// read every element's field.
 /// When the text was formatted, the result is formatted as well (the group's `<-` realigned);
 /// otherwise only the new line is written, indented for its block. A text with syntax
 /// errors, an unknown target or a path that cannot be written give ok = false.

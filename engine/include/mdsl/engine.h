@@ -53,6 +53,9 @@ struct RunOptions {
     /// With trace: record at most this many events (0: no cap). The run itself goes on to
     /// its end; RunResult::traceTruncated says that events were left out.
     std::size_t maxTraceEvents = 0;
+    /// With trace: bytes of sub-expression values and elements the trace copies at most (0: no
+    /// cap); past it, such a value is recorded as a short description of itself.
+    std::uint64_t maxTraceBytes = 0;
     /// The clock now() reads, in milliseconds since the Unix epoch (UTC). Unset: the system
     /// clock. Dry-runs in the studio pin it so that results reproduce.
     std::optional<std::int64_t> pinnedNowMs;
@@ -188,7 +191,9 @@ Comparison compareEngines(const CompiledMapping& v1, const CompiledMapping& v2, 
                           const RunOptions& options);
 
 /// For each target the mapping writes, the source paths it reads, as JSON:
-/// [{"target": "/order/id", "sources": ["$.id"], "span": {...}}, ...].
+/// [{"target": "/order/id", "sources": ["$.id"], "span": {...}, "kind": "rule"}, ...]; an array
+/// block is an entry of kind "array" (its target the array, its sources what it iterates).
+/// mdsl::fieldPathOf (mdsl/edit.h) turns a source into the input field it names.
 Json lineage(std::string_view text, const Flags& flags);
 
 } // namespace mdsl

@@ -16,9 +16,9 @@ void collectRules(const ast::Body& body, const LineIndex& lines, std::vector<Rul
 {
     for (const ast::StmtPtr& stmt : body) {
         const auto location = [&](bool isBlock) {
-            out.push_back({lines.position(stmt->span.begin).line,
-                           lines.position(stmt->span.end > stmt->span.begin ? stmt->span.end - 1 : stmt->span.begin).line,
-                           stmt->span, isBlock});
+            out.push_back({ lines.position(stmt->span.begin).line,
+                lines.position(stmt->span.end > stmt->span.begin ? stmt->span.end - 1 : stmt->span.begin).line,
+                stmt->span, isBlock });
         };
         switch (stmt->kind) {
         case ast::StmtKind::Rule: location(false); break;

@@ -424,10 +424,27 @@ std::optional<std::size_t> Recording::runToLine(std::size_t i, int line) const
     return std::nullopt;
 }
 
-Stop Recording::continueFrom(std::size_t i, const std::vector<Breakpoint>& breakpoints, std::size_t maxEvaluations) const
+Stop Recording::continueFrom(
+    std::size_t i, const std::vector<Breakpoint>& breakpoints, std::size_t maxEvaluations) const
+{
+    return seek(i, breakpoints, maxEvaluations, true);
+}
+
+Stop Recording::reverseContinueFrom(std::size_t i, const std::vector<Breakpoint>& breakpoints,
+                                    std::size_t maxEvaluations) const
+{
+    return seek(i, breakpoints, maxEvaluations, false);
+}
+
+Stop Recording::seek(std::size_t i, const std::vector<Breakpoint>& breakpoints, std::size_t maxEvaluations,
+                     bool forward) const
 {
     std::size_t evaluations = 0;
-    for (std::size_t j = i + 1; j < size() && !breakpoints.empty(); ++j) {
+    const std::size_t n = size();
+    for (std::size_t step = 0; !breakpoints.empty(); ++step) {
+        if (forward ? i + 1 + step >= n : step >= i)
+            break;
+        const std::size_t j = forward ? i + 1 + step : i - 1 - step;
         if (impl_->result.trace[j].kind != TraceKind::RuleEntered)
             continue;
         const int line = lineOf(j);
@@ -451,7 +468,8 @@ Stop Recording::continueFrom(std::size_t i, const std::vector<Breakpoint>& break
                 return stop;
         }
     }
-    return Stop{lastStop().value_or(i), StopReason::End, -1, {}};
+    const std::optional<std::size_t> end = forward ? lastStop() : firstStop();
+    return Stop{end.value_or(i), StopReason::End, -1, {}};
 }
 
 Recording record(std::string text, std::shared_ptr<const Json> input, EngineKind engine, const Flags& flags,
@@ -461,6 +479,8 @@ Recording record(std::string text, std::shared_ptr<const Json> input, EngineKind
         input = std::make_shared<const Json>();
     options.trace = true;
     options.maxTraceEvents = maxEvents;
+    if (options.maxTraceBytes == 0)
+        options.maxTraceBytes = kDefaultMaxTraceBytes;
     RunResult result = run(compile(text, engine, flags), *input, options);
     return Recording(std::move(text), std::move(input), flags, std::move(result));
 }

@@ -200,7 +200,8 @@ std::vector<std::string> pointerSegments(const std::string& pointer)
 
 bool pointerWithin(std::string_view pointer, std::string_view base)
 {
-    return base.empty() || pointer == base || (pointer.size() > base.size() && pointer.substr(0, base.size()) == base && pointer[base.size()] == '/');
+    return base.empty() || pointer == base ||
+           (pointer.size() > base.size() && pointer.substr(0, base.size()) == base && pointer[base.size()] == '/');
 }
 
 std::string pointerOf(const std::string& base, const ast::Target& target)
@@ -219,6 +220,7 @@ struct Block {
     bool inArray = false;                  ///< its context is an array element
     std::optional<FieldPath> context;      ///< the field path of its context, when known
     Span open, close;                      ///< its braces (empty for the root)
+    std::vector<FieldPath> outer;          ///< the elements of the array blocks around it
 };
 
 struct RuleInfo {
@@ -258,15 +260,19 @@ private:
             const auto& object = stmt.as<ast::ObjectBlock>();
             const Block& parent = blocks[block];
             blocks.push_back({pointerOf(pointer, object.target), &object.body, parent.depth + 1, parent.inArray,
-                              parent.context, object.openBrace, object.closeBrace});
+                              parent.context, object.openBrace, object.closeBrace, parent.outer});
             walk(object.body, blocks.back().pointer, blocks.size() - 1);
             return;
         }
         case ast::StmtKind::ArrayBlock: {
             const auto& array = stmt.as<ast::ArrayBlock>();
             const Block& parent = blocks[block];
+            std::vector<FieldPath> outer = parent.outer;
+            if (parent.inArray && parent.context)
+                outer.push_back(*parent.context);
             blocks.push_back({pointerOf(pointer, array.target) + "/*", &array.body, parent.depth + 1, true,
-                              elementsOf(*array.source, parent.context), array.openBrace, array.closeBrace});
+                              elementsOf(*array.source, parent.context), array.openBrace, array.closeBrace,
+                              std::move(outer)});
             walk(array.body, blocks.back().pointer, blocks.size() - 1);
             return;
         }
@@ -324,8 +330,10 @@ RuleCreation failure(RuleProblem problem, std::string message)
 }
 
 /// The expression reading `source` from a block's context; empty with `error` set if none.
-std::string expressionFor(const FieldPath& source, const Block& block, bool jsonPath, std::string& error)
+std::string expressionFor(const FieldPath& source, const Block& block, bool jsonPath, std::string& error,
+                          RuleProblem& problem)
 {
+    problem = RuleProblem::NeedsJsonPath;
     if (block.inArray) {
         if (block.context && startsWith(source, *block.context)) {
             const FieldPath relative(source.begin() + std::ptrdiff_t(block.context->size()), source.end());
@@ -333,6 +341,13 @@ std::string expressionFor(const FieldPath& source, const Block& block, bool json
                 return simplePathText(relative);
             if (jsonPath)
                 return jsonPathText(relative, "@");
+        } else if (std::any_of(block.outer.begin(), block.outer.end(),
+                               [&](const FieldPath& element) { return startsWith(source, element); })) {
+            // From the root it would read every element's field, not the current one's.
+            problem = RuleProblem::OuterElement;
+            error = "This field belongs to the element of an enclosing array block: name that element with "
+                    "`each ... as name` and read it in the text.";
+            return {};
         } else if (jsonPath) {
             return jsonPathText(source, "$");
         }
@@ -353,7 +368,9 @@ std::string targetText(const std::vector<std::string>& segments)
 {
     std::string out;
     for (const std::string& segment : segments) {
-        const bool index = !segment.empty() && std::all_of(segment.begin(), segment.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        const bool index = !segment.empty() && std::all_of(segment.begin(), segment.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c));
+        });
         if (index && !out.empty()) {
             out += "[" + segment + "]";
             continue;
@@ -414,12 +431,16 @@ std::vector<Replacement> insertRule(std::string_view text, const ast::Document& 
         if (body[i]->kind == ast::StmtKind::Rule)
             lastRule = i;
     }
-    const std::optional<std::size_t> anchor = lastRule ? lastRule : lastUnder ? lastUnder : body.empty() ? std::nullopt : std::optional(body.size() - 1);
+    const std::optional<std::size_t> anchor = lastRule    ? lastRule
+                                              : lastUnder ? lastUnder
+                                              : body.empty() ? std::nullopt
+                                                             : std::optional(body.size() - 1);
     if (!anchor) {
         const std::string line = target + " <- " + expression;
         if (block.body != &document.statements) {
             const std::string_view inside = text.substr(block.open.end, block.close.begin - block.open.end);
-            const std::string closing = inside.find('\n') == std::string_view::npos ? "\n" + std::string(indent.size() - 2, ' ') : std::string();
+            const std::string closing =
+                inside.find('\n') == std::string_view::npos ? "\n" + std::string(indent.size() - 2, ' ') : std::string();
             return {{block.open.end, 0, "\n" + indent + line + closing}};
         }
         if (document.header) {
@@ -499,14 +520,16 @@ RuleCreation createRule(std::string_view text, std::string_view sourcePath, std:
 
     RuleCreation result;
     std::string error;
+    RuleProblem problem = RuleProblem::None;
     std::string next(text);
     const auto existing = std::find_if(outline.rules.begin(), outline.rules.end(),
                                        [&](const RuleInfo& r) { return r.pointer == pointer; });
     if (existing != outline.rules.end()) {
         // Dropped on a target: the rule now reads the field.
-        const std::string expression = expressionFor(*source, outline.blocks[existing->block], jsonPath, error);
+        const std::string expression =
+            expressionFor(*source, outline.blocks[existing->block], jsonPath, error, problem);
         if (expression.empty())
-            return failure(RuleProblem::NeedsJsonPath, error);
+            return failure(problem, error);
         const Span value = existing->rule->value->span;
         next.replace(value.begin, value.end - value.begin, expression);
         result.target = pointer;
@@ -521,19 +544,21 @@ RuleCreation createRule(std::string_view text, std::string_view sourcePath, std:
                     blockIndex = i;
         }
         const Block& block = outline.blocks[blockIndex];
-        const std::string prefix = pointer.size() > block.pointer.size() ? pointer.substr(block.pointer.size()) : std::string();
+        const std::string prefix =
+            pointer.size() > block.pointer.size() ? pointer.substr(block.pointer.size()) : std::string();
         std::vector<std::string> segments = pointerSegments(prefix);
         if (std::find(segments.begin(), segments.end(), "*") != segments.end())
             return failure(RuleProblem::NotAContainer, "Not a place a rule can write to: " + pointer);
         for (const RuleInfo& rule : outline.rules)
             if (pointerWithin(pointer, rule.pointer))
-                return failure(RuleProblem::NotAContainer, "The target " + pointer + " holds a value, not an object: drop the field on it to re-map it.");
+                return failure(RuleProblem::NotAContainer,
+                               "The target " + pointer + " holds a value, not an object: drop the field on it.");
         const auto last = std::find_if(source->rbegin(), source->rend(), [](const Step& s) { return !s.element; });
         if (last == source->rend())
             return failure(RuleProblem::NoField, "Choose a field of the input, not the whole input.");
-        const std::string expression = expressionFor(*source, block, jsonPath, error);
+        const std::string expression = expressionFor(*source, block, jsonPath, error, problem);
         if (expression.empty())
-            return failure(RuleProblem::NeedsJsonPath, error);
+            return failure(problem, error);
 
         // A name nothing else writes to (not even below it).
         auto taken = [&](const std::string& candidate) {
@@ -551,8 +576,10 @@ RuleCreation createRule(std::string_view text, std::string_view sourcePath, std:
             name = last->name + "_" + std::to_string(n);
         result.target = base + "/" + pointerToken(name);
         segments.push_back(name);
-        std::vector<Replacement> replacements = insertRule(text, *parsed.document, block, prefix, targetText(segments), expression);
-        std::sort(replacements.begin(), replacements.end(), [](const Replacement& a, const Replacement& b) { return a.at > b.at; });
+        std::vector<Replacement> replacements =
+            insertRule(text, *parsed.document, block, prefix, targetText(segments), expression);
+        std::sort(replacements.begin(), replacements.end(),
+                  [](const Replacement& a, const Replacement& b) { return a.at > b.at; });
         for (const Replacement& r : replacements)
             next.replace(r.at, r.length, r.text);
     }

@@ -117,10 +117,14 @@ void RunState::push(TraceEvent&& event)
     trace.push_back(std::move(event));
 }
 
-Json RunState::recordable(const Json& value) const
+Json RunState::recordable(const Json& value)
 {
-    if (measure(value, options.limits.maxDepth).depth > options.limits.maxDepth)
+    const Measure size = measure(value, options.limits.maxDepth);
+    if (size.depth > options.limits.maxDepth)
         return Json("(" + describe(value) + " nested too deep to record)");
+    // A mapping may look at a large value once per element: copies must not exhaust memory.
+    if (options.maxTraceBytes != 0 && size.bytes > 64 && (traceBytes_ += size.bytes) > options.maxTraceBytes)
+        return Json("(" + describe(value) + " not recorded: the trace is too large)");
     return value;
 }
 

@@ -112,7 +112,7 @@ public:
 private:
     void push(TraceEvent&& event);
     /// The value as the trace keeps it: a value too deep to copy safely by its description.
-    [[nodiscard]] Json recordable(const Json& value) const;
+    [[nodiscard]] Json recordable(const Json& value);
     [[noreturn]] void stepLimit(Span span) const;
     [[noreturn]] void outputLimit(Span span) const;
     void checkClock(Span span) const;
@@ -120,6 +120,7 @@ private:
     std::uint64_t steps_ = 0;
     std::uint64_t ticks_ = 0;
     std::uint64_t outputBytes_ = 0;
+    std::uint64_t traceBytes_ = 0;
     int depth_ = 0;
     std::int64_t nowMs_ = 0;
     std::chrono::steady_clock::time_point deadline_;

@@ -1,0 +1,344 @@
+// The debugger: its panel over a fake debugger (what it shows, which actions it offers, what
+// it asks for), then the real window recording a run of the bundled example and stepping it:
+// the highlighted rule in the editor, the values inline, the partial output, breakpoints.
+
+#include "codeeditor.h"
+#include "debuggerpanel.h"
+#include "jsonview.h"
+#include "mainwindow.h"
+#include "previewpanel.h"
+#include "studioapp.h"
+#include "studiotest.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTabWidget>
+#include <QTreeWidget>
+
+using namespace studio;
+using studiotest::screenshot;
+
+namespace {
+
+/// A debugger that answers from a state set by the test and records what it is asked.
+class FakeDebugger final : public DebuggerInterface {
+public:
+    using DebuggerInterface::DebuggerInterface;
+
+    void record(const DebugRecordRequest&) override { ++recordings; }
+    bool isBusy() const override { return false; }
+    bool canPerform(DebugAction action) const override { return allowed.contains(int(action)); }
+    void perform(DebugAction action, int cursorLine) override
+    {
+        performed.append({action, cursorLine});
+    }
+    void goToEvent(int event) override { visited.append(event); }
+    DebugState state() const override { return current; }
+    void setBreakpoints(const QList<DebugBreakpoint>& list) override { breakpoints = list; }
+    int writerOf(const QString& pointer) const override
+    {
+        asked.append(pointer);
+        return pointer == QStringLiteral("/order/id") ? 4 : -1;
+    }
+    void markStale() override {}
+
+    void show(const DebugState& s)
+    {
+        current = s;
+        emit stateChanged();
+    }
+
+    DebugState current;
+    QSet<int> allowed;
+    QList<QPair<DebugAction, int>> performed;
+    QList<int> visited;
+    mutable QStringList asked;
+    QList<DebugBreakpoint> breakpoints;
+    int recordings = 0;
+};
+
+DebugState sampleState()
+{
+    DebugState s;
+    s.recorded = true;
+    s.engine = QStringLiteral("V2");
+    s.event = 8;
+    s.eventCount = 61;
+    s.description = QStringLiteral("Wrote /order/customer = \"JOSÉ MARTIN\"");
+    s.ruleLine = 8;
+    s.ruleText = QStringLiteral("order.customer <- upper(trim(.customer.name))");
+    s.contextLabel = QStringLiteral("The input");
+    s.contextJson = QStringLiteral("{\n  \"id\": \"A-1042\"\n}");
+    s.values = {{QStringLiteral(".customer.name"), QStringLiteral("\"  josé martin \""), 0, 0, 8},
+                {QStringLiteral("upper(trim(.customer.name))"), QStringLiteral("\"JOSÉ MARTIN\""), 0, 0, 8}};
+    s.output = renderJson(mdsl::Json::parse(R"({"order": {"id": "A-1042", "customer": "JOSÉ MARTIN"}})"));
+    s.lastWrite = QStringLiteral("/order/customer");
+    s.atLastWrite = true;
+    s.frames = {{QStringLiteral("Rule, line 8"), 5, 0, 0}};
+    const QString written = QStringLiteral("\"JOSÉ MARTIN\"");
+    s.ruleOutcomes = {{DebugOutcome::Kind::Write, 8, 8, QStringLiteral("/order/customer"), written}};
+    s.skipsAndErrors
+        = { { DebugOutcome::Kind::Skip, 20, 12, QStringLiteral("/order/x"), QStringLiteral("source missing") },
+              { DebugOutcome::Kind::Error, 30, 13, QStringLiteral("E410"), QStringLiteral("upper needs a string") } };
+    return s;
+}
+
+QStringList column(QTreeWidget* tree, int c)
+{
+    QStringList out;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        out.append(tree->topLevelItem(i)->text(c));
+    return out;
+}
+
+/// The 1-based line of the first occurrence of `text` in the editor.
+int lineOf(CodeEditor* editor, const QString& text)
+{
+    return editor->document()->find(text).blockNumber() + 1;
+}
+
+int executionLine(CodeEditor* editor)
+{
+    return editor->document()->findBlock(editor->executionRange().first).blockNumber() + 1;
+}
+
+} // namespace
+
+class TestDebugger : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        setupApplication(*qApp, QStringLiteral("en"));
+        studiotest::isolateUserData();
+    }
+
+    void panelShowsTheStateItIsGiven()
+    {
+        FakeDebugger fake;
+        DebuggerPanel panel(&fake);
+        panel.resize(760, 700);
+        // Nothing recorded: it says how to start, and no step is offered.
+        QCOMPARE(panel.positionLabel()->text(), QStringLiteral("No run recorded"));
+        QVERIFY(!panel.action(DebugAction::StepOver)->isEnabled());
+
+        fake.allowed = {int(DebugAction::StepOver), int(DebugAction::StepBack), int(DebugAction::RunToCursor)};
+        fake.show(sampleState());
+        QCOMPARE(panel.positionLabel()->text(), QStringLiteral("Event 9 / 61"));
+        QCOMPARE(panel.ruleLabel()->text(), QStringLiteral("Line 8: order.customer <- upper(trim(.customer.name))"));
+        QVERIFY(panel.descriptionLabel()->text().contains(QStringLiteral("Wrote /order/customer")));
+        QCOMPARE(column(panel.valuesView(), 0),
+            QStringList({ QStringLiteral(".customer.name"), QStringLiteral("upper(trim(.customer.name))") }));
+        QCOMPARE(column(panel.valuesView(), 1).last(), QStringLiteral("\"JOSÉ MARTIN\""));
+        QCOMPARE(panel.contextLabel()->text(), QStringLiteral("Context: The input"));
+        QVERIFY(panel.outputView()->toPlainText().contains(QStringLiteral("\"customer\": \"JOSÉ MARTIN\"")));
+        // The last write's line is marked in the output.
+        const int customerLine = panel.outputView()->document()->find(QStringLiteral("\"customer\"")).blockNumber();
+        QCOMPARE(panel.outputView()->markedLines(), (QList<QPair<int, int>>{{customerLine, customerLine}}));
+        QCOMPARE(column(panel.writesView(), 0), QStringList({QStringLiteral("/order/customer")}));
+        QCOMPARE(column(panel.skipsView(), 2),
+            QStringList({ QStringLiteral("source missing"), QStringLiteral("upper needs a string") }));
+        QCOMPARE(panel.framesView()->count(), 1);
+        QCOMPARE(panel.slider()->value(), 8);
+
+        // Capabilities decide the actions; an action asks the debugger, with the cursor line.
+        QVERIFY(panel.action(DebugAction::StepOver)->isEnabled());
+        QVERIFY(!panel.action(DebugAction::StepInto)->isEnabled());
+        QVERIFY(!panel.action(DebugAction::Continue)->isEnabled());
+        panel.setCursorLine([] { return 17; });
+        panel.action(DebugAction::RunToCursor)->trigger();
+        panel.action(DebugAction::StepOver)->trigger();
+        QCOMPARE(fake.performed.size(), 2);
+        QCOMPARE(fake.performed[0].first, DebugAction::RunToCursor);
+        QCOMPARE(fake.performed[0].second, 17);
+        QCOMPARE(fake.performed[1].first, DebugAction::StepOver);
+
+        // A value of the output leads to the event that wrote it; a skip to its event.
+        const int idLine = panel.outputView()->document()->find(QStringLiteral("\"id\"")).blockNumber();
+        QVERIFY(panel.jumpToWriterAtLine(idLine));
+        QCOMPARE(fake.asked.last(), QStringLiteral("/order/id"));
+        QCOMPARE(fake.visited, QList<int>({4}));
+        QVERIFY(!panel.jumpToWriterAtLine(customerLine));   // the fake knows no writer there
+        emit panel.skipsView()->itemClicked(panel.skipsView()->topLevelItem(1), 0);
+        QCOMPARE(fake.visited.last(), 30);
+        // Moving the slider goes to that event.
+        panel.slider()->setValue(20);
+        QCOMPARE(fake.visited.last(), 20);
+
+        // The record action asks for the chosen engine.
+        QSignalSpy asked(&panel, &DebuggerPanel::recordRequested);
+        panel.setRecordsV1(true);
+        panel.recordAction()->trigger();
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first().first().toBool(), true);
+
+        // A stale recording says so and offers no step.
+        DebugState stale = sampleState();
+        stale.stale = true;
+        stale.message = QStringLiteral("The mapping changed");
+        fake.show(stale);
+        QVERIFY(panel.messageLabel()->text().contains(QStringLiteral("changed")));
+        QVERIFY(!panel.action(DebugAction::StepOver)->isEnabled());
+        screenshot(&panel, QStringLiteral("debugger-panel-fake"));
+    }
+
+    void windowRecordsAndStepsTheExample()
+    {
+        MainWindow window;
+        window.openBundledExample();
+        window.resize(1500, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        CodeEditor* editor = window.editor();
+        DebuggerPanel* panel = window.debuggerPanel();
+        QVERIFY(panel);
+        QTRY_VERIFY(!window.previewPanel()->inputText().isEmpty());
+
+        window.recordDebugRun(false);
+        QCOMPARE(window.sideTabs()->currentWidget(), panel);
+        QTRY_VERIFY(panel->debugger()->state().recorded);
+        // The first stop: the first rule, highlighted, nothing written yet.
+        QCOMPARE(executionLine(editor), lineOf(editor, QStringLiteral("order.id")));
+        QCOMPARE(panel->outputView()->toPlainText(), QStringLiteral("{}"));
+        QVERIFY(panel->descriptionLabel()->text().contains(QStringLiteral("Rule on line")));
+
+        // Step over twice: its write, then the next rule with its values inline.
+        panel->action(DebugAction::StepOver)->trigger();
+        QVERIFY(panel->outputView()->toPlainText().contains(QStringLiteral("\"id\": \"A-1042\"")));
+        QVERIFY(!panel->outputView()->markedLines().isEmpty());
+        panel->action(DebugAction::StepOver)->trigger();
+        const int customer = lineOf(editor, QStringLiteral("order.customer"));
+        QCOMPARE(executionLine(editor), customer);
+        QCOMPARE(column(panel->valuesView(), 0).last(), QStringLiteral("upper(trim(.customer.name))"));
+        QCOMPARE(column(panel->valuesView(), 1).last(), QStringLiteral("\"JOSÉ MARTIN\""));
+        QVERIFY(editor->inlineValues().value(customer).contains(QStringLiteral("\"JOSÉ MARTIN\"")));
+
+        // A conditional breakpoint in the array block: continue stops at the second item.
+        const int total = lineOf(editor, QStringLiteral("total <- .qty"));
+        QVERIFY(window.setBreakpointCondition(total, QStringLiteral(".price < 20")));
+        QCOMPARE(editor->breakpoints().size(), 1);
+        panel->action(DebugAction::Continue)->trigger();
+        QCOMPARE(executionLine(editor), total);
+        QVERIFY(panel->messageLabel()->text().contains(QStringLiteral("breakpoint on line %1").arg(total)));
+        QCOMPARE(panel->contextLabel()->text(), QStringLiteral("Context: Element 2 of the block on line %1")
+                                                    .arg(lineOf(editor, QStringLiteral("order.lines[]"))));
+        QVERIFY(panel->contextView()->toPlainText().contains(QStringLiteral("CB-3M")));
+        QCOMPARE(column(panel->valuesView(), 1),
+            QStringList({ QStringLiteral("1"), QStringLiteral("11.4"), QStringLiteral("11.4") }));
+        // The first line is already in the partial output, the second being built.
+        QVERIFY(panel->outputView()->toPlainText().contains(QStringLiteral("\"total\": 79.0")));
+        QVERIFY(panel->outputView()->toPlainText().contains(QStringLiteral("\"sku\": \"CB-3M\"")));
+        // The writes of this rule: one per element.
+        QCOMPARE(column(panel->writesView(), 0),
+                 QStringList({QStringLiteral("/order/lines/0/total"), QStringLiteral("/order/lines/1/total")}));
+        const QString shot = screenshot(&window, QStringLiteral("debugger-window"));
+        if (qEnvironmentVariableIsSet("MDSL_UPDATE_DOC_IMAGES")) {
+            QFile::remove(QStringLiteral(MDSL_SOURCE_DIR "/docs/images/debugger.png"));
+            QVERIFY(QFile::copy(shot, QStringLiteral(MDSL_SOURCE_DIR "/docs/images/debugger.png")));
+        }
+
+        // Without its condition, continuing backwards stops at the first element's `total`.
+        QVERIFY(window.setBreakpointCondition(total, QString()));
+        panel->action(DebugAction::ReverseContinue)->trigger();
+        QVERIFY(panel->contextView()->toPlainText().contains(QStringLiteral("KB-01")));
+        QCOMPARE(column(panel->valuesView(), 1).last(), QStringLiteral("79.0"));
+        panel->action(DebugAction::ReverseContinue)->trigger();
+        QVERIFY(panel->messageLabel()->text().contains(QStringLiteral("Start of the run")));
+        QCOMPARE(executionLine(editor), lineOf(editor, QStringLiteral("order.id")));
+        panel->action(DebugAction::Continue)->trigger();
+        panel->action(DebugAction::Continue)->trigger();
+        QVERIFY(panel->contextView()->toPlainText().contains(QStringLiteral("CB-3M")));
+
+        // Step out of the block's rule: the block's write of the whole array.
+        panel->action(DebugAction::StepOut)->trigger();
+        QVERIFY(panel->descriptionLabel()->text().contains(QStringLiteral("Wrote /order/lines")));
+        // Click the sku of the first line in the output: back to the rule and event that wrote it.
+        const int skuLine = panel->outputView()->document()->find(QStringLiteral("\"KB-01\"")).blockNumber();
+        QVERIFY(panel->jumpToWriterAtLine(skuLine));
+        QCOMPARE(executionLine(editor), lineOf(editor, QStringLiteral("sku   <-")));
+        QVERIFY(panel->descriptionLabel()->text().contains(QStringLiteral("Wrote /order/lines/0/sku")));
+        // Step back, then restart.
+        panel->action(DebugAction::StepBack)->trigger();
+        QCOMPARE(executionLine(editor), lineOf(editor, QStringLiteral("sku   <-")));
+        QVERIFY(panel->descriptionLabel()->text().contains(QStringLiteral("Rule on line")));
+        panel->action(DebugAction::Restart)->trigger();
+        QCOMPARE(executionLine(editor), lineOf(editor, QStringLiteral("order.id")));
+        // The shortcuts work from the editor: F10 steps over the rule to its write, Shift+F10 back.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        editor->setFocus();
+        QTest::keyClick(editor, Qt::Key_F10);
+        QVERIFY(panel->descriptionLabel()->text().contains(QStringLiteral("Wrote /order/id")));
+        QTest::keyClick(editor, Qt::Key_F10, Qt::ShiftModifier);
+        QVERIFY(panel->descriptionLabel()->text().contains(QStringLiteral("Rule on line")));
+
+        // Run to cursor: the tags rule.
+        studiotest::moveCursorTo(editor, QStringLiteral("order.tags"));
+        panel->action(DebugAction::RunToCursor)->trigger();
+        QCOMPARE(executionLine(editor), lineOf(editor, QStringLiteral("order.tags")));
+
+        // Gutter click on the object block's header: the breakpoint goes to its first rule.
+        emit editor->gutterClicked(lineOf(editor, QStringLiteral("order.shipping {")));
+        QVERIFY(editor->hasBreakpoint(lineOf(editor, QStringLiteral("street <-"))));
+        emit editor->gutterClicked(lineOf(editor, QStringLiteral("street <-")));
+        QVERIFY(!editor->hasBreakpoint(lineOf(editor, QStringLiteral("street <-"))));
+
+        // An edit makes the recording stale: the editor marks go, the panel says why.
+        editor->moveCursor(QTextCursor::End);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTest::keyClicks(editor, QStringLiteral("order.note <- \"x\""));
+        QTRY_VERIFY(panel->debugger()->state().stale);
+        QCOMPARE(editor->executionRange().first, -1);
+        QVERIFY(panel->messageLabel()->text().contains(QStringLiteral("record again")));
+    }
+
+    void v1RecordingAndABadCondition()
+    {
+        MainWindow window;
+        QVERIFY(window.openExample(QStringLiteral("customer-v1.mdsl")));
+        window.show();
+        QTRY_VERIFY(!window.previewPanel()->inputText().isEmpty());
+        DebuggerPanel* panel = window.debuggerPanel();
+        CodeEditor* editor = window.editor();
+        const int rules = snapLine(editor);
+        QVERIFY(window.setBreakpointCondition(rules, QStringLiteral("nosuch(")));
+        window.recordDebugRun(true);
+        QTRY_VERIFY(panel->debugger()->state().recorded);
+        QCOMPARE(panel->debugger()->state().engine, QStringLiteral("V1"));
+        panel->action(DebugAction::Continue)->trigger();
+        QVERIFY2(panel->messageLabel()->text().contains(QStringLiteral("condition is wrong")),
+            qPrintable(panel->messageLabel()->text()));
+
+        // A mapping with errors, then a sample input that is not JSON: each is said, nothing to step.
+        editor->setPlainText(QStringLiteral("mapping \"m\" version 1\ncustomer.id <- nosuch(1)\n"));
+        window.recordDebugRun(true);
+        QTRY_VERIFY(panel->messageLabel()->text().contains(QStringLiteral("has errors")));
+        QVERIFY(!panel->debugger()->state().recorded);
+        QVERIFY(!panel->action(DebugAction::StepInto)->isEnabled());
+        QCOMPARE(editor->executionRange().first, -1);
+        window.previewPanel()->setInputText(QStringLiteral("{ nope"));
+        window.recordDebugRun(true);
+        QTRY_VERIFY(panel->messageLabel()->text().contains(QStringLiteral("not valid JSON")));
+        QCOMPARE(panel->positionLabel()->text(), QStringLiteral("No run recorded"));
+    }
+
+private:
+    /// The line of the last rule of the open document (a breakpoint target continue reaches).
+    static int snapLine(CodeEditor* editor)
+    {
+        for (int line = editor->blockCount(); line > 0; --line) {
+            if (editor->document()->findBlockByNumber(line - 1).text().contains(QStringLiteral("<-")))
+                return line;
+        }
+        return 0;
+    }
+};
+
+QTEST_MAIN(TestDebugger)
+#include "test_debugger.moc"

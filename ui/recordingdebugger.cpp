@@ -1,0 +1,379 @@
+#include "recordingdebugger.h"
+
+#include "diagnosticmessages.h"
+
+#include "mdsl/debug.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace studio {
+
+namespace {
+
+/// Conditions are checked at most this many times per continue: the window stays responsive.
+constexpr std::size_t kMaxConditionChecks = 5000;
+/// Lists of the run (skips and errors) show at most this many entries.
+constexpr int kMaxListed = 1000;
+
+QString fromStd(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+QString shortJson(const mdsl::Json& value, int limit = 200)
+{
+    QString text = QString::fromStdString(value.dump(-1, ' ', false, mdsl::Json::error_handler_t::replace));
+    if (text.size() > limit)
+        text = text.left(limit - 1) + QStringLiteral("…");
+    return text;
+}
+
+QString skipReason(const std::string& reason)
+{
+    if (reason == "source missing")
+        return RecordingDebugger::tr("source missing");
+    if (reason == "source null")
+        return RecordingDebugger::tr("source null");
+    return fromStd(reason);
+}
+
+} // namespace
+
+struct RecordingDebugger::Recorded {
+    std::unique_ptr<mdsl::debug::Recording> recording;
+    QString inputError;
+    bool v1 = false;
+    std::vector<int> positions;   ///< byte offset of the UTF-8 text -> document position
+};
+
+int snapToRule(const QString& text, int line)
+{
+    const QByteArray utf8 = text.toUtf8();
+    return mdsl::debug::ruleLineFor(
+        mdsl::debug::ruleLocations(std::string_view(utf8.constData(), std::size_t(utf8.size()))), line);
+}
+
+RecordingDebugger::RecordingDebugger(QObject* parent)
+    : DebuggerInterface(parent)
+    , watcher_(new QFutureWatcher<std::shared_ptr<Recorded>>(this))
+{
+    connect(watcher_, &QFutureWatcherBase::finished, this, &RecordingDebugger::finishRecording);
+}
+
+RecordingDebugger::~RecordingDebugger()
+{
+    watcher_->waitForFinished();
+}
+
+void RecordingDebugger::record(const DebugRecordRequest& request)
+{
+    if (isBusy())
+        return;
+    emit busyChanged(true);
+    watcher_->setFuture(QtConcurrent::run([request]() {
+        auto out = std::make_shared<Recorded>();
+        out->v1 = request.v1;
+        const std::string input = request.input.toStdString();
+        std::shared_ptr<const mdsl::Json> parsed;
+        try {
+            parsed = std::make_shared<const mdsl::Json>(mdsl::Json::parse(input));
+        } catch (const mdsl::Json::parse_error&) {
+            out->inputError = tr("The sample input is not valid JSON: fix it in the Preview tab, then record again.");
+            return out;
+        }
+        std::string text = request.text.toStdString();
+        // Byte offsets of the engine to document positions (UTF-16), once.
+        out->positions.reserve(text.size() + 1);
+        int pos = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            out->positions.push_back(pos);
+            const auto byte = static_cast<unsigned char>(text[i]);
+            if ((byte & 0xC0) != 0x80)
+                pos += byte >= 0xF0 ? 2 : 1;
+        }
+        out->positions.push_back(pos);
+        mdsl::RunOptions options;
+        options.pinnedNowMs = request.pinnedNowMs;
+        out->recording = std::make_unique<mdsl::debug::Recording>(mdsl::debug::record(std::move(text),
+            std::move(parsed), request.v1 ? mdsl::EngineKind::V1 : mdsl::EngineKind::V2, request.flags, options));
+        return out;
+    }));
+}
+
+bool RecordingDebugger::isBusy() const
+{
+    return watcher_->isRunning();
+}
+
+void RecordingDebugger::waitForRecording()
+{
+    if (!watcher_->isRunning() && !watcher_->isFinished())
+        return;
+    watcher_->waitForFinished();
+    QCoreApplication::processEvents();
+}
+
+void RecordingDebugger::finishRecording()
+{
+    recorded_ = watcher_->result();
+    stale_ = false;
+    cachedOutput_.reset();
+    contextText_ = QString();
+    emit busyChanged(false);
+    const mdsl::debug::Recording* r = recorded_->recording.get();
+    if (!r) {
+        current_ = 0;
+        updateState(recorded_->inputError);
+        return;
+    }
+    QString message;
+    if (r->result().status == mdsl::RunStatus::Invalid)
+        message = tr("The mapping has errors and did not run: see the Problems list.");
+    else if (!r->firstStop())
+        message = tr("This run wrote nothing: the mapping has no rules to step through.");
+    else if (r->truncated())
+        message = tr("Only the first %L1 events of this run were recorded.").arg(r->size());
+    current_ = r->firstStop().value_or(0);
+    updateState(message);
+}
+
+bool RecordingDebugger::canPerform(DebugAction action) const
+{
+    if (!recorded_ || !recorded_->recording || !recorded_->recording->firstStop() || isBusy())
+        return false;
+    switch (action) {
+    case DebugAction::RunToCursor: return true;
+    case DebugAction::Restart: return current_ != *recorded_->recording->firstStop();
+    case DebugAction::Continue: return current_ < *recorded_->recording->lastStop();
+    case DebugAction::ReverseContinue: return current_ > *recorded_->recording->firstStop();
+    default: return target(action, 0).has_value();
+    }
+}
+
+std::optional<std::size_t> RecordingDebugger::target(DebugAction action, int cursorLine) const
+{
+    const mdsl::debug::Recording& r = *recorded_->recording;
+    switch (action) {
+    case DebugAction::StepOver: return r.stepOver(current_);
+    case DebugAction::StepInto: return r.stepInto(current_);
+    case DebugAction::StepOut: return r.stepOut(current_);
+    case DebugAction::StepBack: return r.stepBack(current_);
+    case DebugAction::RunToCursor: return r.runToLine(current_, cursorLine);
+    case DebugAction::Restart: return r.firstStop();
+    case DebugAction::Continue:
+    case DebugAction::ReverseContinue: break;
+    }
+    return std::nullopt;
+}
+
+void RecordingDebugger::perform(DebugAction action, int cursorLine)
+{
+    if (!canPerform(action))
+        return;
+    const mdsl::debug::Recording& r = *recorded_->recording;
+    if (action == DebugAction::Continue || action == DebugAction::ReverseContinue) {
+        std::vector<mdsl::debug::Breakpoint> breakpoints;
+        for (const DebugBreakpoint& bp : std::as_const(breakpoints_))
+            breakpoints.push_back({bp.line, bp.condition.toStdString()});
+        const bool forward = action == DebugAction::Continue;
+        const mdsl::debug::Stop stop = forward ? r.continueFrom(current_, breakpoints, kMaxConditionChecks)
+                                               : r.reverseContinueFrom(current_, breakpoints, kMaxConditionChecks);
+        QString message;
+        if (stop.reason == mdsl::debug::StopReason::End)
+            message
+                = forward ? tr("End of the run: no breakpoint ahead.") : tr("Start of the run: no breakpoint before.");
+        else if (!stop.conditionError.empty())
+            message = tr("Stopped at the breakpoint on line %1: its condition is wrong (%2).")
+                          .arg(r.lineOf(stop.event))
+                          .arg(fromStd(stop.conditionError));
+        else
+            message = tr("Stopped at the breakpoint on line %1.").arg(r.lineOf(stop.event));
+        moveTo(stop.event, message);
+        return;
+    }
+    const std::optional<std::size_t> to = target(action, cursorLine);
+    if (!to) {
+        if (action == DebugAction::RunToCursor)
+            updateState(tr("The rule at line %1 does not run after this point.").arg(cursorLine));
+        return;
+    }
+    moveTo(*to);
+}
+
+void RecordingDebugger::goToEvent(int event)
+{
+    if (!recorded_ || !recorded_->recording || event < 0 || std::size_t(event) >= recorded_->recording->size())
+        return;
+    moveTo(std::size_t(event));
+}
+
+void RecordingDebugger::moveTo(std::size_t event, const QString& message)
+{
+    current_ = event;
+    updateState(message);
+}
+
+void RecordingDebugger::setBreakpoints(const QList<DebugBreakpoint>& breakpoints)
+{
+    breakpoints_ = breakpoints;
+}
+
+int RecordingDebugger::writerOf(const QString& pointer) const
+{
+    if (!recorded_ || !recorded_->recording || recorded_->recording->size() == 0)
+        return -1;
+    const auto writer = recorded_->recording->writerOf(pointer.toStdString(), current_);
+    return writer ? int(*writer) : -1;
+}
+
+void RecordingDebugger::markStale()
+{
+    if (stale_ || !recorded_ || !recorded_->recording)
+        return;
+    stale_ = true;
+    updateState(state_.message);
+}
+
+int RecordingDebugger::position(std::uint32_t byteOffset) const
+{
+    const std::vector<int>& p = recorded_->positions;
+    return p.empty() ? 0 : p[std::min<std::size_t>(byteOffset, p.size() - 1)];
+}
+
+DebugOutcome RecordingDebugger::outcome(std::size_t i) const
+{
+    const mdsl::debug::Recording& r = *recorded_->recording;
+    const mdsl::TraceEvent& e = r.event(i);
+    DebugOutcome out;
+    out.event = int(i);
+    out.line = r.lineOf(i);
+    out.target = fromStd(e.target);
+    if (e.kind == mdsl::TraceKind::Write) {
+        out.detail = e.value ? shortJson(*e.value) : QString();
+    } else if (e.kind == mdsl::TraceKind::Skip) {
+        out.kind = DebugOutcome::Kind::Skip;
+        out.detail = skipReason(e.reason);
+    } else {
+        out.kind = DebugOutcome::Kind::Error;
+        out.target = fromStd(e.reason);
+        if (const mdsl::Diagnostic* d = r.errorOf(i)) {
+            QStringList args;
+            for (const std::string& arg : d->args)
+                args.append(fromStd(arg));
+            out.detail = DiagnosticMessages::translate(fromStd(d->code), args, fromStd(d->message));
+        }
+    }
+    return out;
+}
+
+QString RecordingDebugger::describeEvent(std::size_t i) const
+{
+    const mdsl::debug::Recording& r = *recorded_->recording;
+    const mdsl::TraceEvent& e = r.event(i);
+    switch (e.kind) {
+    case mdsl::TraceKind::RuleEntered:
+        return r.isBlock(i) ? tr("Array block on line %1").arg(r.lineOf(i)) : tr("Rule on line %1").arg(r.lineOf(i));
+    case mdsl::TraceKind::Value:
+        return tr("Value of %1").arg(fromStd(r.text().substr(e.span.begin, e.span.size())));
+    case mdsl::TraceKind::Write:
+        return tr("Wrote %1 = %2").arg(fromStd(e.target), e.value ? shortJson(*e.value, 80) : QString());
+    case mdsl::TraceKind::Skip: return tr("Skipped %1: %2").arg(fromStd(e.target), skipReason(e.reason));
+    case mdsl::TraceKind::Error: {
+        const DebugOutcome o = outcome(i);
+        return tr("Error %1: %2").arg(o.target, o.detail);
+    }
+    case mdsl::TraceKind::ElementEntered:
+        return tr("Element %1 of the block on line %2").arg(e.index + 1).arg(r.lineOf(i));
+    case mdsl::TraceKind::ElementLeft: return tr("End of element %1").arg(e.index + 1);
+    }
+    return {};
+}
+
+void RecordingDebugger::updateState(const QString& message)
+{
+    DebugState s;
+    s.message = message;
+    s.stale = stale_;
+    if (stale_)
+        s.message = tr("The mapping changed since this run was recorded: record again to debug the new text.");
+    const mdsl::debug::Recording* r = recorded_ ? recorded_->recording.get() : nullptr;
+    if (!r || r->size() == 0) {
+        state_ = s;
+        emit stateChanged();
+        return;
+    }
+    const std::size_t i = std::min(current_, r->size() - 1);
+    s.recorded = true;
+    s.engine = recorded_->v1 ? QStringLiteral("V1") : QStringLiteral("V2");
+    s.event = int(i);
+    s.eventCount = int(r->size());
+    s.description = describeEvent(i);
+
+    if (const auto rule = r->ruleOf(i)) {
+        const mdsl::Span span = r->event(*rule).span;
+        s.ruleStart = position(span.begin);
+        s.ruleEnd = position(span.end);
+        s.ruleLine = r->lineOf(*rule);
+        QString text = fromStd(r->text().substr(span.begin, span.size()));
+        s.ruleText = r->isBlock(*rule) ? text.section(QLatin1Char('\n'), 0, 0) : text.simplified();
+        for (const std::size_t v : r->valuesOf(*rule)) {
+            const mdsl::TraceEvent& e = r->event(v);
+            DebugValue value;
+            value.expression = fromStd(r->text().substr(e.span.begin, e.span.size())).simplified();
+            value.value = e.value ? shortJson(*e.value) : tr("missing");
+            value.start = position(e.span.begin);
+            value.end = position(e.span.end);
+            value.line = r->lineOf(v);
+            s.values.append(value);
+        }
+        for (const std::size_t o : r->outcomesOfRule(span.begin))
+            s.ruleOutcomes.append(outcome(o));
+    }
+    if (const auto element = r->elementOf(i))
+        s.contextLabel
+            = tr("Element %1 of the block on line %2").arg(r->event(*element).index + 1).arg(r->lineOf(*element));
+    else
+        s.contextLabel = tr("The input");
+    // The context changes only with the element: a large input is not printed again at each step.
+    const int contextKey = r->elementOf(i) ? int(*r->elementOf(i)) : -1;
+    if (contextKey != contextEvent_ || contextText_.isNull()) {
+        contextText_ = renderJson(r->context(i)).text;
+        contextEvent_ = contextKey;
+    }
+    s.contextJson = contextText_;
+
+    // The output: forward from the cached one when stepping on, else from the recording's snapshots.
+    if (cachedOutput_ && cachedEvent_ <= i && i - cachedEvent_ < 4096)
+        r->advance(*cachedOutput_, cachedEvent_, i);
+    else
+        cachedOutput_ = r->outputAt(i);
+    cachedEvent_ = i;
+    s.output = renderJson(*cachedOutput_);
+    if (const auto write = r->lastWrite(i)) {
+        s.lastWrite = fromStd(r->event(*write).target);
+        s.atLastWrite = *write == i;
+    }
+    for (const mdsl::debug::Frame& f : r->frames(i)) {
+        DebugFrame frame;
+        frame.event = int(f.event);
+        frame.start = position(f.span.begin);
+        frame.end = position(f.span.end);
+        frame.label = f.kind == mdsl::debug::FrameKind::Element ? tr("Element %1").arg(f.index + 1)
+            : r->isBlock(f.event) ? tr("Array block, line %1").arg(r->lineOfOffset(f.span.begin))
+                                  : tr("Rule, line %1").arg(r->lineOfOffset(f.span.begin));
+        s.frames.append(frame);
+    }
+    for (std::size_t j = 0; j < r->size() && s.skipsAndErrors.size() < kMaxListed; ++j) {
+        const mdsl::TraceKind kind = r->event(j).kind;
+        if (kind == mdsl::TraceKind::Skip || kind == mdsl::TraceKind::Error)
+            s.skipsAndErrors.append(outcome(j));
+    }
+    if (r->event(i).kind == mdsl::TraceKind::Error) {
+        const DebugOutcome o = outcome(i);
+        s.error = o.target + QStringLiteral(": ") + o.detail;
+    }
+    state_ = s;
+    emit stateChanged();
+}
+
+} // namespace studio

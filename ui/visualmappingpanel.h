@@ -1,0 +1,125 @@
+#pragma once
+// The visual mapping: the sample input as a tree of fields (name, type, sample value), the
+// mapping's targets as a tree (objects, blocks, targets), and a line per rule from each field
+// it reads to its target, from the engine's lineage. Dragging a field onto a target asks for
+// a rule (fieldDropped); the main window writes it into the text, which stays the only model:
+// the panel is redrawn from the text after every change (debounced, off the UI thread).
+
+#include "mdsl/flags.h"
+
+#include <QFutureWatcher>
+#include <QHash>
+#include <QSet>
+#include <QWidget>
+
+#include <functional>
+#include <vector>
+
+class QLabel;
+class QTimer;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace studio {
+
+class LinkArea;
+class SourceFieldTree;
+class TargetTree;
+
+/// One rule as the panel draws it: what the lineage says, positioned in the editor's text.
+struct VisualRule {
+    QString target;          ///< JSON Pointer ("/order/lines/*/sku")
+    bool array = false;      ///< an array block (its target is the array)
+    QStringList sources;     ///< field paths it reads ("$.items[*].sku")
+    int start = 0;           ///< document positions of the rule
+    int end = 0;
+    QString text;            ///< the rule's first line, trimmed
+};
+
+/// The lineage of one text, made off the UI thread.
+struct VisualLineage {
+    quint64 generation = 0;
+    std::vector<VisualRule> rules;
+    qint64 elapsedUs = 0;
+};
+
+class VisualMappingPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit VisualMappingPanel(QWidget* parent = nullptr);
+    ~VisualMappingPanel() override;
+
+    /// Where the panel reads the mapping, the flags and the sample input when it refreshes.
+    void setSources(std::function<QString()> mapping, std::function<mdsl::Flags()> flags,
+                    std::function<QString()> input);
+    /// Refreshes after `delayMs` (restarted by each call); only while the panel is shown.
+    void refreshSoon(int delayMs = 250);
+    /// Refreshes now and waits for the result (tests, and the first show).
+    void refreshNow();
+    /// Highlights the rule at a document position (the editor's cursor).
+    void setCursorPosition(int position);
+
+    [[nodiscard]] QTreeWidget* sourceTree() const;
+    [[nodiscard]] QTreeWidget* targetTree() const;
+    /// The drawn lines: (rule index, source field path) pairs whose field is in the sample.
+    [[nodiscard]] QList<QPair<int, QString>> links() const { return links_; }
+    [[nodiscard]] const std::vector<VisualRule>& rules() const { return lineage_.rules; }
+    /// The rule highlighted (from the editor or a click), or -1.
+    [[nodiscard]] int currentRule() const { return currentRule_; }
+    /// The tree items of a field path and of a target pointer; nullptr when absent.
+    [[nodiscard]] QTreeWidgetItem* sourceItem(const QString& path) const { return sourceItems_.value(path); }
+    [[nodiscard]] QTreeWidgetItem* targetItem(const QString& pointer) const { return targetItems_.value(pointer); }
+    /// What a drop of a field on a target item does: emits fieldDropped. Real drops come here.
+    void dropField(const QString& sourcePath, QTreeWidgetItem* target);
+    /// Selects a rule as a click on its line or target does: emits ruleActivated.
+    void activateRule(int index);
+    /// The time the last lineage took, in microseconds.
+    [[nodiscard]] qint64 lastLineageUs() const { return lineage_.elapsedUs; }
+
+signals:
+    /// A field was dropped on a target: JSON Pointer of the target ("" the root).
+    void fieldDropped(const QString& sourcePath, const QString& targetPointer);
+    /// The user chose a rule (its line or its target): select it in the editor.
+    void ruleActivated(int start, int end);
+    /// The lineage of a new text is shown.
+    void refreshed();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    friend class LinkArea;
+    void startLineage();
+    void showLineage(const VisualLineage& lineage);
+    void rebuildSourceTree(const QString& input);
+    void rebuildTargetTree();
+    void highlightRule(int index);
+    void retranslate();
+    [[nodiscard]] QTreeWidgetItem* visibleSourceItem(const QString& path) const;
+
+    std::function<QString()> mappingText_;
+    std::function<mdsl::Flags()> flags_;
+    std::function<QString()> inputText_;
+
+    QLabel* hint_ = nullptr;
+    SourceFieldTree* sources_ = nullptr;
+    LinkArea* linkArea_ = nullptr;
+    TargetTree* targets_ = nullptr;
+    QTimer* timer_ = nullptr;
+    QFutureWatcher<VisualLineage>* watcher_ = nullptr;
+
+    quint64 generation_ = 0;
+    bool pending_ = false;          ///< a refresh was asked while one was running
+    QString shownInput_;
+    VisualLineage lineage_;
+    QList<QPair<int, QString>> links_;
+    QHash<QString, QTreeWidgetItem*> sourceItems_;
+    QHash<QString, QTreeWidgetItem*> targetItems_;
+    QSet<QString> collapsedTargets_;
+    int currentRule_ = -1;
+    bool syncing_ = false;          ///< selection changed by the panel itself, not the user
+};
+
+} // namespace studio
