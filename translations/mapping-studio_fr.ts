@@ -8,8 +8,8 @@
         <translation>Éditeur et débogueur du Mapping DSL.</translation>
     </message>
     <message>
-        <source>Mapping file to open.</source>
-        <translation>Fichier de mapping à ouvrir.</translation>
+        <source>Mapping file or repro bundle to open.</source>
+        <translation>Fichier de mapping ou paquet de reproduction à ouvrir.</translation>
     </message>
 </context>
 <context>
@@ -41,6 +41,133 @@
     <message>
         <source>Keyword</source>
         <translation>Mot-clé</translation>
+    </message>
+</context>
+<context>
+    <name>studio::DebuggerPanel</name>
+    <message>
+        <source>Event %L1 / %L2</source>
+        <translation>Événement %L1 / %L2</translation>
+    </message>
+    <message>
+        <source>No run recorded</source>
+        <translation>Aucune exécution enregistrée</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Record a run (Ctrl+F5) of the mapping on the sample input, then step through it.</source>
+        <translation>Enregistrez une exécution (Ctrl+F5) du mapping sur l’entrée d’exemple, puis parcourez-la pas à pas.</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Ligne %1</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Contexte</translation>
+    </message>
+    <message>
+        <source>Context: %1</source>
+        <translation>Contexte : %1</translation>
+    </message>
+    <message>
+        <source>Skips and Errors (%L1)</source>
+        <translation>Écritures ignorées et erreurs (%L1)</translation>
+    </message>
+    <message>
+        <source>Record Run</source>
+        <translation>Enregistrer une exécution</translation>
+    </message>
+    <message>
+        <source>Record a run of the mapping on the sample input with the chosen engine (%1)</source>
+        <translation>Enregistrer une exécution du mapping sur l’entrée d’exemple avec le moteur choisi (%1)</translation>
+    </message>
+    <message>
+        <source>The engine that runs the recording</source>
+        <translation>Le moteur qui exécute l’enregistrement</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continuer</translation>
+    </message>
+    <message>
+        <source>Step &amp;Over</source>
+        <translation>Pas &amp;principal</translation>
+    </message>
+    <message>
+        <source>Step &amp;Into</source>
+        <translation>Pas déta&amp;illé</translation>
+    </message>
+    <message>
+        <source>Step O&amp;ut</source>
+        <translation>Pas &amp;sortant</translation>
+    </message>
+    <message>
+        <source>Step Bac&amp;k</source>
+        <translation>Pas &amp;en arrière</translation>
+    </message>
+    <message>
+        <source>Continue Back&amp;wards</source>
+        <translation>Continuer &amp;vers l’arrière</translation>
+    </message>
+    <message>
+        <source>Run &amp;to Cursor</source>
+        <translation>Exécuter &amp;jusqu’au curseur</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>&amp;Recommencer</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Values of This Rule</source>
+        <translation>Valeurs de cette règle</translation>
+    </message>
+    <message>
+        <source>Output So Far (click a value: the write that made it)</source>
+        <translation>Sortie jusqu’ici (cliquez sur une valeur : l’écriture qui l’a produite)</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>Expression</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Value or Reason</source>
+        <translation>Valeur ou raison</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Writes of This Rule</source>
+        <translation>Écritures de cette règle</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>Pile</translation>
     </message>
 </context>
 <context>
@@ -518,16 +645,234 @@
         <translation>Épingler le côté V1 à un fichier</translation>
     </message>
     <message>
-        <source>Mappings (*.mdsl);;JSON sample inputs (*.json);;All files (*)</source>
-        <translation>Mappings (*.mdsl);;Entrées d’exemple JSON (*.json);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <source>Unsaved Changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <source>“%1” has unsaved changes. Save them?</source>
         <translation>« %1 » a des modifications non enregistrées. Les enregistrer ?</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Debugger</source>
+        <translation>Débogueur</translation>
+    </message>
+    <message>
+        <source>&amp;Debug</source>
+        <translation>&amp;Déboguer</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Breakpoint</source>
+        <translation>Basculer le point d’&amp;arrêt</translation>
+    </message>
+    <message>
+        <source>Breakpoint Con&amp;dition…</source>
+        <translation>Con&amp;dition du point d’arrêt…</translation>
+    </message>
+    <message>
+        <source>No rule on line %1 or after it: a breakpoint goes on a rule.</source>
+        <translation>Aucune règle à la ligne %1 ni après : un point d’arrêt se place sur une règle.</translation>
+    </message>
+    <message>
+        <source>Breakpoint Condition</source>
+        <translation>Condition du point d’arrêt</translation>
+    </message>
+    <message>
+        <source>Stop at the rule on line %1 only when this expression is true (the context is the current element; empty: always):</source>
+        <translation>S’arrêter à la règle de la ligne %1 seulement quand cette expression est vraie (le contexte est l’élément courant ; vide : toujours) :</translation>
+    </message>
+    <message>
+        <source>Remove Breakpoint</source>
+        <translation>Supprimer le point d’arrêt</translation>
+    </message>
+    <message>
+        <source>Add Breakpoint</source>
+        <translation>Ajouter un point d’arrêt</translation>
+    </message>
+    <message>
+        <source>Edit Condition…</source>
+        <translation>Modifier la condition…</translation>
+    </message>
+    <message>
+        <source>Add Conditional Breakpoint…</source>
+        <translation>Ajouter un point d’arrêt conditionnel…</translation>
+    </message>
+    <message>
+        <source>Mappings (*.mdsl);;JSON sample inputs (*.json);;Repro bundles (*.mdslrepro);;All files (*)</source>
+        <translation>Mappings (*.mdsl);;Entrées d’exemple JSON (*.json);;Paquets de reproduction (*.mdslrepro);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Load Production Output</source>
+        <translation>Charger la sortie de production</translation>
+    </message>
+    <message>
+        <source>%1 (from repro bundle)</source>
+        <translation>%1 (du paquet de reproduction)</translation>
+    </message>
+    <message>
+        <source>Repro bundle (this session)</source>
+        <translation>Paquet de reproduction (cette session)</translation>
+    </message>
+    <message>
+        <source>This is not a valid repro bundle: %1</source>
+        <translation>Ce n’est pas un paquet de reproduction valide : %1</translation>
+    </message>
+    <message>
+        <source>Open Repro Bundle</source>
+        <translation>Ouvrir un paquet de reproduction</translation>
+    </message>
+    <message>
+        <source>Opened repro bundle %1</source>
+        <translation>Paquet de reproduction %1 ouvert</translation>
+    </message>
+    <message>
+        <source>Export Repro Bundle</source>
+        <translation>Exporter un paquet de reproduction</translation>
+    </message>
+    <message>
+        <source>The sample input must be JSON to go into a bundle:
+%1</source>
+        <translation>L’entrée d’exemple doit être du JSON pour aller dans un paquet :
+%1</translation>
+    </message>
+    <message>
+        <source>Repro bundle written to %1</source>
+        <translation>Paquet de reproduction écrit dans %1</translation>
+    </message>
+    <message>
+        <source>Repro bundles (*.mdslrepro);;All files (*)</source>
+        <translation>Paquets de reproduction (*.mdslrepro);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Notes for whoever opens the bundle (ticket, symptoms, what was tried):</source>
+        <translation>Notes pour qui ouvrira le paquet (ticket, symptômes, ce qui a été essayé) :</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Repro Bundle…</source>
+        <translation>E&amp;xporter un paquet de reproduction…</translation>
+    </message>
+    <message>
+        <source>Write the mapping, input, flags, clock, versions and production's output to one file</source>
+        <translation>Écrire le mapping, l’entrée, les drapeaux, l’horloge, les versions et la sortie de production dans un seul fichier</translation>
+    </message>
+    <message>
+        <source>Load &amp;Production Output…</source>
+        <translation>Charger la sortie de &amp;production…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Repro Bundle</source>
+        <translation>&amp;Fermer le paquet de reproduction</translation>
+    </message>
+    <message>
+        <source>Flags: repro bundle (not saved)</source>
+        <translation>Drapeaux : paquet de reproduction (non enregistrés)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Repro bundle&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Paquet de reproduction&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>another tool</source>
+        <translation>un autre outil</translation>
+    </message>
+    <message>
+        <source>studio %1</source>
+        <translation>studio %1</translation>
+    </message>
+    <message>
+        <source>written %1 by %2, engine %3</source>
+        <translation>écrit le %1 par %2, moteur %3</translation>
+    </message>
+    <message>
+        <source>this is engine %1</source>
+        <translation>ici, moteur %1</translation>
+    </message>
+    <message>
+        <source>route V1-only</source>
+        <translation>route V1 seule</translation>
+    </message>
+    <message>
+        <source>route V2-routed</source>
+        <translation>route V2 (routée)</translation>
+    </message>
+    <message>
+        <source>clock %1</source>
+        <translation>horloge %1</translation>
+    </message>
+    <message>
+        <source>system clock</source>
+        <translation>horloge système</translation>
+    </message>
+    <message>
+        <source>the bundle's flags apply to this session only</source>
+        <translation>les drapeaux du paquet ne valent que pour cette session</translation>
+    </message>
+    <message>
+        <source>notes: %1</source>
+        <translation>notes : %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Production output&lt;/b&gt; from %1</source>
+        <translation>&lt;b&gt;Sortie de production&lt;/b&gt; de %1</translation>
+    </message>
+    <message>
+        <source>production says %1 answered</source>
+        <translation>selon la production, %1 a répondu</translation>
+    </message>
+    <message>
+        <source>production says V1 answered by fallback</source>
+        <translation>selon la production, V1 a répondu en repli</translation>
+    </message>
+    <message>
+        <source>production engine %1</source>
+        <translation>moteur de production %1</translation>
+    </message>
+    <message>
+        <source>no production output in the bundle</source>
+        <translation>pas de sortie de production dans le paquet</translation>
+    </message>
+    <message>
+        <source>Visual Mapping</source>
+        <translation>Mapping visuel</translation>
+    </message>
+    <message>
+        <source>the mapping has syntax errors; fix them first</source>
+        <translation>le mapping a des erreurs de syntaxe ; corrigez-les d’abord</translation>
+    </message>
+    <message>
+        <source>this is not a field of the sample input</source>
+        <translation>ce n’est pas un champ de l’entrée d’exemple</translation>
+    </message>
+    <message>
+        <source>choose a field, not the whole input</source>
+        <translation>choisissez un champ, pas toute l’entrée</translation>
+    </message>
+    <message>
+        <source>this target holds a value, not an object</source>
+        <translation>cette cible contient une valeur, pas un objet</translation>
+    </message>
+    <message>
+        <source>it belongs to the element of an enclosing array block; name that element with “each … as name”</source>
+        <translation>il appartient à l’élément d’un bloc tableau englobant ; nommez cet élément avec « each … as nom »</translation>
+    </message>
+    <message>
+        <source>reading this field from there needs JSONPath (version 2 and the JSONPath flag), or drop it into an array block over its array</source>
+        <translation>lire ce champ à cet endroit demande JSONPath (version 2 et le flag JSONPath), ou déposez-le dans un bloc tableau sur son tableau</translation>
+    </message>
+    <message>
+        <source>Cannot map %1: %2.</source>
+        <translation>Impossible de mapper %1 : %2.</translation>
+    </message>
+    <message>
+        <source>%1 now reads %2.</source>
+        <translation>%1 lit maintenant %2.</translation>
+    </message>
+    <message>
+        <source>Mapped %1 to %2.</source>
+        <translation>%1 mappé vers %2.</translation>
     </message>
 </context>
 <context>
@@ -679,6 +1024,34 @@
         <source>Differences: %1</source>
         <translation>Différences : %1</translation>
     </message>
+    <message>
+        <source>recorded</source>
+        <translation>enregistrée</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ours&lt;/b&gt;: V1 engine</source>
+        <translation>&lt;b&gt;Chez nous&lt;/b&gt; : moteur V1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ours&lt;/b&gt;: V2 engine</source>
+        <translation>&lt;b&gt;Chez nous&lt;/b&gt; : moteur V2</translation>
+    </message>
+    <message>
+        <source>%1 — Production: %2 · Ours: %3</source>
+        <translation>%1 — Production : %2 · Chez nous : %3</translation>
+    </message>
+    <message>
+        <source>Reproduced: same output as production</source>
+        <translation>Reproduit : même sortie que la production</translation>
+    </message>
+    <message>
+        <source>Differences from production: %1</source>
+        <translation>Différences avec la production : %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Production&lt;/b&gt; (recorded)</source>
+        <translation>&lt;b&gt;Production&lt;/b&gt; (enregistrée)</translation>
+    </message>
 </context>
 <context>
     <name>studio::ProblemsPanel</name>
@@ -721,6 +1094,109 @@
     <message>
         <source>Errors: %1 · Warnings: %2</source>
         <translation>Erreurs : %1 · avertissements : %2</translation>
+    </message>
+</context>
+<context>
+    <name>studio::RecordingDebugger</name>
+    <message>
+        <source>source missing</source>
+        <translation>source absente</translation>
+    </message>
+    <message>
+        <source>source null</source>
+        <translation>source nulle</translation>
+    </message>
+    <message>
+        <source>The sample input is not valid JSON: fix it in the Preview tab, then record again.</source>
+        <translation>L’entrée d’exemple n’est pas du JSON valide : corrigez-la dans l’onglet Aperçu, puis enregistrez à nouveau.</translation>
+    </message>
+    <message>
+        <source>The mapping has errors and did not run: see the Problems list.</source>
+        <translation>Le mapping contient des erreurs et n’a pas été exécuté : voir la liste des problèmes.</translation>
+    </message>
+    <message>
+        <source>This run wrote nothing: the mapping has no rules to step through.</source>
+        <translation>Cette exécution n’a rien écrit : le mapping n’a aucune règle à parcourir.</translation>
+    </message>
+    <message>
+        <source>Only the first %L1 events of this run were recorded.</source>
+        <translation>Seuls les %L1 premiers événements de cette exécution ont été enregistrés.</translation>
+    </message>
+    <message>
+        <source>End of the run: no breakpoint ahead.</source>
+        <translation>Fin de l’exécution : plus aucun point d’arrêt.</translation>
+    </message>
+    <message>
+        <source>Start of the run: no breakpoint before.</source>
+        <translation>Début de l’exécution : aucun point d’arrêt avant.</translation>
+    </message>
+    <message>
+        <source>Stopped at the breakpoint on line %1: its condition is wrong (%2).</source>
+        <translation>Arrêt au point d’arrêt de la ligne %1 : sa condition est erronée (%2).</translation>
+    </message>
+    <message>
+        <source>Stopped at the breakpoint on line %1.</source>
+        <translation>Arrêt au point d’arrêt de la ligne %1.</translation>
+    </message>
+    <message>
+        <source>The rule at line %1 does not run after this point.</source>
+        <translation>La règle de la ligne %1 ne s’exécute plus après ce point.</translation>
+    </message>
+    <message>
+        <source>Array block on line %1</source>
+        <translation>Bloc tableau, ligne %1</translation>
+    </message>
+    <message>
+        <source>Rule on line %1</source>
+        <translation>Règle, ligne %1</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation>Valeur de %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 = %2</source>
+        <translation>Écrit %1 = %2</translation>
+    </message>
+    <message>
+        <source>Skipped %1: %2</source>
+        <translation>Ignoré %1 : %2</translation>
+    </message>
+    <message>
+        <source>Error %1: %2</source>
+        <translation>Erreur %1 : %2</translation>
+    </message>
+    <message>
+        <source>Element %1 of the block on line %2</source>
+        <translation>Élément %1 du bloc de la ligne %2</translation>
+    </message>
+    <message>
+        <source>End of element %1</source>
+        <translation>Fin de l’élément %1</translation>
+    </message>
+    <message>
+        <source>The mapping changed since this run was recorded: record again to debug the new text.</source>
+        <translation>Le mapping a changé depuis l’enregistrement de cette exécution : enregistrez à nouveau pour déboguer le nouveau texte.</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>absente</translation>
+    </message>
+    <message>
+        <source>The input</source>
+        <translation>L’entrée</translation>
+    </message>
+    <message>
+        <source>Element %1</source>
+        <translation>Élément %1</translation>
+    </message>
+    <message>
+        <source>Array block, line %1</source>
+        <translation>Bloc tableau, ligne %1</translation>
+    </message>
+    <message>
+        <source>Rule, line %1</source>
+        <translation>Règle, ligne %1</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1391,85 @@
     <message>
         <source>V2, no fallback</source>
         <translation>V2, sans repli</translation>
+    </message>
+</context>
+<context>
+    <name>studio::VisualMappingPanel</name>
+    <message>
+        <source>The sample input is not valid JSON: its fields cannot be shown.</source>
+        <translation>L’entrée d’exemple n’est pas du JSON valide : ses champs ne peuvent pas être affichés.</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>objet</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>tableau</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>chaîne</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>booléen</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>1 field</source>
+        <translation>1 champ</translation>
+    </message>
+    <message>
+        <source>%1 fields</source>
+        <translation>%1 champs</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 élément</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 éléments</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>The output document: drop a field here to add a rule at the top level.</source>
+        <translation>Le document de sortie : déposez un champ ici pour ajouter une règle au premier niveau.</translation>
+    </message>
+    <message>
+        <source>Drag a field of the sample input onto a target or a container to write its rule. Click a line or a target to select its rule in the editor.</source>
+        <translation>Glissez un champ de l’entrée d’exemple sur une cible ou un conteneur pour écrire sa règle. Cliquez sur un lien ou une cible pour sélectionner sa règle dans l’éditeur.</translation>
+    </message>
+    <message>
+        <source>Input field</source>
+        <translation>Champ d’entrée</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Sample value</source>
+        <translation>Valeur d’exemple</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
     </message>
 </context>
 </TS>

@@ -124,11 +124,11 @@ public:
     /// A repro bundle or a production output is open.
     [[nodiscard]] bool showsRepro() const;
     [[nodiscard]] static bool isReproBundleFile(const QString& path);
-
     /// Writes the rule mapping an input field ("$.customer.name") to a target (a JSON Pointer
     /// of the visual mapping's target tree), as one undo step, and selects it. Says why in the
     /// status bar and returns false when it cannot (mainwindow_visual.cpp).
     bool mapField(const QString& sourcePath, const QString& targetPointer);
+
 protected:
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;

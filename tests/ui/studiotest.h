@@ -2,6 +2,7 @@
 // Helpers shared by the studio's UI tests: isolated settings and recovery folders, and
 // screenshots for people to look at.
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,11 +16,21 @@
 
 namespace studiotest {
 
-/// Settings, recovery files and recent files go to Qt's test locations, emptied first.
-/// Call after the application's names are set (they name the settings file).
+/// Settings, recovery files and recent files go to Qt's test locations, under an application
+/// name of this test program's own, so that UI tests run in parallel (ctest --parallel) never
+/// share a settings file. Call after the application's names are set.
+inline void useOwnUserData()
+{
+    const QString program = QFileInfo(QCoreApplication::applicationFilePath()).completeBaseName();
+    if (!QCoreApplication::applicationName().endsWith(program))
+        QCoreApplication::setApplicationName(QCoreApplication::applicationName() + QLatin1Char('-') + program);
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+/// useOwnUserData(), emptied first.
 inline void isolateUserData()
 {
-    QStandardPaths::setTestModeEnabled(true);
+    useOwnUserData();
     QSettings().clear();
     QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).removeRecursively();
 }

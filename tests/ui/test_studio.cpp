@@ -52,7 +52,7 @@ int recoveryChild(int argc, char** argv)
 {
     QApplication app(argc, argv);
     setupApplication(app, QStringLiteral("en"));
-    QStandardPaths::setTestModeEnabled(true);
+    studiotest::useOwnUserData();   // where the parent test looks for the recovery file
     QSettings().clear();
     MainWindow window;
     window.autoSaver()->setDelay(50);
