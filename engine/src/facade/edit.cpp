@@ -234,7 +234,7 @@ class Outline {
 public:
     explicit Outline(const ast::Document& document)
     {
-        blocks.push_back({"", &document.statements, 0, false, FieldPath{}, {}, {}});
+        blocks.push_back({"", &document.statements, 0, false, FieldPath{}, {}, {}, {}});
         walk(document.statements, "", 0);
     }
 
