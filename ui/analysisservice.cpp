@@ -13,7 +13,7 @@ namespace studio {
 template <typename Request, typename Result>
 struct AnalysisService::Lane {
     using Work = std::function<Result(const Request&)>;
-    using Deliver = std::function<void(const Result&)>;
+    using Deliver = std::function<void(Result&&)>;
 
     Lane(QObject* owner, QThreadPool* pool, Work work, Deliver deliver)
         : owner_(owner)
@@ -45,13 +45,14 @@ private:
         running_ = true;
         auto* watcher = new QFutureWatcher<Result>(owner_);
         QObject::connect(watcher, &QFutureWatcherBase::finished, owner_, [this, watcher, generation] {
-            Result result = watcher->result();
+            // Moved out, not copied: a preview result holds two outputs of up to megabytes.
+            Result result = watcher->future().takeResult();
             watcher->deleteLater();
             running_ = false;
             result.generation = generation;
             // Only the newest request's answer is shown; a waiting request runs next.
             if (generation == generation_)
-                deliver_(result);
+                deliver_(std::move(result));
             if (waiting_ && !timer_.isActive())
                 startIfIdle();
         });
@@ -89,7 +90,7 @@ AnalysisService::AnalysisService(std::shared_ptr<MappingBackend> backend, QObjec
             }
             return result;
         },
-        [this](const PreviewResult& r) { emit previewReady(r); });
+        [this](PreviewResult&& r) { emit previewReady(std::make_shared<const PreviewResult>(std::move(r))); });
 }
 
 AnalysisService::~AnalysisService()

@@ -41,7 +41,8 @@ public:
 signals:
     void problemsReady(const studio::ProblemsResult& result);
     void previewStarted();
-    void previewReady(const studio::PreviewResult& result);
+    /// Shared and read-only: the main window and the panels look at it without copying.
+    void previewReady(std::shared_ptr<const studio::PreviewResult> result);
 
 private:
     template <typename Request, typename Result>

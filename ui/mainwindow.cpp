@@ -434,11 +434,11 @@ void MainWindow::showProblems(const ProblemsResult& result)
     updateStatus();
 }
 
-void MainWindow::showPreview(const PreviewResult& result)
+void MainWindow::showPreview(const std::shared_ptr<const PreviewResult>& result)
 {
     preview_->setResult(result);
-    if (result.inputError.isEmpty())
-        editor_->setSourcePaths(result.sourcePaths);
+    if (result->inputError.isEmpty())
+        editor_->setSourcePaths(result->sourcePaths);
 }
 
 bool MainWindow::applyFix(const TextFix& fix)

@@ -161,7 +161,7 @@ private:
     void scheduleAnalysis(bool previewNow = false);
     void schedulePreview(int delayMs);
     void showProblems(const ProblemsResult& result);
-    void showPreview(const PreviewResult& result);
+    void showPreview(const std::shared_ptr<const PreviewResult>& result);
     bool maybeSave();
     bool writeFile(const QString& path, const QString& text, QString* error);
     void addRecent(const QString& path);

@@ -209,9 +209,9 @@ void PreviewPanel::showRunning()
     refresh();
 }
 
-void PreviewPanel::setResult(const PreviewResult& result)
+void PreviewPanel::setResult(std::shared_ptr<const PreviewResult> result)
 {
-    result_ = result;
+    result_ = std::move(result);
     haveResult_ = true;
     running_ = false;
     showOutputs();
@@ -250,31 +250,33 @@ QString PreviewPanel::bannerText() const
 
 const EngineRun& PreviewPanel::leftRun() const
 {
-    return recorded_ ? *recorded_ : result_.v1;
+    return recorded_ ? *recorded_ : result_->v1;
 }
 
 const EngineRun& PreviewPanel::rightRun() const
 {
     if (!recorded_)
-        return result_.v2;
+        return result_->v2;
     // Our answer as production would give it: V1-only, V2 disabled, or V1 by fallback.
-    const bool v1 = recordedRoute_ == mdsl::Route::V1Only || result_.production.engine == QLatin1String("v1");
-    return v1 ? result_.v1 : result_.v2;
+    const bool v1 = recordedRoute_ == mdsl::Route::V1Only || result_->production.engine == QLatin1String("v1");
+    return v1 ? result_->v1 : result_->v2;
 }
 
 void PreviewPanel::showOutputs()
 {
     const QString previous = current_ >= 0 && current_ < differences_.size() ? differences_.at(current_).pointer : QString();
     differences_.clear();
-    mdsl::Json patch = result_.patch;
+    const mdsl::Json* patch = &result_->patch;
+    mdsl::Json recordedPatch;
     if (recorded_) {
         // A missing output of ours (invalid mapping) counts as null, as in `mapping-dsl repro`.
         // Nothing ran (no result yet, or the sample input is not JSON): nothing to compare.
         const bool ran = haveResult_ && rightRun().state != RunState::NotRun;
-        patch = ran ? mdsl::jsonPatch(*recorded_->output, rightRun().output.value_or(mdsl::Json())) : mdsl::Json::array();
+        recordedPatch = ran ? mdsl::jsonPatch(*recorded_->output, rightRun().output.value_or(mdsl::Json())) : mdsl::Json::array();
+        patch = &recordedPatch;
     }
-    if (patch.is_array()) {
-        for (const mdsl::Json& op : patch) {
+    if (patch->is_array()) {
+        for (const mdsl::Json& op : *patch) {
             if (op.is_object() && op.contains("path") && op["path"].is_string())
                 differences_.append({QString::fromStdString(op["path"].get<std::string>()),
                                      QString::fromStdString(op.value("op", std::string()))});
@@ -334,27 +336,27 @@ void PreviewPanel::refresh()
     fillSide(v1_, leftRun(), recorded_.has_value());
     fillSide(v2_, rightRun(), false);
     if (recorded_) {
-        const bool v1 = &rightRun() == &result_.v1;
+        const bool v1 = &rightRun() == &result_->v1;
         v2_.title->setText(v1 ? tr("<b>Ours</b>: V1 engine") : tr("<b>Ours</b>: V2 engine"));
     }
 
-    if (!result_.inputError.isEmpty() && haveResult_) {
-        inputError_->setText(result_.inputError);
+    if (!result_->inputError.isEmpty() && haveResult_) {
+        inputError_->setText(result_->inputError);
         inputError_->show();
     } else {
         inputError_->hide();
     }
 
     QString production;
-    if (haveResult_ && result_.inputError.isEmpty() && !result_.production.engine.isEmpty()) {
-        const QString engine = result_.production.engine.toUpper();
+    if (haveResult_ && result_->inputError.isEmpty() && !result_->production.engine.isEmpty()) {
+        const QString engine = result_->production.engine.toUpper();
         QString what;
-        if (result_.production.fallback)
+        if (result_->production.fallback)
             what = tr("Production serves <b>V1 by fallback</b> (V2 failed)");
         else
             what = tr("Production serves <b>%1</b>").arg(engine);
         production = QStringLiteral("%1 — <span style='color:%2'>%3</span>")
-                         .arg(what, stateColour(result_.production.state), stateName(result_.production.state));
+                         .arg(what, stateColour(result_->production.state), stateName(result_->production.state));
     } else if (running_) {
         production = tr("Running…");
     }

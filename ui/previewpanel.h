@@ -8,6 +8,7 @@
 
 #include "mdsl/engine.h"
 
+#include <memory>
 #include <optional>
 
 #include <QWidget>
@@ -52,8 +53,8 @@ public:
 
     /// A run was requested: the current result is kept, marked as updating.
     void showRunning();
-    void setResult(const PreviewResult& result);
-    [[nodiscard]] const PreviewResult& result() const { return result_; }
+    void setResult(std::shared_ptr<const PreviewResult> result);
+    [[nodiscard]] const PreviewResult& result() const { return *result_; }
 
     /// "Production serves: V2" and the like, as shown.
     [[nodiscard]] QString productionText() const;
@@ -115,7 +116,7 @@ private:
     Side v1_;
     Side v2_;
 
-    PreviewResult result_;
+    std::shared_ptr<const PreviewResult> result_ = std::make_shared<const PreviewResult>();   ///< shared with the service, never copied
     bool haveResult_ = false;
     bool running_ = false;
     QString inputText_;
