@@ -8,6 +8,7 @@
 // temporary "Repro bundle" flag profile says so, and closing the bundle gives them back.
 
 #include "mainwindow.h"
+#include "utf8text.h"
 
 #include "codeeditor.h"
 #include "previewpanel.h"
@@ -60,11 +61,6 @@ public:
 };
 
 namespace {
-
-QString fromStd(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
 
 std::string toStd(const QString& text)
 {

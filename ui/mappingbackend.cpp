@@ -1,4 +1,5 @@
 #include "mappingbackend.h"
+#include "utf8text.h"
 
 #include "diagnosticmessages.h"
 
@@ -19,11 +20,6 @@ QString Problem::message() const
 }
 
 namespace {
-
-QString fromStd(const std::string& s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 /// Line starts of a text as document positions, to turn (line, column) into positions.
 class PositionMap {

@@ -1,4 +1,5 @@
 #include "recordingdebugger.h"
+#include "utf8text.h"
 
 #include "diagnosticmessages.h"
 
@@ -14,11 +15,6 @@ namespace {
 constexpr std::size_t kMaxConditionChecks = 5000;
 /// Lists of the run (skips and errors) show at most this many entries.
 constexpr int kMaxListed = 1000;
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 QString shortJson(const mdsl::Json& value, int limit = 200)
 {

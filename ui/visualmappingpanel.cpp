@@ -1,4 +1,5 @@
 #include "visualmappingpanel.h"
+#include "utf8text.h"
 
 #include "mdsl/edit.h"
 #include "mdsl/engine.h"
@@ -29,11 +30,6 @@ constexpr auto kFieldMime = "application/x-mdsl-field-path";
 constexpr int kPathRole = Qt::UserRole;        ///< source items: field path; target items: JSON Pointer
 constexpr int kRuleRole = Qt::UserRole + 1;    ///< target items: index of their rule, or -1
 constexpr int kMaxMergedElements = 100;        ///< elements of an array read to list its fields
-
-QString fromStd(const std::string& s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 /// For each byte offset of a UTF-8 text, the document (UTF-16) position there.
 std::vector<int> utf16Positions(const QByteArray& utf8)

@@ -43,7 +43,7 @@ Options:
 Exit codes: 0 GO, 1 NO-GO, 2 usage or I/O error (or a flag file with errors).
 )";
 
-int usageError(const std::string& message)
+int compareUsageError(const std::string& message)
 {
     return commandUsageError("compare", kCompareUsage, message);
 }
@@ -61,16 +61,16 @@ int runCompare(const std::vector<std::string>& args)
         return exitCode;
     const std::optional<std::string> corpusPath = parsed->value("--ndjson");
     if (!corpusPath)
-        return usageError("missing --ndjson CORPUS");
+        return compareUsageError("missing --ndjson CORPUS");
     const std::string& path = parsed->positional[0];
     if (path == "-" && *corpusPath == "-")
-        return usageError("the mapping and the corpus cannot both be standard input");
+        return compareUsageError("the mapping and the corpus cannot both be standard input");
     const std::string format = parsed->value("--report").value_or("text");
     if (format != "text" && format != "json" && format != "junit")
-        return usageError("unknown report '" + format + "' (text, json or junit)");
+        return compareUsageError("unknown report '" + format + "' (text, json or junit)");
     const std::optional<unsigned> jobs = jobsOption(*parsed);
     if (!jobs)
-        return usageError("--jobs needs a positive number");
+        return compareUsageError("--jobs needs a positive number");
 
     const std::optional<MappingInput> in = loadMapping(*parsed);
     if (!in)
@@ -97,7 +97,7 @@ int runCompare(const std::vector<std::string>& args)
                 used = 0;
             }
             if (used == 0 || used != value->size() || !(*limit >= 0))
-                return usageError(std::string(name) + " needs a number, not '" + *value + "'");
+                return compareUsageError(std::string(name) + " needs a number, not '" + *value + "'");
         }
     }
     const mdsl::CorpusReport report = mdsl::compareCorpus(in->text, corpus, in->flags, options);

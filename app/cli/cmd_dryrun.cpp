@@ -48,7 +48,7 @@ Exit codes: 0 status ok (batch: every record ok; both: both ok and identical),
 1 failed or invalid (batch: any record; both: or a difference), 2 usage or I/O error.
 )";
 
-int usageError(const std::string& message)
+int dryRunUsageError(const std::string& message)
 {
     return commandUsageError("dry-run", kDryRunUsage, message);
 }
@@ -225,29 +225,29 @@ int runDryRun(const std::vector<std::string>& args)
         return exitCode;
     const bool batch = parsed->has("--ndjson");
     if (batch == parsed->has("--input"))
-        return usageError("give exactly one of --input and --ndjson");
+        return dryRunUsageError("give exactly one of --input and --ndjson");
     if (parsed->positional[0] == "-" && parsed->value(batch ? "--ndjson" : "--input") == "-")
-        return usageError("the mapping and the input cannot both be standard input");
+        return dryRunUsageError("the mapping and the input cannot both be standard input");
     const std::string engine = parsed->value("--engine").value_or("routed");
     if (engine != "routed" && engine != "v1" && engine != "v2" && engine != "both")
-        return usageError("unknown engine '" + engine + "' (v1, v2, routed or both)");
+        return dryRunUsageError("unknown engine '" + engine + "' (v1, v2, routed or both)");
     const std::string format = parsed->value("--format").value_or("json");
     if (format != "json" && format != "text")
-        return usageError("unknown format '" + format + "' (json or text)");
+        return dryRunUsageError("unknown format '" + format + "' (json or text)");
     if (batch && (engine == "both" || format == "text"))
-        return usageError("--ndjson prints JSON lines from one engine; compare both with 'mapping-dsl compare'");
+        return dryRunUsageError("--ndjson prints JSON lines from one engine; compare both with 'mapping-dsl compare'");
     if (!batch && (parsed->has("--output") || parsed->has("--jobs")))
-        return usageError("--output and --jobs go with --ndjson");
+        return dryRunUsageError("--output and --jobs go with --ndjson");
     const std::optional<unsigned> jobs = jobsOption(*parsed);
     if (!jobs)
-        return usageError("--jobs needs a positive number");
+        return dryRunUsageError("--jobs needs a positive number");
 
     mdsl::RunOptions options;
     options.trace = parsed->has("--trace");
     if (const auto now = parsed->value("--now")) {
         options.pinnedNowMs = parseIsoDateTime(*now);
         if (!options.pinnedNowMs)
-            return usageError("--now '" + *now + "' is not an ISO 8601 date-time such as 2026-11-23T22:45:00Z");
+            return dryRunUsageError("--now '" + *now + "' is not an ISO 8601 date-time such as 2026-11-23T22:45:00Z");
     }
     const std::optional<MappingInput> in = loadMapping(*parsed);
     if (!in)

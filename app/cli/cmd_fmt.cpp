@@ -30,7 +30,7 @@ Exit codes: 0 success (with --check: already formatted), 1 syntax errors or (wit
 --check) not formatted, 2 usage error or unreadable/unwritable file.
 )";
 
-int usageError(const std::string& message)
+int fmtUsageError(const std::string& message)
 {
     printError("fmt: " + message);
     std::cerr << kFmtUsage;
@@ -44,20 +44,20 @@ int runFmt(const std::vector<std::string>& args)
     std::string error;
     const auto parsed = cli::parse(args, {{"--check"}, {"--write"}, {"--help"}}, error);
     if (!parsed)
-        return usageError(error);
+        return fmtUsageError(error);
     if (parsed->has("--help")) {
         std::cout << kFmtUsage;
         return kOk;
     }
     if (parsed->positional.size() != 1)
-        return usageError(parsed->positional.empty() ? "missing the FILE argument" : "too many arguments");
+        return fmtUsageError(parsed->positional.empty() ? "missing the FILE argument" : "too many arguments");
     const bool check = parsed->has("--check");
     const bool write = parsed->has("--write");
     if (check && write)
-        return usageError("--check and --write exclude each other");
+        return fmtUsageError("--check and --write exclude each other");
     const std::string& path = parsed->positional[0];
     if (write && path == "-")
-        return usageError("--write needs a file, not standard input");
+        return fmtUsageError("--write needs a file, not standard input");
 
     const auto text = readText(path, error);
     if (!text) {

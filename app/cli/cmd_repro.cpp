@@ -35,7 +35,7 @@ run failed where production returned an output; without one: our run failed),
 2 invalid bundle, usage or I/O error.
 )";
 
-int usageError(const std::string& message)
+int reproUsageError(const std::string& message)
 {
     return commandUsageError("repro", kReproUsage, message);
 }
@@ -136,7 +136,7 @@ int runRepro(const std::vector<std::string>& args)
         return exitCode;
     const std::string format = parsed->value("--format").value_or("text");
     if (format != "text" && format != "json")
-        return usageError("unknown format '" + format + "' (text or json)");
+        return reproUsageError("unknown format '" + format + "' (text or json)");
 
     const std::string& path = parsed->positional[0];
     const std::string shown = path == "-" ? std::string("<stdin>") : path;

@@ -33,7 +33,7 @@ Exit codes: 0 no errors (warnings allowed), 1 errors found,
 2 usage error, unreadable file, or a flag file with errors.
 )";
 
-int usageError(const std::string& message)
+int validateUsageError(const std::string& message)
 {
     printError("validate: " + message);
     std::cerr << kValidateUsage;
@@ -47,19 +47,19 @@ int runValidate(const std::vector<std::string>& args)
     std::string error;
     const auto parsed = cli::parse(args, {{"--flags", true}, {"--engine", true}, {"--format", true}, {"--help"}}, error);
     if (!parsed)
-        return usageError(error);
+        return validateUsageError(error);
     if (parsed->has("--help")) {
         std::cout << kValidateUsage;
         return kOk;
     }
     if (parsed->positional.size() != 1)
-        return usageError(parsed->positional.empty() ? "missing the FILE argument" : "too many arguments");
+        return validateUsageError(parsed->positional.empty() ? "missing the FILE argument" : "too many arguments");
     const std::string format = parsed->value("--format").value_or("text");
     if (format != "text" && format != "json" && format != "sarif")
-        return usageError("unknown format '" + format + "' (text, json or sarif)");
+        return validateUsageError("unknown format '" + format + "' (text, json or sarif)");
     const std::string engine = parsed->value("--engine").value_or("v2");
     if (engine != "v1" && engine != "v2")
-        return usageError("unknown engine '" + engine + "' (v1 or v2)");
+        return validateUsageError("unknown engine '" + engine + "' (v1 or v2)");
 
     mdsl::ValidateOptions options;
     options.engine = engine == "v1" ? mdsl::EngineKind::V1 : mdsl::EngineKind::V2;

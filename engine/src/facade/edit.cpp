@@ -9,6 +9,7 @@
 #include "mdsl/jsondiff.h"
 #include "mdsl/syntax.h"
 #include "runtime/output.h"
+#include "syntax/lexer.h"
 
 #include <algorithm>
 #include <array>
@@ -26,21 +27,6 @@ struct Step {
     friend bool operator==(const Step&, const Step&) = default;
 };
 using FieldPath = std::vector<Step>;
-
-bool isIdentifier(std::string_view name)
-{
-    if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0])))
-        return false;
-    return std::all_of(name.begin(), name.end(),
-                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-}
-
-bool isKeyword(std::string_view name)
-{
-    static constexpr std::array<std::string_view, 14> kKeywords = {
-        "mapping", "version", "let", "table", "each", "as", "when", "else", "and", "or", "not", "true", "false", "null"};
-    return std::find(kKeywords.begin(), kKeywords.end(), name) != kKeywords.end();
-}
 
 /// Decodes a quoted name ('…' or "…"); nullopt when it is not one string.
 std::optional<std::string> decodeQuoted(std::string_view quoted)
@@ -160,7 +146,7 @@ std::string jsonPathText(const FieldPath& path, std::string_view root)
 {
     std::string out(root);
     for (const Step& step : path)
-        out += step.element ? "[*]" : isIdentifier(step.name) ? "." + step.name : "[" + quotedName(step.name) + "]";
+        out += step.element ? "[*]" : syntax::isIdentifier(step.name) ? "." + step.name : "[" + quotedName(step.name) + "]";
     return out;
 }
 
@@ -171,7 +157,7 @@ std::string simplePathText(const FieldPath& path)
         return ".";
     std::string out;
     for (const Step& step : path)
-        out += "." + (isIdentifier(step.name) && !isKeyword(step.name) ? step.name : quotedName(step.name));
+        out += "." + (syntax::isIdentifier(step.name) && !syntax::isKeyword(step.name) ? step.name : quotedName(step.name));
     return out;
 }
 
@@ -377,7 +363,7 @@ std::string targetText(const std::vector<std::string>& segments)
         }
         if (!out.empty())
             out += '.';
-        out += isIdentifier(segment) && !isKeyword(segment) ? segment : quotedName(segment);
+        out += syntax::isIdentifier(segment) && !syntax::isKeyword(segment) ? segment : quotedName(segment);
     }
     return out;
 }

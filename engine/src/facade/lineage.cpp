@@ -10,6 +10,7 @@
 #include "mdsl/syntax.h"
 #include "mdsl/catalog.h"
 #include "runtime/output.h"
+#include "syntax/lexer.h"
 
 #include <algorithm>
 #include <map>
@@ -25,14 +26,6 @@ void addAll(Sources& into, const Sources& more)
     for (const std::string& source : more)
         if (std::find(into.begin(), into.end(), source) == into.end())
             into.push_back(source);
-}
-
-bool isIdentifier(const std::string& name)
-{
-    if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0])))
-        return false;
-    return std::all_of(name.begin(), name.end(),
-                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
 class Lineage {
@@ -160,7 +153,7 @@ private:
             for (const ast::PathSegment& segment : expr.as<ast::PathExpr>().segments) {
                 if (segment.kind == ast::PathSegment::Kind::Index)
                     path += "[" + std::to_string(segment.index) + "]";
-                else if (isIdentifier(segment.name))
+                else if (syntax::isIdentifier(segment.name))
                     path += "." + segment.name;
                 else
                     path += "[" + Json(segment.name).dump() + "]";

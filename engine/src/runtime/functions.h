@@ -48,10 +48,13 @@ using StrictBody = Value (*)(Call& call, std::span<Value> args);
 using LazyBody = Value (*)(Call& call);
 
 /// An implementation bound to a catalog entry (name and arity range).
+/// FunctionImpl::maxArity of a function taking any number of arguments.
+inline constexpr int kVariadic = -1;
+
 struct FunctionImpl {
     std::string_view name;
     int minArity = 0;
-    int maxArity = 0;   ///< -1: variadic
+    int maxArity = 0;   ///< kVariadic: any number
     Nulls nulls = Nulls::MissingOrNull;
     StrictBody strict = nullptr;
     LazyBody lazy = nullptr;

@@ -346,8 +346,7 @@ Value indexBody(Call& call, std::span<Value>)
     return Value::own(Json(call.state.elementIndex));
 }
 
-constexpr int V = -1;
-const FunctionImpl kFunctions[] = {
+const FunctionImpl kArrayOpsFunctions[] = {
     {"map", 2, 2, Nulls::Raw, nullptr, mapBody},
     {"filter", 2, 2, Nulls::Raw, nullptr, filterBody},
     {"flatten", 1, 1, Nulls::MissingOrNull, flattenBody, nullptr},
@@ -366,7 +365,7 @@ const FunctionImpl kFunctions[] = {
     {"join", 1, 2, Nulls::MissingOrNull, joinBody, nullptr},
     {"reverse", 1, 1, Nulls::MissingOrNull, reverseBody, nullptr},
     {"slice", 2, 3, Nulls::MissingOrNull, sliceBody, nullptr},
-    {"zip", 2, V, Nulls::MissingOnly, zipBody, nullptr},
+    {"zip", 2, kVariadic, Nulls::MissingOnly, zipBody, nullptr},
     {"any", 2, 2, Nulls::Raw, nullptr, anyBody},
     {"all", 2, 2, Nulls::Raw, nullptr, allBody},
     {"find", 2, 2, Nulls::Raw, nullptr, findBody},
@@ -377,7 +376,7 @@ const FunctionImpl kFunctions[] = {
 
 std::span<const FunctionImpl> arrayFunctions()
 {
-    return kFunctions;
+    return kArrayOpsFunctions;
 }
 
 } // namespace mdsl::rt

@@ -283,9 +283,8 @@ Value jsonStringifyBody(Call&, std::span<Value> args)
     return Value::own(Json(args[0].json().dump(-1, ' ', false, Json::error_handler_t::replace)));
 }
 
-constexpr int V = -1;
-const FunctionImpl kFunctions[] = {
-    {"coalesce", 1, V, Nulls::Raw, nullptr, coalesceBody},
+const FunctionImpl kNewOpsFunctions[] = {
+    {"coalesce", 1, kVariadic, Nulls::Raw, nullptr, coalesceBody},
     {"split", 2, 2, Nulls::MissingOrNull, splitBody, nullptr},
     {"starts_with", 2, 2, Nulls::MissingOrNull, startsWithBody, nullptr},
     {"ends_with", 2, 2, Nulls::MissingOrNull, endsWithBody, nullptr},
@@ -296,9 +295,9 @@ const FunctionImpl kFunctions[] = {
     {"replace_regex", 3, 3, Nulls::MissingOrNull, replaceRegexBody, nullptr},
     {"keys", 1, 1, Nulls::MissingOrNull, keysBody, nullptr},
     {"values", 1, 1, Nulls::MissingOrNull, valuesBody, nullptr},
-    {"merge", 1, V, Nulls::Raw, mergeBody, nullptr},
+    {"merge", 1, kVariadic, Nulls::Raw, mergeBody, nullptr},
     {"type_of", 1, 1, Nulls::MissingOnly, typeOfBody, nullptr},
-    {"switch", 3, V, Nulls::Raw, nullptr, switchBody},
+    {"switch", 3, kVariadic, Nulls::Raw, nullptr, switchBody},
     {"parse_date", 2, 2, Nulls::MissingOrNull, parseDateBody, nullptr},
     {"format_date", 1, 2, Nulls::MissingOrNull, formatDateBody, nullptr},
     {"now", 0, 0, Nulls::Raw, nowBody, nullptr, true},
@@ -314,7 +313,7 @@ const FunctionImpl kFunctions[] = {
 
 std::span<const FunctionImpl> newOpsFunctions()
 {
-    return kFunctions;
+    return kNewOpsFunctions;
 }
 
 } // namespace mdsl::rt

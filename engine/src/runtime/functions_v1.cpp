@@ -257,9 +257,8 @@ Value isNullBody(Call&, std::span<Value> args)
     return Value::own(Json(args[0].isMissingOrNull()));
 }
 
-constexpr int V = -1;
-const FunctionImpl kFunctions[] = {
-    {"concat", 1, V, Nulls::Raw, concatBody, nullptr},
+const FunctionImpl kV1Functions[] = {
+    {"concat", 1, kVariadic, Nulls::Raw, concatBody, nullptr},
     {"upper", 1, 1, Nulls::MissingOrNull, upperBody, nullptr},
     {"lower", 1, 1, Nulls::MissingOrNull, lowerBody, nullptr},
     {"trim", 1, 1, Nulls::MissingOrNull, trimBody, nullptr},
@@ -276,8 +275,8 @@ const FunctionImpl kFunctions[] = {
     {"floor", 1, 1, Nulls::MissingOrNull, floorBody, nullptr},
     {"ceil", 1, 1, Nulls::MissingOrNull, ceilBody, nullptr},
     {"abs", 1, 1, Nulls::MissingOrNull, absBody, nullptr},
-    {"min", 2, V, Nulls::Raw, minBody, nullptr},
-    {"max", 2, V, Nulls::Raw, maxBody, nullptr},
+    {"min", 2, kVariadic, Nulls::Raw, minBody, nullptr},
+    {"max", 2, kVariadic, Nulls::Raw, maxBody, nullptr},
     {"exists", 1, 1, Nulls::Raw, existsBody, nullptr},
     {"is_null", 1, 1, Nulls::Raw, isNullBody, nullptr},
 };
@@ -286,7 +285,7 @@ const FunctionImpl kFunctions[] = {
 
 std::span<const FunctionImpl> v1Functions()
 {
-    return kFunctions;
+    return kV1Functions;
 }
 
 } // namespace mdsl::rt

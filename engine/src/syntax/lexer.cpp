@@ -426,6 +426,16 @@ LexResult lex(std::string_view text, const LineIndex& index)
     return Lexer(text, index).run();
 }
 
+bool isIdentifier(std::string_view name) noexcept
+{
+    return !name.empty() && isIdentStart(name.front()) && std::all_of(name.begin(), name.end(), isIdentChar);
+}
+
+bool isKeyword(std::string_view name) noexcept
+{
+    return std::any_of(kKeywords.begin(), kKeywords.end(), [name](const Keyword& k) { return k.text == name; });
+}
+
 } // namespace syntax
 
 LexResult tokenize(std::string_view text)

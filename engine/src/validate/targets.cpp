@@ -6,6 +6,7 @@
 
 #include "mdsl/catalog.h"
 #include "validate/context.h"
+#include "syntax/lexer.h"
 
 #include <cctype>
 #include <unordered_map>
@@ -63,17 +64,6 @@ Shape shapeOf(const Expr& expr)
     default:
         return Shape::Unknown;
     }
-}
-
-bool isIdentifier(std::string_view name)
-{
-    if (name.empty() || (std::isdigit(static_cast<unsigned char>(name[0])) != 0))
-        return false;
-    for (char ch : name) {
-        if (std::isalnum(static_cast<unsigned char>(ch)) == 0 && ch != '_')
-            return false;
-    }
-    return true;
 }
 
 struct Write {
@@ -159,7 +149,7 @@ private:
             key_ += kField + segment.name;
             if (!display_.empty())
                 display_ += '.';
-            display_ += isIdentifier(segment.name) ? segment.name : Json(segment.name).dump();
+            display_ += syntax::isIdentifier(segment.name) ? segment.name : Json(segment.name).dump();
         }
         return mark;
     }
