@@ -165,8 +165,9 @@ std::optional<mdsl::Json> readJsonDocument(const std::string& path)
     }
     try {
         return mdsl::Json::parse(*text);
-    } catch (const mdsl::Json::parse_error& e) {
-        // "[json.exception.parse_error.101] parse error at line 3, column 5: ..." without the tag.
+    } catch (const mdsl::Json::exception& e) {
+        // "[json.exception.parse_error.101] parse error at line 3, column 5: ..." without the tag
+        // (out_of_range 406 for a number past the range of a double).
         std::string detail = e.what();
         if (const auto bracket = detail.find("] "); bracket != std::string::npos)
             detail.erase(0, bracket + 2);

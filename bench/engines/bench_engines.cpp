@@ -2,10 +2,17 @@
 //   bench_engines generate N SEED   prints N seeded order-like records as NDJSON
 //   bench_engines reserialize       parses each NDJSON line of stdin and prints it again:
 //                                   the floor a batch dry-run is compared with
+//   bench_engines phases FILE [v1|v2] where a batch dry-run's time goes, per record, over the
+//                                   NDJSON lines of stdin: parse, run, print, free
 
+#include "mdsl/engine.h"
 #include "mdsl/json.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <random>
 #include <string>
@@ -62,6 +69,94 @@ int reserialize()
     return 0;
 }
 
+double cpuSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+int phases(const std::string& mappingPath, const std::string& engine)
+{
+    std::ifstream file(mappingPath);
+    std::stringstream text;
+    text << file.rdbuf();
+    const mdsl::CompiledMapping mapping
+        = mdsl::compile(text.str(), engine == "v1" ? mdsl::EngineKind::V1 : mdsl::EngineKind::V2, mdsl::Flags());
+    if (!mapping.ok()) {
+        std::cerr << "the mapping does not validate\n";
+        return 2;
+    }
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(std::cin, line);)
+        lines.push_back(std::move(line));
+    const double n = static_cast<double>(lines.size());
+    struct Phase {
+        const char* name;
+        double best = 1e30;
+    };
+    Phase parse{"parse (Json::parse)"}, fastParse{"parse (parseJson)"}, run{"run"}, print{"toJson + dump"},
+        fastPrint{"toJson + appendJson"}, freeResults{"free results"}, freeInputs{"free inputs"};
+    std::size_t bytes = 0;
+    for (int round = 0; round < 5; ++round) {
+        std::vector<mdsl::Json> inputs;
+        inputs.reserve(lines.size());
+        double t = cpuSeconds();
+        for (const std::string& line : lines)
+            inputs.push_back(mdsl::Json::parse(line));
+        parse.best = std::min(parse.best, cpuSeconds() - t);
+        {
+            std::vector<mdsl::Json> fast;
+            fast.reserve(lines.size());
+            t = cpuSeconds();
+            for (const std::string& line : lines)
+                fast.push_back(mdsl::parseJson(line));
+            fastParse.best = std::min(fastParse.best, cpuSeconds() - t);
+            if (round == 0 && fast != inputs) {
+                std::cerr << "parseJson and Json::parse disagree\n";
+                return 1;
+            }
+        }
+
+        std::vector<mdsl::RunResult> results;
+        results.reserve(lines.size());
+        const mdsl::RunOptions options;
+        t = cpuSeconds();
+        for (const mdsl::Json& input : inputs)
+            results.push_back(mdsl::run(mapping, input, options));
+        run.best = std::min(run.best, cpuSeconds() - t);
+
+        t = cpuSeconds();
+        for (const mdsl::RunResult& result : results)
+            bytes += mdsl::toJson(result).dump(-1, ' ', false, mdsl::Json::error_handler_t::replace).size();
+        print.best = std::min(print.best, cpuSeconds() - t);
+        std::string out;
+        t = cpuSeconds();
+        for (const mdsl::RunResult& result : results) {
+            out.clear();
+            mdsl::appendJson(out, mdsl::toJson(result));
+            bytes += out.size();
+        }
+        fastPrint.best = std::min(fastPrint.best, cpuSeconds() - t);
+
+        t = cpuSeconds();
+        results = {};
+        freeResults.best = std::min(freeResults.best, cpuSeconds() - t);
+        t = cpuSeconds();
+        inputs = {};
+        freeInputs.best = std::min(freeInputs.best, cpuSeconds() - t);
+    }
+    std::printf("%zu records, %s engine, best of 5 rounds, thread CPU time per record (checksum %zu)\n",
+                lines.size(), engine == "v1" ? "V1" : "V2", bytes);
+    double total = 0;
+    for (const Phase* phase : {&parse, &fastParse, &run, &print, &fastPrint, &freeResults, &freeInputs}) {
+        std::printf("  %-22s %7.2f us\n", phase->name, phase->best / n * 1e6);
+        total += phase->best;
+    }
+    std::printf("  %-22s %7.2f us\n", "total", total / n * 1e6);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -71,6 +166,9 @@ int main(int argc, char** argv)
         return generate(std::stol(argv[2]), static_cast<unsigned>(std::stoul(argv[3])));
     if (mode == "reserialize" && argc == 2)
         return reserialize();
-    std::cerr << "usage: bench_engines generate N SEED | bench_engines reserialize < records.ndjson\n";
+    if (mode == "phases" && (argc == 3 || argc == 4))
+        return phases(argv[2], argc == 4 ? argv[3] : "v2");
+    std::cerr << "usage: bench_engines generate N SEED | bench_engines reserialize < records.ndjson\n"
+                 "       bench_engines phases MAPPING [v1|v2] < records.ndjson\n";
     return 2;
 }

@@ -113,6 +113,10 @@ struct RunResult {
 /// The result object of section 10 as JSON: engine, route, fallback, status, output,
 /// diagnostics (as `validate --format json`), trace, stats (and v2_failure with a fallback).
 Json toJson(const RunResult& result);
+/// Appends toJson(result) to `out` as compact JSON: the same bytes as
+/// toJson(result).dump(-1, ' ', false, Json::error_handler_t::replace), written without
+/// building the tree (the batch dry-run's output lines).
+void appendResultJson(std::string& out, const RunResult& result);
 
 namespace detail {
 struct CompiledMappingImpl;

@@ -14,10 +14,14 @@ namespace mdsl {
 
 namespace {
 
-struct LineResult {
-    RunStatus status = RunStatus::Ok;
-    bool blank = false;
-    std::string json;   // the output line, without its newline
+/// The output lines of a block of records, and how many of each status they hold.
+struct BlockResult {
+    std::string text;   // the lines, each with its newline
+    std::uint64_t lines = 0;
+    std::uint64_t blank = 0;
+    std::uint64_t ok = 0;
+    std::uint64_t failed = 0;
+    std::uint64_t invalid = 0;
 };
 
 RunResult invalidResult(Diagnostic diagnostic)
@@ -28,12 +32,13 @@ RunResult invalidResult(Diagnostic diagnostic)
     return result;
 }
 
-LineResult runLine(const detail::NdjsonLine& line, const RecordRunner& runner)
+void runLine(const detail::NdjsonLine& line, const RecordRunner& runner, BlockResult& out)
 {
-    LineResult out;
+    ++out.lines;
     if (detail::isBlank(line.text)) {
-        out.blank = true;
-        return out;
+        ++out.blank;
+        out.text += '\n';
+        return;
     }
     RunResult result;
     Diagnostic error;
@@ -49,10 +54,11 @@ LineResult runLine(const detail::NdjsonLine& line, const RecordRunner& runner)
     } else {
         result = invalidResult(std::move(error));
     }
-    out.status = result.status;
-    // Replace invalid UTF-8 copied from a diagnostic rather than fail the whole batch.
-    out.json = toJson(result).dump(-1, ' ', false, Json::error_handler_t::replace);
-    return out;
+    ++(result.status == RunStatus::Ok ? out.ok : result.status == RunStatus::Failed ? out.failed : out.invalid);
+    // Written straight from the result (no JSON tree); invalid UTF-8 copied from a diagnostic
+    // is replaced rather than failing the whole batch.
+    appendResultJson(out.text, result);
+    out.text += '\n';
 }
 
 } // namespace
@@ -81,7 +87,7 @@ BatchSummary dryRunBatch(std::istream& in, std::ostream& out, const RecordRunner
     };
     BatchSummary summary;
     std::uint64_t lineCount = 0;
-    detail::orderedParallelMap<Block, std::vector<LineResult>>(
+    detail::orderedParallelMap<Block, BlockResult>(
         jobs, blocks,
         [&](Block& block) {
             block.lines.resize(blockLines);
@@ -91,25 +97,18 @@ BatchSummary dryRunBatch(std::istream& in, std::ostream& out, const RecordRunner
             return block.used > 0;
         },
         [&](std::uint64_t, Block& block) {
-            std::vector<LineResult> results;
-            results.reserve(block.used);
+            BlockResult result;
             for (std::size_t i = 0; i < block.used; ++i)
-                results.push_back(runLine(block.lines[i], runner));
-            return results;
+                runLine(block.lines[i], runner, result);
+            return result;
         },
-        [&](std::uint64_t, std::vector<LineResult>&& results) {
-            for (const LineResult& result : results) {
-                ++summary.lines;
-                if (result.blank)
-                    ++summary.blank;
-                else if (result.status == RunStatus::Ok)
-                    ++summary.ok;
-                else if (result.status == RunStatus::Failed)
-                    ++summary.failed;
-                else
-                    ++summary.invalid;
-                out << result.json << '\n';
-            }
+        [&](std::uint64_t, BlockResult&& result) {
+            summary.lines += result.lines;
+            summary.blank += result.blank;
+            summary.ok += result.ok;
+            summary.failed += result.failed;
+            summary.invalid += result.invalid;
+            out.write(result.text.data(), static_cast<std::streamsize>(result.text.size()));
         });
     out.flush();
     return summary;

@@ -1,6 +1,7 @@
 #include "batch/ndjson.h"
 
 #include "mdsl/batch.h"
+#include "util/json_io.h"
 
 #include <algorithm>
 #include <istream>
@@ -24,31 +25,45 @@ bool isBlank(std::string_view text) noexcept
 
 std::optional<Json> parseLine(const NdjsonLine& line, Diagnostic& error)
 {
+    Json value;
+    std::size_t failedAt = 0;
+    if (readJson(line.text, value, failedAt))
+        return value;
+    // Not JSON: the library's parser words the reason, as it did when it read every line.
+    std::string detail;
+    std::size_t byte = failedAt;
     try {
-        return Json::parse(line.text);
+        return Json::parse(line.text);   // not reached: both parsers refuse the same texts
     } catch (const Json::parse_error& e) {
         // nlohmann's text is "[json.exception.parse_error.101] parse error at line 1, column
         // 5: syntax error ..."; keep the explanation, ours names the NDJSON line.
-        std::string detail = e.what();
+        detail = e.what();
         if (const auto bracket = detail.find("] "); bracket != std::string::npos)
             detail.erase(0, bracket + 2);
         if (detail.rfind("parse error", 0) == 0) {
             if (const auto colon = detail.find(": "); colon != std::string::npos)
                 detail.erase(0, colon + 2);
         }
-        const std::size_t byte = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, line.text.size());
-        int column = 1;   // in code points, as every column of the engine
-        for (std::size_t i = 0; i < byte; ++i)
-            column += (static_cast<unsigned char>(line.text[i]) & 0xC0) != 0x80 ? 1 : 0;
-        error = Diagnostic{};
-        error.severity = Severity::Error;
-        error.code = std::string(kInputNotJson);
-        error.args = {std::to_string(line.number), std::to_string(column), detail};
-        error.message = formatMessage("line {0}, column {1}: the input is not JSON: {2}", error.args);
-        error.range.start = {static_cast<int>(line.number), column, static_cast<std::uint32_t>(byte)};
-        error.range.end = error.range.start;
-        return std::nullopt;
+        byte = e.byte == 0 ? 0 : e.byte - 1;
+    } catch (const Json::exception& e) {
+        // A number out of the range of a double ("[json.exception.out_of_range.406] number
+        // overflow parsing '1e400'"): no position in the library's error; the number's own.
+        detail = e.what();
+        if (const auto bracket = detail.find("] "); bracket != std::string::npos)
+            detail.erase(0, bracket + 2);
     }
+    byte = std::min(byte, line.text.size());
+    int column = 1;   // in code points, as every column of the engine
+    for (std::size_t i = 0; i < byte; ++i)
+        column += (static_cast<unsigned char>(line.text[i]) & 0xC0) != 0x80 ? 1 : 0;
+    error = Diagnostic{};
+    error.severity = Severity::Error;
+    error.code = std::string(kInputNotJson);
+    error.args = {std::to_string(line.number), std::to_string(column), detail};
+    error.message = formatMessage("line {0}, column {1}: the input is not JSON: {2}", error.args);
+    error.range.start = {static_cast<int>(line.number), column, static_cast<std::uint32_t>(byte)};
+    error.range.end = error.range.start;
+    return std::nullopt;
 }
 
 } // namespace mdsl::detail

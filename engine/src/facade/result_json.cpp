@@ -3,6 +3,8 @@
 #include "mdsl/engine.h"
 #include "mdsl/report.h"
 
+#include <charconv>
+
 namespace mdsl {
 
 namespace {
@@ -58,6 +60,53 @@ Json toJson(const RunResult& result)
     if (result.v2Failure)
         out["v2_failure"] = toJson(*result.v2Failure);
     return out;
+}
+
+void appendResultJson(std::string& out, const RunResult& result)
+{
+    // The members of toJson() in its order; the names and enumerations need no escaping.
+    const auto name = [&out](std::string_view key, std::string_view value) {
+        out += key;
+        out += '"';
+        out += value;
+        out += '"';
+    };
+    const auto number = [&out](std::string_view key, auto value) {
+        out += key;
+        char buffer[24];
+        out.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+    };
+    name("{\"engine\":", engineName(result.engine));
+    name(",\"route\":", routeName(result.route));
+    out += result.fallback ? ",\"fallback\":true" : ",\"fallback\":false";
+    name(",\"status\":", statusName(result.status));
+    out += ",\"output\":";
+    if (result.output)
+        appendJson(out, *result.output);
+    else
+        out += "null";
+    out += ",\"diagnostics\":[";
+    for (std::size_t i = 0; i < result.diagnostics.size(); ++i) {
+        if (i != 0)
+            out += ',';
+        appendJson(out, diagnosticToJson(result.diagnostics[i]));
+    }
+    out += "],\"trace\":[";
+    for (std::size_t i = 0; i < result.trace.size(); ++i) {
+        if (i != 0)
+            out += ',';
+        appendJson(out, traceEventJson(result.trace[i]));
+    }
+    number("],\"stats\":{\"rules\":", result.stats.rules);
+    number(",\"writes\":", result.stats.writes);
+    number(",\"skipped\":", result.stats.skipped);
+    number(",\"elapsed_us\":", result.stats.elapsedUs);
+    out += '}';
+    if (result.v2Failure) {
+        out += ",\"v2_failure\":";
+        appendResultJson(out, *result.v2Failure);
+    }
+    out += '}';
 }
 
 } // namespace mdsl
