@@ -28,13 +28,18 @@ endfunction()
 function(mdsl_unity_build target batch)
     if(MDSL_UNITY_BUILD)
         set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE ${batch})
+        # GCC warns when a class uses a file-local type in a header; in a batch every source
+        # is included by the batch's file and counts as a header.
+        if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+            target_compile_options(${target} PRIVATE -Wno-subobject-linkage)
+        endif()
     endif()
 endfunction()
 
 # The precompiled header the non-UI tests share (common QtCore classes, nlohmann/json, the
-# standard library): made once by tests/CMakeLists.txt, reused by every mdsl_add_test() target.
+# standard library): made once by tests/CMakeLists.txt, reused by every non-UI test program.
 function(mdsl_add_test_pch name)
-    add_library(${name} OBJECT ${PROJECT_SOURCE_DIR}/tests/pch.cpp)
+    add_library(${name} OBJECT ${PROJECT_SOURCE_DIR}/tests/support/pch.cpp)
     mdsl_target_defaults(${name} LINK_SANITIZERS_ONLY)
     target_link_libraries(${name} PRIVATE Qt6::Core nlohmann_json::nlohmann_json)
     target_compile_definitions(${name} PRIVATE
@@ -50,22 +55,44 @@ function(mdsl_add_test_pch name)
     set(MDSL_TEST_PCH ${name} PARENT_SCOPE)
 endfunction()
 
-# Adds a Qt Test test: mdsl_add_test(NAME SOURCES... [LIBS libs...] [UI])
-# The binary lands in bin/, the test runs from the build directory; UI tests run offscreen.
+# Adds a Qt Test test: mdsl_add_test(NAME SOURCES... [LIBS libs...] [DEFINES defs...]
+#                                    [DEPENDS targets...] [ENV vars...] [UI])
+# NAME is the test file's base name (test_values for test_values.cpp), which ends with
+# MDSL_TEST_MAIN(Class) (tests/support/testmain.h). The tests of one folder share one program,
+# bin/tests_<folder>, compiled as a unity build: ctest runs `tests_<folder> NAME`. LIBS and
+# DEFINES apply to that program, which is built after the DEPENDS targets. UI tests run
+# offscreen; a folder holds UI tests or others.
 function(mdsl_add_test name)
-    cmake_parse_arguments(ARG "UI" "" "SOURCES;LIBS;ENV" ${ARGN})
+    cmake_parse_arguments(ARG "UI" "" "SOURCES;LIBS;ENV;DEFINES;DEPENDS" ${ARGN})
     set(sources ${ARG_SOURCES} ${ARG_UNPARSED_ARGUMENTS})
-    add_executable(${name} ${sources})
-    mdsl_target_defaults(${name} LINK_SANITIZERS_ONLY)
-    target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
-    # UI tests see other Qt modules' definitions, so they cannot share the non-UI header.
-    if(MDSL_TEST_PCH AND NOT ARG_UI)
-        target_precompile_headers(${name} REUSE_FROM ${MDSL_TEST_PCH})
+    get_filename_component(folder "${CMAKE_CURRENT_SOURCE_DIR}" NAME)
+    set(program tests_${folder})
+    if(NOT TARGET ${program})
+        add_executable(${program} ${PROJECT_SOURCE_DIR}/tests/support/testmain.cpp)
+        mdsl_target_defaults(${program} LINK_SANITIZERS_ONLY)
+        target_include_directories(${program} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
+        target_link_libraries(${program} PRIVATE Qt6::Test)
+        target_compile_definitions(${program} PRIVATE
+            MDSL_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+            MDSL_BINARY_DIR="${PROJECT_BINARY_DIR}")
+        if(ARG_UI)
+            target_link_libraries(${program} PRIVATE Qt6::Widgets)
+            target_compile_definitions(${program} PRIVATE MDSL_TEST_GUI)
+        elseif(MDSL_TEST_PCH)
+            # UI tests see other Qt modules' definitions, so they cannot share this header.
+            target_precompile_headers(${program} REUSE_FROM ${MDSL_TEST_PCH})
+        endif()
+        mdsl_unity_build(${program} 5)
     endif()
-    target_compile_definitions(${name} PRIVATE
-        MDSL_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
-        MDSL_BINARY_DIR="${PROJECT_BINARY_DIR}")
-    add_test(NAME ${name} COMMAND ${name})
+    target_sources(${program} PRIVATE ${sources})
+    target_link_libraries(${program} PRIVATE ${ARG_LIBS})
+    if(ARG_DEFINES)
+        target_compile_definitions(${program} PRIVATE ${ARG_DEFINES})
+    endif()
+    if(ARG_DEPENDS)
+        add_dependencies(${program} ${ARG_DEPENDS})
+    endif()
+    add_test(NAME ${name} COMMAND ${program} ${name})
     set(env ${ARG_ENV})
     if(ARG_UI)
         list(APPEND env QT_QPA_PLATFORM=offscreen)

@@ -1,5 +1,7 @@
 // mapping-dsl --help, --version and usage errors.
 
+#include "testmain.h"
+
 #include "clitest.h"
 
 class TestCliBasics : public QObject {
@@ -39,5 +41,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliBasics)
+MDSL_TEST_MAIN(TestCliBasics)
 #include "test_cli_basics.moc"

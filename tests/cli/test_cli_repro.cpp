@@ -1,6 +1,8 @@
 // mapping-dsl repro: replaying bundles as a support engineer does, with the exit codes of the
 // verdicts (0 reproduced, 1 differs, 2 invalid bundle) and one clear message for bad files.
 
+#include "testmain.h"
+
 #include "clitest.h"
 
 #include <QJsonArray>
@@ -167,5 +169,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliRepro)
+MDSL_TEST_MAIN(TestCliRepro)
 #include "test_cli_repro.moc"

@@ -1,5 +1,7 @@
 // Source positions and diagnostic messages.
 
+#include "testmain.h"
+
 #include "mdsl/diagnostic.h"
 #include "mdsl/source.h"
 
@@ -53,5 +55,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSource)
+MDSL_TEST_MAIN(TestSource)
 #include "test_source.moc"

@@ -1,6 +1,8 @@
 // Batch dry-runs over NDJSON: order, bad lines, blank lines, bounded streaming, and a real
 // mapping through the routed dry-run.
 
+#include "testmain.h"
+
 #include "mdsl/batch.h"
 
 #include <QTest>
@@ -246,5 +248,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestBatch)
+MDSL_TEST_MAIN(TestBatch)
 #include "test_batch.moc"

@@ -1,5 +1,8 @@
 // mapping-dsl compare, run as a real process: verdicts, exit codes, JSON and JUnit reports.
 
+#include "testfiles.h"
+#include "testmain.h"
+
 #include "../cli/clitest.h"
 #include "cli_files.h"
 
@@ -9,6 +12,9 @@
 #include <QXmlStreamReader>
 
 namespace {
+
+using testfiles::jsonObject;
+
 
 const QByteArray kMapping = "mapping \"orders\" version 1\nid <- .id\nname <- upper(.name)\ntotal <- .price * .qty\n";
 
@@ -21,11 +27,6 @@ QByteArray corpus(int records, int failEvery)
         out += QStringLiteral("{\"id\":%1,\"name\":%2,\"price\":%3,\"qty\":%4}\n").arg(n).arg(name).arg(n * 0.5).arg(n % 3).toUtf8();
     }
     return out;
-}
-
-QJsonObject object(const QString& text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
 } // namespace
@@ -55,7 +56,7 @@ private slots:
     {
         const CliResult r = compare("clean.ndjson", {"--report", "json"});
         QCOMPARE(r.exitCode, 0);
-        const QJsonObject report = object(r.out);
+        const QJsonObject report = jsonObject(r.out);
         QCOMPARE(report["records"].toInt(), 300);
         QCOMPARE(report["identical_percent"].toDouble(), 100.0);
         QCOMPARE(report["v2"].toObject()["error_rate_percent"].toDouble(), 0.0);
@@ -87,7 +88,7 @@ private slots:
         // A limit no engine can meet shows that the ratio is judged.
         const CliResult r = runCli({"compare", mapping, "--ndjson", files.path("clean.ndjson"), "--max-time-ratio", "0.000001", "--report", "json"});
         QCOMPARE(r.exitCode, 1);
-        const QJsonArray reasons = object(r.out)["verdict"].toObject()["reasons"].toArray();
+        const QJsonArray reasons = jsonObject(r.out)["verdict"].toObject()["reasons"].toArray();
         QCOMPARE(reasons.size(), 1);
         QVERIFY(reasons[0].toString().contains("x V1's time, above the rollback threshold"));
     }
@@ -117,7 +118,7 @@ private slots:
         files.write("bad.ndjson", "{\"id\":1,\"name\":\"a\",\"price\":1,\"qty\":1}\nnot json\n");
         const CliResult r = compare("bad.ndjson", {"--report", "json"});
         QCOMPARE(r.exitCode, 1);
-        const QJsonObject report = object(r.out);
+        const QJsonObject report = jsonObject(r.out);
         QCOMPARE(report["v2"].toObject()["invalid"].toInt(), 1);
         const QJsonObject difference = report["differences"].toArray()[0].toObject();
         QCOMPARE(difference["line"].toInt(), 2);
@@ -137,5 +138,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliCompare)
+MDSL_TEST_MAIN(TestCliCompare)
 #include "test_cli_compare.moc"

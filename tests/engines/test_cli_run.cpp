@@ -1,5 +1,8 @@
 // mapping-dsl dry-run (single input and batch), compile and lineage, run as real processes.
 
+#include "testfiles.h"
+#include "testmain.h"
+
 #include "../cli/clitest.h"
 #include "cli_files.h"
 
@@ -9,13 +12,11 @@
 
 namespace {
 
+using testfiles::jsonObject;
+
+
 const QByteArray kV1Mapping = "mapping \"people\" version 1\nid <- .id\nname <- upper(.name)\n";
 const QByteArray kV2Mapping = "mapping \"p2\" version 2\nname <- .name ?? \"none\"\nat <- now()\n";
-
-QJsonObject object(const QString& text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).object();
-}
 
 QStringList lines(const QByteArray& text)
 {
@@ -47,12 +48,12 @@ private slots:
     {
         const CliResult r = runCli({"dry-run", v1, "--input", input});
         QCOMPARE(r.exitCode, 0);
-        const QJsonObject result = object(r.out);
+        const QJsonObject result = jsonObject(r.out);
         QCOMPARE(result["status"].toString(), QStringLiteral("ok"));
         QCOMPARE(result["engine"].toString(), QStringLiteral("v2"));   // routed: V2 under production flags
         QCOMPARE(result["route"].toString(), QStringLiteral("v2"));
         QCOMPARE(result["fallback"].toBool(), false);
-        QCOMPARE(result["output"].toObject(), object(R"({"id":7,"name":"ANN"})"));
+        QCOMPARE(result["output"].toObject(), jsonObject(R"({"id":7,"name":"ANN"})"));
         QVERIFY(result["diagnostics"].toArray().isEmpty());
         QVERIFY(result["trace"].toArray().isEmpty());
         QCOMPARE(result["stats"].toObject()["writes"].toInt(), 2);
@@ -63,9 +64,9 @@ private slots:
         const QString bad = files.write("bad.json", R"({"id": 1, "name": 42})");
         const CliResult r = runCli({"dry-run", v1, "--input", bad, "--engine", "v2"});
         QCOMPARE(r.exitCode, 1);
-        const QJsonObject result = object(r.out);
+        const QJsonObject result = jsonObject(r.out);
         QCOMPARE(result["status"].toString(), QStringLiteral("failed"));
-        QCOMPARE(result["output"].toObject(), object(R"({"id":1})"));   // the partial output
+        QCOMPARE(result["output"].toObject(), jsonObject(R"({"id":1})"));   // the partial output
         QCOMPARE(result["diagnostics"].toArray()[0].toObject()["code"].toString(), QStringLiteral("E410"));
     }
 
@@ -73,7 +74,7 @@ private slots:
     {
         const CliResult r = runCli({"dry-run", v2, "--input", input, "--engine", "v1"});
         QCOMPARE(r.exitCode, 1);
-        const QJsonObject result = object(r.out);
+        const QJsonObject result = jsonObject(r.out);
         QCOMPARE(result["status"].toString(), QStringLiteral("invalid"));
         QCOMPARE(result["route"].toString(), QStringLiteral("v1"));
         QVERIFY(result["output"].isNull());
@@ -85,7 +86,7 @@ private slots:
         const QString flags = files.write("off.yaml", "mapping_dsl_v2_enabled: false\n");
         const CliResult r = runCli({"dry-run", v1, "--input", input, "--flags", flags});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(object(r.out)["engine"].toString(), QStringLiteral("v1"));
+        QCOMPARE(jsonObject(r.out)["engine"].toString(), QStringLiteral("v1"));
     }
 
     void aFlagFileWithErrorsIsExitTwo()
@@ -101,7 +102,7 @@ private slots:
     {
         const CliResult same = runCli({"dry-run", v1, "--input", input, "--engine", "both"});
         QCOMPARE(same.exitCode, 0);
-        const QJsonObject c = object(same.out);
+        const QJsonObject c = jsonObject(same.out);
         QCOMPARE(c["v1"].toObject()["engine"].toString(), QStringLiteral("v1"));
         QCOMPARE(c["v2"].toObject()["engine"].toString(), QStringLiteral("v2"));
         QCOMPARE(c["identical"].toBool(), true);
@@ -111,7 +112,7 @@ private slots:
         // A version 2 mapping: V1 refuses it, so the results differ (exit 1).
         const CliResult differ = runCli({"dry-run", v2, "--input", input, "--engine", "both", "--now", "2026-11-23T22:45:00Z"});
         QCOMPARE(differ.exitCode, 1);
-        const QJsonObject d = object(differ.out);
+        const QJsonObject d = jsonObject(differ.out);
         QCOMPARE(d["identical"].toBool(), false);
         QCOMPARE(d["patch"].toArray()[0].toObject()["op"].toString(), QStringLiteral("replace"));
         QCOMPARE(d["patch"].toArray()[0].toObject()["path"].toString(), QString());
@@ -122,7 +123,7 @@ private slots:
         const CliResult r = runCli({"dry-run", v2, "--input", input, "--now", "2026-11-23T22:45:00.5+01:00"});
         QCOMPARE(r.exitCode, 0);
         // 2026-11-23T21:45:00.500Z in milliseconds since the epoch.
-        QCOMPARE(object(r.out)["output"].toObject()["at"].toDouble(), 1795470300500.0);
+        QCOMPARE(jsonObject(r.out)["output"].toObject()["at"].toDouble(), 1795470300500.0);
         const CliResult bad = runCli({"dry-run", v2, "--input", input, "--now", "2026-02-30T00:00:00Z"});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.err.contains("is not an ISO 8601 date-time"));
@@ -200,7 +201,7 @@ private slots:
         const QStringList out = lines(files.read("out.ndjson"));
         QCOMPARE(out.size(), 2000);
         for (int n = 1; n <= 2000; ++n) {
-            const QJsonObject result = object(out[n - 1]);
+            const QJsonObject result = jsonObject(out[n - 1]);
             if (n == 1500) {
                 QVERIFY(out[n - 1].isEmpty());
             } else if (n == 777) {
@@ -218,14 +219,14 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         const QStringList out = lines(r.out.toUtf8());
         QCOMPARE(out.size(), 2);
-        QCOMPARE(object(out[1])["output"].toObject()["name"].toString(), QStringLiteral("B"));
+        QCOMPARE(jsonObject(out[1])["output"].toObject()["name"].toString(), QStringLiteral("B"));
     }
 
     void compilePrintsThePlan()
     {
         const CliResult r = runCli({"compile", v1});
         QCOMPARE(r.exitCode, 0);
-        const QJsonObject plan = object(r.out);
+        const QJsonObject plan = jsonObject(r.out);
         QCOMPARE(plan["engine"].toString(), QStringLiteral("v2"));
         QVERIFY(r.out.contains("\"upper\""));
         const CliResult ast = runCli({"compile", v1, "--engine", "v1"});
@@ -258,5 +259,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliRun)
+MDSL_TEST_MAIN(TestCliRun)
 #include "test_cli_run.moc"

@@ -1,6 +1,8 @@
 // Corpus comparison: figures, the verdict at and around the rollback thresholds, and the
 // JSON and JUnit reports (JUnit parsed back).
 
+#include "testmain.h"
+
 #include "mdsl/corpus.h"
 
 #include <QTest>
@@ -296,5 +298,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCorpus)
+MDSL_TEST_MAIN(TestCorpus)
 #include "test_corpus.moc"

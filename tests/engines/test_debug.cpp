@@ -2,6 +2,8 @@
 // order export stepped forward and back, its partial outputs, frames, values, breakpoints
 // (conditional ones too), the writer of an output value and the writes of a rule.
 
+#include "testmain.h"
+
 #include "mdsl/debug.h"
 
 #include <QFile>
@@ -311,5 +313,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDebug)
+MDSL_TEST_MAIN(TestDebug)
 #include "test_debug.moc"

@@ -4,6 +4,8 @@
 // (scripts/fuzz-engines); with MDSL_FUZZ_SAVE_DIR set, each disagreement is written there as
 // a new golden scenario whose expectations are V1's.
 
+#include "testmain.h"
+
 #include "enginetest.h"
 
 #include <QDir>
@@ -266,5 +268,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDifferential)
+MDSL_TEST_MAIN(TestDifferential)
 #include "test_differential.moc"

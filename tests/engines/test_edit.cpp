@@ -2,6 +2,8 @@
 // valid, and producing the dropped field's value at the target. Also fieldPathOf and the
 // lineage the visual mapping draws.
 
+#include "testmain.h"
+
 #include "enginetest.h"
 
 #include "mdsl/edit.h"
@@ -204,5 +206,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestEdit)
+MDSL_TEST_MAIN(TestEdit)
 #include "test_edit.moc"

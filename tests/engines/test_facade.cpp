@@ -1,6 +1,8 @@
 // The facade: routing and fallback (language design section 9), the result object and its
 // JSON Schema (section 10), compile's plan, trace events, the pinned clock, lineage.
 
+#include "testmain.h"
+
 #include "enginetest.h"
 
 #include <QFile>
@@ -198,5 +200,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestFacade)
+MDSL_TEST_MAIN(TestFacade)
 #include "test_facade.moc"

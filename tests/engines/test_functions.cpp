@@ -2,6 +2,8 @@
 // every example of the catalog runs and gives its expected result — through both engines when
 // the entry is version 1, through V2 otherwise.
 
+#include "testmain.h"
+
 #include "enginetest.h"
 
 #include "mdsl/catalog.h"
@@ -90,5 +92,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestFunctions)
+MDSL_TEST_MAIN(TestFunctions)
 #include "test_functions.moc"

@@ -5,8 +5,6 @@
 
 #include "testmain.h"
 
-#include "testmain.h"
-
 #include "enginetest.h"
 
 #include "mdsl/flags.h"

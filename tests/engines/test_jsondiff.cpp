@@ -1,5 +1,7 @@
 // JSON Patch generation (RFC 6902, pointers per RFC 6901) and application.
 
+#include "testmain.h"
+
 #include "mdsl/jsondiff.h"
 
 #include <QTest>
@@ -230,5 +232,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestJsonDiff)
+MDSL_TEST_MAIN(TestJsonDiff)
 #include "test_jsondiff.moc"

@@ -2,6 +2,8 @@
 // E404 time) or a result — never a crash, a hang or unbounded recursion. (Run time is bounded
 // by the test's own timeout; speed is measured by benchmarks, not here.)
 
+#include "testmain.h"
+
 #include "enginetest.h"
 
 #include <QTest>
@@ -150,5 +152,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLimits)
+MDSL_TEST_MAIN(TestLimits)
 #include "test_limits.moc"

@@ -2,6 +2,8 @@
 // files (one message with the JSON Pointer at fault, never a crash), the replay's verdicts,
 // the bundled example, and the JSON Schema agreeing with the parser.
 
+#include "testmain.h"
+
 #include "mdsl/jsondiff.h"
 #include "mdsl/repro.h"
 
@@ -315,5 +317,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRepro)
+MDSL_TEST_MAIN(TestRepro)
 #include "test_repro.moc"

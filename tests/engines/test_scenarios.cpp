@@ -5,6 +5,9 @@
 // (output, status, diagnostics and trace); a version 2 document runs through V2.
 // MDSL_REFRESH_SCENARIOS=1 rewrites the expectations instead (scripts/refresh-scenarios).
 
+#include "testfiles.h"
+#include "testmain.h"
+
 #include "enginetest.h"
 
 #include "mdsl/flags.h"
@@ -18,13 +21,10 @@ using mdsl::Json;
 
 namespace {
 
-const QString kRoot = QStringLiteral(MDSL_SOURCE_DIR "/tests/engines/scenarios");
+using testfiles::readFile;
 
-QByteArray readFile(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+
+const QString kRoot = QStringLiteral(MDSL_SOURCE_DIR "/tests/engines/scenarios");
 
 bool writeIfChanged(const QString& path, const QByteArray& content)
 {
@@ -112,5 +112,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestScenarios)
+MDSL_TEST_MAIN(TestScenarios)
 #include "test_scenarios.moc"

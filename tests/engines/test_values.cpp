@@ -1,6 +1,8 @@
 // Values and missing (language design section 5): integers, division, Unicode, key order,
 // the missing rules and the output rules, through both engines.
 
+#include "testmain.h"
+
 #include "enginetest.h"
 
 #include <QTest>
@@ -161,5 +163,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestValues)
+MDSL_TEST_MAIN(TestValues)
 #include "test_values.moc"

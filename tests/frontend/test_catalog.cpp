@@ -1,6 +1,8 @@
 // The function catalog: complete against the language design, unambiguous, and every example
 // a valid expression of the version and flag its entry names (the engines run them next).
 
+#include "testmain.h"
+
 #include "mdsl/catalog.h"
 #include "mdsl/validate.h"
 
@@ -211,5 +213,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCatalog)
+MDSL_TEST_MAIN(TestCatalog)
 #include "test_catalog.moc"

@@ -1,5 +1,8 @@
 // mapping-dsl fmt, run as a user runs it: print, --check, --write, syntax errors, usage.
 
+#include "testfiles.h"
+#include "testmain.h"
+
 #include "../cli/clitest.h"
 
 #include <QFile>
@@ -7,14 +10,11 @@
 
 namespace {
 
+using testfiles::readFile;
+
+
 const QByteArray kMessy = "a<-1\nbbb <- f( 2 ,3 ) # note\n";
 const QByteArray kFormatted = "a   <- 1\nbbb <- f(2, 3) # note\n";
-
-QByteArray readFile(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 } // namespace
 
@@ -108,5 +108,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliFmt)
+MDSL_TEST_MAIN(TestCliFmt)
 #include "test_cli_fmt.moc"

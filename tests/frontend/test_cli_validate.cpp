@@ -1,6 +1,8 @@
 // `mapping-dsl validate` and `mapping-dsl functions` as a user runs them: exit codes, the
 // three output formats, standard input, flag files, and usage errors.
 
+#include "testmain.h"
+
 #include "../cli/clitest.h"
 
 #include <QJsonArray>
@@ -154,5 +156,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliValidate)
+MDSL_TEST_MAIN(TestCliValidate)
 #include "test_cli_validate.moc"

@@ -2,6 +2,8 @@
 // catalog generates, every diagnostic code the engine's source uses is documented in
 // docs/diagnostics.md, and every documented validation code has a golden case.
 
+#include "testmain.h"
+
 #include "mdsl/catalog.h"
 #include "mdsl/report.h"
 
@@ -101,5 +103,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestDocs)
+MDSL_TEST_MAIN(TestDocs)
 #include "test_docs.moc"

@@ -1,6 +1,8 @@
 // The production flag file: reading it as production writes it, and reporting what is wrong
 // with a line, as the studio's settings and `validate --flags` show it.
 
+#include "testmain.h"
+
 #include "mdsl/flags.h"
 
 #include <QTest>
@@ -119,5 +121,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestFlags)
+MDSL_TEST_MAIN(TestFlags)
 #include "test_flags.moc"

@@ -2,6 +2,8 @@
 // comments kept, refusal on syntax errors, and over every example and corpus mapping: the
 // result is stable (formatting it again changes nothing) and means the same (same AST).
 
+#include "testmain.h"
+
 #include "syntax_test_util.h"
 
 #include "mdsl/ast.h"
@@ -301,5 +303,5 @@ n <- not (a and b) or not c
     }
 };
 
-QTEST_GUILESS_MAIN(TestFormatter)
+MDSL_TEST_MAIN(TestFormatter)
 #include "test_formatter.moc"

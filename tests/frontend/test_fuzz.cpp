@@ -2,6 +2,8 @@
 // random edits of a valid mapping (all seeded, so a failure reproduces) never crash or hang
 // the lexer, the parser, the formatter or the validator, and the parser's results stay sane.
 
+#include "testmain.h"
+
 #include "mdsl/ast.h"
 #include "mdsl/format.h"
 #include "mdsl/syntax.h"
@@ -160,5 +162,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestFuzz)
+MDSL_TEST_MAIN(TestFuzz)
 #include "test_fuzz.moc"

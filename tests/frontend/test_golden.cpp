@@ -7,6 +7,9 @@
 // MDSL_REFRESH_GOLDENS=1 rewrites the expected files instead of comparing them (on purpose:
 // scripts/refresh-goldens), and names the cases that changed.
 
+#include "testfiles.h"
+#include "testmain.h"
+
 #include "mdsl/flags.h"
 #include "mdsl/report.h"
 #include "mdsl/validate.h"
@@ -17,15 +20,12 @@
 
 namespace {
 
+using testfiles::readFile;
+
+
 QString casesDir()
 {
     return QStringLiteral(MDSL_SOURCE_DIR "/tests/frontend/cases");
-}
-
-QByteArray readFile(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 // What `mapping-dsl validate` prints for a case folder.
@@ -87,5 +87,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestGolden)
+MDSL_TEST_MAIN(TestGolden)
 #include "test_golden.moc"

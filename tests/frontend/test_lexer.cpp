@@ -1,6 +1,8 @@
 // The lexer: token kinds and spans, newlines, comments, strings and their escapes, numbers,
 // JSONPath extents, and that it always reaches the end.
 
+#include "testmain.h"
+
 #include "mdsl/syntax.h"
 
 #include <QTest>
@@ -141,5 +143,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLexer)
+MDSL_TEST_MAIN(TestLexer)
 #include "test_lexer.moc"

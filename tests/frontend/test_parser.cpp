@@ -1,6 +1,8 @@
 // The parser: every construct of the language to the expected tree, precedence, exact syntax
 // diagnostics, recovery after errors, spans (also after non-ASCII text), depth limits.
 
+#include "testmain.h"
+
 #include "syntax_test_util.h"
 
 #include "mdsl/ast.h"
@@ -417,5 +419,5 @@ when .vip {
     }
 };
 
-QTEST_GUILESS_MAIN(TestParser)
+MDSL_TEST_MAIN(TestParser)
 #include "test_parser.moc"

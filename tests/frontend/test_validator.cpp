@@ -2,6 +2,8 @@
 // that really fix, positions on non-ASCII lines, the three renderings, and robustness against
 // random input. Case-by-case diagnostics live in the golden corpus (test_golden).
 
+#include "testmain.h"
+
 #include "mdsl/report.h"
 #include "mdsl/syntax.h"
 #include "mdsl/validate.h"
@@ -258,5 +260,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestValidator)
+MDSL_TEST_MAIN(TestValidator)
 #include "test_validator.moc"

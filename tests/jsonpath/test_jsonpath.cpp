@@ -1,6 +1,8 @@
 // The JSONPath engine beyond the compliance suite: error positions and messages, embedding
 // in DSL expressions, normalized paths, regexes, nesting limits, the query inspection API.
 
+#include "testmain.h"
+
 #include "mdsl/jsonpath.h"
 
 #include <QElapsedTimer>
@@ -339,5 +341,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestJsonPath)
+MDSL_TEST_MAIN(TestJsonPath)
 #include "test_jsonpath.moc"

@@ -1,5 +1,7 @@
 // mapping-dsl query, run as a user runs it.
 
+#include "testmain.h"
+
 #include "../cli/clitest.h"
 
 #include <QJsonArray>
@@ -98,5 +100,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestJsonPathCli)
+MDSL_TEST_MAIN(TestJsonPathCli)
 #include "test_jsonpath_cli.moc"

@@ -1,5 +1,7 @@
 // The JSONPath Compliance Test Suite (RFC 9535): every case, one row each.
 
+#include "testmain.h"
+
 #include "mdsl/jsonpath.h"
 
 #include <QFile>
@@ -107,5 +109,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestJsonPathCts)
+MDSL_TEST_MAIN(TestJsonPathCts)
 #include "test_jsonpath_cts.moc"

@@ -1,5 +1,7 @@
 // engine/ is the library production embeds: it must never include Qt.
 
+#include "testmain.h"
+
 #include <QDirIterator>
 #include <QFile>
 #include <QRegularExpression>
@@ -46,5 +48,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestEnginePurity)
+MDSL_TEST_MAIN(TestEnginePurity)
 #include "test_engine_purity.moc"

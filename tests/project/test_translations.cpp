@@ -1,6 +1,8 @@
 // French is complete: every user-visible string of ui/ has a French translation whose
 // placeholders match the English ones, and no string in the sources is missing from the .ts.
 
+#include "testmain.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -121,5 +123,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTranslations)
+MDSL_TEST_MAIN(TestTranslations)
 #include "test_translations.moc"

@@ -2,6 +2,8 @@
 // Helpers shared by the studio's UI tests: isolated settings and recovery folders, and
 // screenshots for people to look at.
 
+#include "testmain.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -21,7 +23,8 @@ namespace studiotest {
 /// share a settings file. Call after the application's names are set.
 inline void useOwnUserData()
 {
-    const QString program = QFileInfo(QCoreApplication::applicationFilePath()).completeBaseName();
+    // Per test, not per program: the tests of a folder share one program and run in parallel.
+    const QString program = QString::fromStdString(mdsl::test::currentTestName());
     if (!QCoreApplication::applicationName().endsWith(program))
         QCoreApplication::setApplicationName(QCoreApplication::applicationName() + QLatin1Char('-') + program);
     QStandardPaths::setTestModeEnabled(true);

@@ -2,6 +2,8 @@
 // it asks for), then the real window recording a run of the bundled example and stepping it:
 // the highlighted rule in the editor, the values inline, the partial output, breakpoints.
 
+#include "testmain.h"
+
 #include "codeeditor.h"
 #include "debuggerpanel.h"
 #include "jsonview.h"
@@ -340,5 +342,5 @@ private:
     }
 };
 
-QTEST_MAIN(TestDebugger)
+MDSL_TEST_MAIN(TestDebugger)
 #include "test_debugger.moc"

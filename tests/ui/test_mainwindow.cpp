@@ -1,6 +1,8 @@
 // The first window: the bundled example in the editor, highlighted with the project's own
 // Mapping DSL definition, and a screenshot of it.
 
+#include "testmain.h"
+
 #include "codeeditor.h"
 #include "mainwindow.h"
 #include "studioapp.h"
@@ -138,5 +140,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestMainWindow)
+MDSL_TEST_MAIN(TestMainWindow)
 #include "test_mainwindow.moc"

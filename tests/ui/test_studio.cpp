@@ -2,6 +2,8 @@
 // editing the sample input and watching both outputs, flipping a flag and watching routing,
 // problems and preview follow, importing a flag file, saving, being killed and recovering.
 
+#include "testmain.h"
+
 #include "codeeditor.h"
 #include "findbar.h"
 #include "jsonview.h"
@@ -430,14 +432,8 @@ private slots:
     }
 };
 
-int main(int argc, char** argv)
-{
-    if (argc > 1 && std::strcmp(argv[1], "--recovery-child") == 0)
-        return recoveryChild(argc, argv);
-    QApplication app(argc, argv);
-    TestStudio test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
-}
+MDSL_TEST_MAIN(TestStudio)
+[[maybe_unused]] static const bool recoveryChildRegistered =
+    mdsl::test::registerCommand(__FILE__, "--recovery-child", recoveryChild);
 
 #include "test_studio.moc"

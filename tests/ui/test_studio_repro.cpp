@@ -3,6 +3,8 @@
 // everything restored — the mapping, the input, the flags and clock (for the session only),
 // production's output beside ours with its differences — and invalid bundles refused.
 
+#include "testmain.h"
+
 #include "codeeditor.h"
 #include "jsonview.h"
 #include "mainwindow.h"
@@ -269,5 +271,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestStudioRepro)
+MDSL_TEST_MAIN(TestStudioRepro)
 #include "test_studio_repro.moc"

@@ -3,6 +3,8 @@
 // text (valid, undoable, drawn), the selection following both ways, and its speed on a long
 // mapping.
 
+#include "testmain.h"
+
 #include "codeeditor.h"
 #include "jsonview.h"
 #include "mainwindow.h"
@@ -265,5 +267,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestVisualMapping)
+MDSL_TEST_MAIN(TestVisualMapping)
 #include "test_visualmapping.moc"
