@@ -2,12 +2,79 @@
 
 #include "mappingbackend.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <array>
 #include <optional>
 
 namespace studio {
+
+/// A preview request with the style its outputs' documents are built in.
+struct AnalysisService::PreviewJob {
+    PreviewRequest request;
+    JsonStyle style;
+};
+
+namespace {
+
+/// Turns the outputs of a preview into what the views show, off the UI thread: the text, the
+/// lines of each value and a ready document. An output that did not change since the last
+/// preview keeps its document (building one costs as much as the output is long), and equal
+/// outputs share one.
+class OutputRenderer {
+public:
+    void render(PreviewResult& result, const JsonStyle& style)
+    {
+        // The two sides at once: V1 in another thread while this one does V2.
+        QFuture<void> v1 = QtConcurrent::run([&] { renderText(result.v1); });
+        renderText(result.v2);
+        v1.waitForFinished();
+        if (result.v1.output && result.v2.output && result.v1.rendered.text == result.v2.rendered.text) {
+            buildDocument(result.v2, 1, style);
+            result.v1.rendered.document = result.v2.rendered.document;
+            return;
+        }
+        v1 = QtConcurrent::run([&] { buildDocument(result.v1, 0, style); });
+        buildDocument(result.v2, 1, style);
+        v1.waitForFinished();
+    }
+
+private:
+    struct Side {
+        JsonColourer colourer;
+        QString text;
+        JsonStyle style;
+        SharedTextDocument document;
+    };
+
+    static void renderText(EngineRun& run)
+    {
+        if (run.output)
+            run.rendered = renderJson(*run.output);
+    }
+
+    /// One side at a time per thread: each side has its colourer.
+    void buildDocument(EngineRun& run, std::size_t index, const JsonStyle& style)
+    {
+        if (!run.output)
+            return;
+        Side& side = sides_[index];
+        if (side.document && side.text == run.rendered.text && side.style == style) {
+            run.rendered.document = side.document;
+            return;
+        }
+        run.rendered.document = buildJsonDocument(run.rendered.text, style, &side.colourer);
+        side.text = run.rendered.text;
+        side.style = style;
+        side.document = run.rendered.document;
+    }
+
+    std::array<Side, 2> sides_;
+};
+
+} // namespace
 
 /// One kind of background work: debounce, one run at a time, newest-wins.
 template <typename Request, typename Result>
@@ -53,6 +120,8 @@ private:
             // Only the newest request's answer is shown; a waiting request runs next.
             if (generation == generation_)
                 deliver_(std::move(result));
+            else
+                releaseInBackground(std::move(result));
             if (waiting_ && !timer_.isActive())
                 startIfIdle();
         });
@@ -80,14 +149,15 @@ AnalysisService::AnalysisService(std::shared_ptr<MappingBackend> backend, QObjec
     problems_ = std::make_unique<Lane<std::pair<QString, mdsl::Flags>, ProblemsResult>>(
         this, &pool_, [b](const std::pair<QString, mdsl::Flags>& r) { return b->validate(r.first, r.second); },
         [this](const ProblemsResult& r) { emit problemsReady(r); });
-    preview_ = std::make_unique<Lane<PreviewRequest, PreviewResult>>(
-        this, &pool_, [b](const PreviewRequest& r) {
-            PreviewResult result = b->preview(r);
-            // Pretty-printing a large output is work too: it stays off the UI thread.
-            for (EngineRun* run : {&result.v1, &result.v2}) {
-                if (run->output)
-                    run->rendered = renderJson(*run->output);
-            }
+    auto renderer = std::make_shared<OutputRenderer>();
+    preview_ = std::make_unique<Lane<PreviewJob, PreviewResult>>(
+        this, &pool_, [b, renderer](const PreviewJob& job) {
+            PreviewResult result = b->preview(job.request);
+            // Pretty-printing and laying out a large output is work too: off the UI thread.
+            QElapsedTimer timer;
+            timer.start();
+            renderer->render(result, job.style);
+            result.totalUs += timer.nsecsElapsed() / 1000;
             return result;
         },
         [this](PreviewResult&& r) { emit previewReady(std::make_shared<const PreviewResult>(std::move(r))); });
@@ -107,7 +177,7 @@ void AnalysisService::scheduleProblems(const QString& text, const mdsl::Flags& f
 
 void AnalysisService::schedulePreview(PreviewRequest request, int delayMs)
 {
-    preview_->schedule(std::move(request), delayMs);
+    preview_->schedule({std::move(request), currentJsonStyle()}, delayMs);
     emit previewStarted();
 }
 

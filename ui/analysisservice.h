@@ -12,10 +12,19 @@
 
 #include <functional>
 #include <memory>
+#include <type_traits>
 
 namespace studio {
 
 class MappingBackend;
+
+/// Lets go of a value in a worker thread: freeing a preview result of a large output (JSON
+/// trees, texts, tables of lines) takes the UI thread tens of milliseconds.
+template <typename T>
+void releaseInBackground(T&& value)
+{
+    QThreadPool::globalInstance()->start([doomed = std::make_shared<std::decay_t<T>>(std::forward<T>(value))] {});
+}
 
 class AnalysisService : public QObject {
     Q_OBJECT
@@ -47,13 +56,14 @@ signals:
 private:
     template <typename Request, typename Result>
     struct Lane;
+    struct PreviewJob;
 
     std::shared_ptr<MappingBackend> backend_;
     QThreadPool pool_;
     int problemsDelayMs_ = 60;
     int previewDelayMs_ = 100;
     std::unique_ptr<Lane<std::pair<QString, mdsl::Flags>, ProblemsResult>> problems_;
-    std::unique_ptr<Lane<PreviewRequest, PreviewResult>> preview_;
+    std::unique_ptr<Lane<PreviewJob, PreviewResult>> preview_;
 };
 
 } // namespace studio

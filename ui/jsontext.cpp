@@ -1,6 +1,20 @@
 #include "jsontext.h"
 
+#include "syntaxrepository.h"
+
+#include <KSyntaxHighlighting/AbstractHighlighter>
+#include <KSyntaxHighlighting/Format>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/State>
+
+#include <QApplication>
+#include <QFontDatabase>
+#include <QPlainTextDocumentLayout>
 #include <QRegularExpression>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
+#include <QThread>
 
 #include <deque>
 
@@ -59,7 +73,142 @@ private:
     int line_ = 0;
 };
 
+constexpr const char* kThemeProperty = "mdslJsonTheme";
+
+/// The formats of KSyntaxHighlighting's highlighter for one line, as QSyntaxHighlighter would
+/// give them to the line's layout (KSyntaxHighlighting::SyntaxHighlighter::applyFormat).
+class LineFormatter final : public KSyntaxHighlighting::AbstractHighlighter {
+public:
+    LineFormatter(const KSyntaxHighlighting::Definition& definition, const KSyntaxHighlighting::Theme& theme)
+    {
+        setDefinition(definition);
+        setTheme(theme);
+    }
+
+    QList<QTextLayout::FormatRange> formatLine(QStringView line, KSyntaxHighlighting::State* state)
+    {
+        ranges_.clear();
+        *state = highlightLine(line, *state);
+        return ranges_;
+    }
+
+protected:
+    void applyFormat(int offset, int length, const KSyntaxHighlighting::Format& format) override
+    {
+        if (length == 0)
+            return;
+        const QTextCharFormat& charFormat = charFormatOf(format);
+        // Adjacent pieces of one format make one range, as QSyntaxHighlighter merges them.
+        if (!ranges_.isEmpty() && ranges_.last().start + ranges_.last().length == offset
+            && ranges_.last().format == charFormat) {
+            ranges_.last().length += length;
+            return;
+        }
+        ranges_.append({offset, length, charFormat});
+    }
+
+private:
+    const QTextCharFormat& charFormatOf(const KSyntaxHighlighting::Format& format)
+    {
+        auto it = formats_.find(format.id());
+        if (it != formats_.end())
+            return *it;
+        QTextCharFormat tf;
+        tf.setForeground(format.textColor(theme()));
+        if (format.hasBackgroundColor(theme()))
+            tf.setBackground(format.backgroundColor(theme()));
+        if (format.isBold(theme()))
+            tf.setFontWeight(QFont::Bold);
+        if (format.isItalic(theme()))
+            tf.setFontItalic(true);
+        if (format.isUnderline(theme()))
+            tf.setFontUnderline(true);
+        if (format.isStrikeThrough(theme()))
+            tf.setFontStrikeOut(true);
+        return *formats_.insert(format.id(), tf);
+    }
+
+    QList<QTextLayout::FormatRange> ranges_;
+    QHash<quint16, QTextCharFormat> formats_;
+};
+
+/// A line as KSyntaxHighlighting sees it: its text and the state the line before left.
+struct LineKey {
+    KSyntaxHighlighting::State state;
+    QString text;
+
+    friend bool operator==(const LineKey&, const LineKey&) = default;
+};
+
+size_t qHash(const LineKey& key, size_t seed = 0)
+{
+    return qHashMulti(seed, key.state, key.text);
+}
+
+struct LineFormats {
+    QList<QTextLayout::FormatRange> ranges;
+    KSyntaxHighlighting::State next;
+};
+
+/// Frees a document in its own thread (the UI thread), in an event of its own: any thread
+/// may let go of it, and views may still hold cursors into it until then.
+void freeDocument(QTextDocument* document)
+{
+    document->deleteLater();
+}
+
 } // namespace
+
+struct JsonColourer::Impl {
+    KSyntaxHighlighting::Repository* repository = nullptr;
+    std::unique_ptr<KSyntaxHighlighting::Repository> ownRepository;
+    std::unique_ptr<LineFormatter> formatter;
+    QString themeName;
+    QHash<LineKey, LineFormats> lastLines;   ///< the lines of the last text coloured
+};
+
+JsonColourer::JsonColourer(KSyntaxHighlighting::Repository* repository)
+    : d_(std::make_unique<Impl>())
+{
+    d_->repository = repository;
+}
+
+JsonColourer::~JsonColourer() = default;
+
+void JsonColourer::colour(QTextDocument& document, const QString& themeName)
+{
+    if (!d_->repository) {
+        d_->ownRepository = std::make_unique<KSyntaxHighlighting::Repository>();
+        // Used by one thread at a time, by any: it belongs to none.
+        d_->ownRepository->moveToThread(nullptr);
+        d_->repository = d_->ownRepository.get();
+    }
+    if (!d_->formatter || themeName != d_->themeName) {
+        d_->formatter = std::make_unique<LineFormatter>(d_->repository->definitionForName(QStringLiteral("JSON")),
+                                                        d_->repository->theme(themeName));
+        d_->themeName = themeName;
+        d_->lastLines.clear();
+    }
+    // For an equal state and an equal line KSyntaxHighlighting guarantees equal formats: the
+    // lines the last text had too are not highlighted again.
+    QHash<LineKey, LineFormats> lines;
+    lines.reserve(document.blockCount());
+    KSyntaxHighlighting::State state;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        LineKey key{state, block.text()};
+        LineFormats formats;
+        if (const auto it = d_->lastLines.constFind(key); it != d_->lastLines.constEnd()) {
+            formats = *it;
+        } else {
+            formats.next = state;
+            formats.ranges = d_->formatter->formatLine(key.text, &formats.next);
+        }
+        block.layout()->setFormats(formats.ranges);
+        state = formats.next;
+        lines.insert(std::move(key), std::move(formats));
+    }
+    d_->lastLines = std::move(lines);
+}
 
 RenderedJson renderJson(const mdsl::Json& json)
 {
@@ -117,6 +266,48 @@ QStringList sourcePaths(const mdsl::Json& input, int limit)
         }
     }
     return out;
+}
+
+
+JsonStyle currentJsonStyle()
+{
+    const KSyntaxHighlighting::Theme theme = themeForPalette(QApplication::palette());
+    return {QFontDatabase::systemFont(QFontDatabase::FixedFont), theme.isValid() ? theme.name() : QString()};
+}
+
+SharedTextDocument buildJsonDocument(const QString& text, const JsonStyle& style, JsonColourer* colourer)
+{
+    auto* document = new QTextDocument;
+    document->setUndoRedoEnabled(false);
+    document->setDocumentLayout(new QPlainTextDocumentLayout(document));
+    document->setDefaultFont(style.font);
+    QTextOption option = document->defaultTextOption();
+    option.setWrapMode(QTextOption::NoWrap);
+    document->setDefaultTextOption(option);
+    document->setPlainText(text);
+    if (!style.themeName.isEmpty() && text.size() <= kJsonHighlightLimit) {
+        if (colourer) {
+            colourer->colour(*document, style.themeName);
+        } else {
+            // The UI thread has a repository at hand; another thread makes one.
+            JsonColourer once(QThread::isMainThread() ? &syntaxRepository() : nullptr);
+            once.colour(*document, style.themeName);
+        }
+        document->setProperty(kThemeProperty, style.themeName);
+    } else {
+        // Every line gets its layout object here, as colouring gives it one: the view, taking
+        // the document, visits each line's, and making 70,000 of them there takes 30 ms.
+        for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+            block.layout();
+    }
+    if (QCoreApplication::instance() && document->thread() != QCoreApplication::instance()->thread())
+        document->moveToThread(QCoreApplication::instance()->thread());
+    return SharedTextDocument(document, freeDocument);
+}
+
+QString jsonDocumentTheme(const QTextDocument& document)
+{
+    return document.property(kThemeProperty).toString();
 }
 
 } // namespace studio

@@ -66,27 +66,33 @@ ProblemSeverity severityOf(mdsl::Severity severity)
     return ProblemSeverity::Info;
 }
 
-RunState stateOf(mdsl::RunStatus status)
-{
-    switch (status) {
-    case mdsl::RunStatus::Ok:
-        return RunState::Ok;
-    case mdsl::RunStatus::Failed:
-        return RunState::Failed;
-    case mdsl::RunStatus::Invalid:
-        break;
-    }
-    return RunState::Invalid;
-}
 
-EngineRun toEngineRun(const mdsl::RunResult& result, const QString& text)
+/// Takes the output over: an output of megabytes is not copied.
+EngineRun toEngineRun(mdsl::RunResult&& result, const QString& text)
 {
     EngineRun run;
-    run.state = stateOf(result.status);
-    run.output = result.output;
+    run.state = runStateOf(result.status);
+    run.output = std::move(result.output);
     run.problems = toProblems(result.diagnostics, text);
     run.elapsedUs = result.stats.elapsedUs;
     return run;
+}
+
+/// The engine production's V2-routed dry-run answers with (language design, section 9): V1 when
+/// mapping_dsl_v2_enabled is off; else V2, unless V2 failed (invalid or failed) and
+/// mapping_dsl_v1_fallback is on: then V1, marked as a fallback. As mdsl::dryRun routes.
+struct RoutedAnswer {
+    mdsl::EngineKind engine = mdsl::EngineKind::V2;
+    bool fallback = false;
+};
+
+RoutedAnswer routedAnswer(const mdsl::Flags& flags, mdsl::RunStatus v2Status)
+{
+    if (mdsl::routedEngine(mdsl::Route::V2Routed, flags) == mdsl::EngineKind::V1)
+        return {mdsl::EngineKind::V1, false};
+    if (v2Status != mdsl::RunStatus::Ok && flags.get(mdsl::Flag::V1Fallback))
+        return {mdsl::EngineKind::V1, true};
+    return {mdsl::EngineKind::V2, false};
 }
 
 /// The line and column of a byte offset, for the message of a broken sample input.
@@ -142,27 +148,32 @@ public:
         const QByteArray left = request.leftText.toUtf8();
         const std::string_view leftView(left.constData(), std::size_t(left.size()));
 
-        // The three runs are independent (compiled mappings and the input are immutable):
-        // V1 and production's dry-run go to other threads while this one runs V2.
+        // The two runs are independent (compiled mappings and the input are immutable): V1 goes
+        // to another thread while this one runs V2.
         QFuture<mdsl::RunResult> v1Run = QtConcurrent::run([&] {
             return mdsl::run(mdsl::compile(leftView, mdsl::EngineKind::V1, request.flags), *input, options);
         });
-        QFuture<mdsl::RunResult> servedRun = QtConcurrent::run([&] {
-            return mdsl::dryRun(mdsl::prepare(textView, mdsl::Route::V2Routed, request.flags), *input, options);
-        });
-        const mdsl::RunResult v2 = mdsl::run(mdsl::compile(textView, mdsl::EngineKind::V2, request.flags), *input, options);
-        const mdsl::RunResult v1 = v1Run.result();
-        const mdsl::RunResult served = servedRun.result();
-        result.v1 = toEngineRun(v1, request.leftText);
-        result.v2 = toEngineRun(v2, request.text);
-
-        result.production.engine = fromStd(std::string(mdsl::engineName(served.engine)));
-        result.production.fallback = served.fallback;
-        result.production.state = stateOf(served.status);
-
+        mdsl::RunResult v2 = mdsl::run(mdsl::compile(textView, mdsl::EngineKind::V2, request.flags), *input, options);
+        mdsl::RunResult v1 = v1Run.takeResult();
         // With one side invalid there is nothing to compare: its status says why.
         if (v1.output && v2.output)
             result.patch = mdsl::jsonPatch(*v1.output, *v2.output);
+
+        // Production's V2-routed dry-run is one of these two runs: mdsl::dryRun would compile
+        // and run the same text again. Only a V1 side pinned to another file needs a run of
+        // the editor's text on V1, and only when production would answer with V1.
+        const RoutedAnswer routed = routedAnswer(request.flags, v2.status);
+        mdsl::RunStatus servedStatus = v2.status;
+        if (routed.engine == mdsl::EngineKind::V1 && request.leftText == request.text)
+            servedStatus = v1.status;
+        else if (routed.engine == mdsl::EngineKind::V1)
+            servedStatus = mdsl::run(mdsl::compile(textView, mdsl::EngineKind::V1, request.flags), *input, options).status;
+        result.production.engine = fromStd(std::string(mdsl::engineName(routed.engine)));
+        result.production.fallback = routed.fallback;
+        result.production.state = runStateOf(servedStatus);
+
+        result.v1 = toEngineRun(std::move(v1), request.leftText);
+        result.v2 = toEngineRun(std::move(v2), request.text);
         result.totalUs = timer.nsecsElapsed() / 1000;
         return result;
     }
@@ -231,6 +242,19 @@ QList<Problem> toProblems(const std::vector<mdsl::Diagnostic>& diagnostics, cons
         problems.append(p);
     }
     return problems;
+}
+
+RunState runStateOf(mdsl::RunStatus status)
+{
+    switch (status) {
+    case mdsl::RunStatus::Ok:
+        return RunState::Ok;
+    case mdsl::RunStatus::Failed:
+        return RunState::Failed;
+    case mdsl::RunStatus::Invalid:
+        break;
+    }
+    return RunState::Invalid;
 }
 
 std::shared_ptr<MappingBackend> makeEngineBackend()

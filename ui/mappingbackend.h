@@ -6,6 +6,7 @@
 #include "analysis.h"
 
 #include "mdsl/diagnostic.h"
+#include "mdsl/engine.h"
 
 #include <memory>
 #include <vector>
@@ -23,6 +24,9 @@ public:
 
 /// The backend over the engine (mdsl/validate.h, mdsl/engine.h).
 std::shared_ptr<MappingBackend> makeEngineBackend();
+
+/// The state a dry-run's status shows as.
+RunState runStateOf(mdsl::RunStatus status);
 
 /// Converts engine diagnostics (byte offsets into `text` as UTF-8) to positioned problems.
 /// Exposed for the tests and for other views that show engine diagnostics.

@@ -1,5 +1,6 @@
 #include "previewpanel.h"
 
+#include "analysisservice.h"
 #include "diagnosticmessages.h"
 #include "jsonview.h"
 
@@ -211,10 +212,11 @@ void PreviewPanel::showRunning()
 
 void PreviewPanel::setResult(std::shared_ptr<const PreviewResult> result)
 {
-    result_ = std::move(result);
+    std::shared_ptr<const PreviewResult> previous = std::exchange(result_, std::move(result));
     haveResult_ = true;
     running_ = false;
     showOutputs();
+    releaseInBackground(std::move(previous));
 }
 
 void PreviewPanel::setProductionOutput(const std::optional<mdsl::Json>& output, mdsl::Route route)
@@ -287,8 +289,9 @@ void PreviewPanel::showOutputs()
         if (differences_.at(i).pointer == previous)
             current_ = i;
     }
-    v1_.view->setJsonText(leftRun().rendered.text);
-    v2_.view->setJsonText(rightRun().rendered.text);
+    // Documents built off the UI thread are swapped in; an unchanged text is left alone.
+    v1_.view->showJson(leftRun().rendered);
+    v2_.view->showJson(rightRun().rendered);
     refresh();
 }
 
