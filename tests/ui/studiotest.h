@@ -44,6 +44,9 @@ inline QString screenshot(QWidget* widget, const QString& name)
     const QString dir = QStringLiteral(MDSL_BINARY_DIR "/screenshots");
     QDir().mkpath(dir);
     const QString png = dir + QLatin1Char('/') + name + QStringLiteral(".png");
+    // Labels and scroll bars that just changed are laid out by posted events: as on screen.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
     widget->grab().save(png);
     return png;
 }
