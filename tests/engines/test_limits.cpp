@@ -6,6 +6,8 @@
 
 #include "enginetest.h"
 
+#include "mdsl/report.h"
+
 #include <QTest>
 
 using mdsl::EngineKind;
@@ -129,6 +131,43 @@ private slots:
             QCOMPARE(lastCode(result), std::string("E402"));
             QVERIFY(result.output->contains("a"));
             QVERIFY(!result.output->contains("b"));
+        }
+    }
+
+    // Every limit error is a registered code (docs, SARIF rules) worded by its pattern, with
+    // the limit as its argument: E401 to E404, each raised once here.
+    void limitErrorsAreWordedByTheCodeTable()
+    {
+        Json many = Json::array();
+        for (int i = 0; i < 60; ++i)
+            many.push_back(i);
+        const std::string nested = std::string(kV2) + "x <- map(.a, map($.a, map($.a, map($.a, map($.a, 1)))))\n";
+        struct Case {
+            std::string code;
+            std::string text;
+            Json input;
+            mdsl::RunOptions options;
+            std::string arg;
+        };
+        std::vector<Case> cases(4);
+        cases[0] = {"E401", nested, Json{{"a", many}}, enginetest::pinnedOptions(), "5000"};
+        cases[0].options.limits.maxSteps = 5000;
+        cases[1] = {"E402", std::string(kV2) + "a <- .s\n", Json{{"s", std::string(600, 'y')}}, enginetest::pinnedOptions(), "100"};
+        cases[1].options.limits.maxOutputBytes = 100;
+        cases[2] = {"E403", std::string(kV2) + "a <- .s\n", Json::parse("{\"s\": [[[1]]]}"), enginetest::pinnedOptions(), "2"};
+        cases[2].options.limits.maxDepth = 2;
+        cases[3] = {"E404", nested, Json{{"a", many}}, enginetest::pinnedOptions(), "20"};
+        cases[3].options.limits.maxSteps = UINT64_MAX;
+        cases[3].options.limits.maxTime = std::chrono::milliseconds(20);
+        for (const Case& c : cases) {
+            const mdsl::RunResult result = enginetest::runWith(EngineKind::V2, c.text, c.input, c.options);
+            QCOMPARE(lastCode(result), c.code);
+            const mdsl::Diagnostic& error = result.diagnostics.back();
+            const mdsl::DiagnosticCode* entry = mdsl::findDiagnosticCode(c.code);
+            QVERIFY2(entry, c.code.c_str());
+            QCOMPARE(error.args, std::vector<std::string>{c.arg});
+            QCOMPARE(error.message, mdsl::formatMessage(entry->pattern, error.args));
+            QCOMPARE(error.severity, entry->severity);
         }
     }
 

@@ -45,6 +45,23 @@ const std::vector<DiagnosticCode> kCodes = {
     {"E310", S::Error, "the flag file is not valid YAML: {0}", "The flag file cannot be read as YAML."},
     {"E311", S::Error, "the flag file must map flag names to true or false", "The flag file's top level is not a mapping."},
     {"E312", S::Error, "the flag `{0}` must be true or false, not `{1}`", "A flag's value is not a boolean."},
+    // E4xx: runtime, reported by the engines' runs (dry-run, compare), never by validation.
+    // E401-E404 stop the run; the others abandon one rule. E401-E404, E414 and E420 are worded
+    // from these patterns; E410-E413, E415 and E499 have several wordings (the operator or
+    // function, the values involved): their pattern is the usual or general one, and each
+    // diagnostic carries its own message and args.
+    {"E401", S::Error, "the run took more than {0} steps", "The run took more evaluation steps than its limit (RunLimits::maxSteps)."},
+    {"E402", S::Error, "the output grew past {0} bytes", "The output document grew past its size limit (RunLimits::maxOutputBytes)."},
+    {"E403", S::Error, "values or expressions nest deeper than {0} levels", "Evaluation, a value built or the input nests deeper than the limit (RunLimits::maxDepth)."},
+    {"E404", S::Error, "the run took longer than {0} ms", "The run took longer than its time limit (RunLimits::maxTime)."},
+    {"E410", S::Error, "an operand or argument has the wrong type", "An operand or argument of the wrong type: `upper(42)`, `1 + \"a\"`, a condition that is not a boolean."},
+    {"E411", S::Error, "division by zero, or a result that is not a finite number", "Division or remainder by zero, or a result that is not a finite number."},
+    {"E412", S::Error, "an argument has an invalid value", "An argument of the right type but an invalid value: a negative `substring` start, text that is not a number or a date."},
+    {"E413", S::Error, "cannot write `{0}`: `{1}` is {2}", "A write under a scalar (`a <- 1` then `a.b <- 2`), or a field written into an array."},
+    {"E414", S::Error, "`each` needs an array, not {0}", "The source of an array block is neither an array nor missing or null."},
+    {"E415", S::Error, "invalid regular expression for `{0}`: {1}", "A regular expression computed at run time is not valid I-Regexp (RFC 9485)."},
+    {"E420", S::Error, "line {0}, column {1}: the input is not JSON: {2}", "A line of a batch's NDJSON input is not a JSON document."},
+    {"E499", S::Error, "a construct the engine cannot run", "An internal error: the validator should have refused what the engine cannot run (a bug to report)."},
     // Warnings.
     {"W201", S::Warning, "`{0}` is written twice; the later write replaces the earlier one", "A rule writes a target that an earlier rule of the same block already writes."},
     {"W202", S::Warning, "`let {0}` is never used", "A `let` name is defined and never read."},
