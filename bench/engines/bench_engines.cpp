@@ -4,6 +4,8 @@
 //                                   the floor a batch dry-run is compared with
 //   bench_engines phases FILE [v1|v2] where a batch dry-run's time goes, per record, over the
 //                                   NDJSON lines of stdin: parse, run, print, free
+//   bench_engines runs FILE [v1|v2] [ROUNDS]   the engine's runs alone, ROUNDS times over the
+//                                   records (for a profiler)
 
 #include "mdsl/engine.h"
 #include "mdsl/json.h"
@@ -12,6 +14,7 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <iostream>
 #include <random>
@@ -76,17 +79,46 @@ double cpuSeconds()
     return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
-int phases(const std::string& mappingPath, const std::string& engine)
+std::optional<mdsl::CompiledMapping> compileFile(const std::string& path, const std::string& engine)
 {
-    std::ifstream file(mappingPath);
+    std::ifstream file(path);
     std::stringstream text;
     text << file.rdbuf();
-    const mdsl::CompiledMapping mapping
+    mdsl::CompiledMapping mapping
         = mdsl::compile(text.str(), engine == "v1" ? mdsl::EngineKind::V1 : mdsl::EngineKind::V2, mdsl::Flags());
     if (!mapping.ok()) {
         std::cerr << "the mapping does not validate\n";
-        return 2;
+        return std::nullopt;
     }
+    return mapping;
+}
+
+int runs(const std::string& mappingPath, const std::string& engine, int rounds)
+{
+    const std::optional<mdsl::CompiledMapping> mapping = compileFile(mappingPath, engine);
+    if (!mapping)
+        return 2;
+    std::vector<mdsl::Json> inputs;
+    for (std::string line; std::getline(std::cin, line);)
+        inputs.push_back(mdsl::parseJson(line));
+    const mdsl::RunOptions options;
+    std::size_t checksum = 0;
+    const double start = cpuSeconds();
+    for (int round = 0; round < rounds; ++round)
+        for (const mdsl::Json& input : inputs)
+            checksum += mdsl::run(*mapping, input, options).stats.writes;
+    const double seconds = cpuSeconds() - start;
+    std::printf("%zu records x %d rounds, %s engine: %.2f us per run (checksum %zu)\n", inputs.size(), rounds,
+                engine == "v1" ? "V1" : "V2", seconds / static_cast<double>(inputs.size()) / rounds * 1e6, checksum);
+    return 0;
+}
+
+int phases(const std::string& mappingPath, const std::string& engine)
+{
+    const std::optional<mdsl::CompiledMapping> compiled = compileFile(mappingPath, engine);
+    if (!compiled)
+        return 2;
+    const mdsl::CompiledMapping& mapping = *compiled;
     std::vector<std::string> lines;
     for (std::string line; std::getline(std::cin, line);)
         lines.push_back(std::move(line));
@@ -145,6 +177,7 @@ int phases(const std::string& mappingPath, const std::string& engine)
         t = cpuSeconds();
         inputs = {};
         freeInputs.best = std::min(freeInputs.best, cpuSeconds() - t);
+
     }
     std::printf("%zu records, %s engine, best of 5 rounds, thread CPU time per record (checksum %zu)\n",
                 lines.size(), engine == "v1" ? "V1" : "V2", bytes);
@@ -168,7 +201,10 @@ int main(int argc, char** argv)
         return reserialize();
     if (mode == "phases" && (argc == 3 || argc == 4))
         return phases(argv[2], argc == 4 ? argv[3] : "v2");
+    if (mode == "runs" && argc >= 3 && argc <= 5)
+        return runs(argv[2], argc >= 4 ? argv[3] : "v2", argc == 5 ? std::stoi(argv[4]) : 10);
     std::cerr << "usage: bench_engines generate N SEED | bench_engines reserialize < records.ndjson\n"
-                 "       bench_engines phases MAPPING [v1|v2] < records.ndjson\n";
+                 "       bench_engines phases MAPPING [v1|v2] < records.ndjson\n"
+                 "       bench_engines runs MAPPING [v1|v2] [ROUNDS] < records.ndjson\n";
     return 2;
 }

@@ -151,6 +151,23 @@ private slots:
         QCOMPARE(lines[5]["output"]["n"], Json(6));
     }
 
+    // A number past the range of a double is not JSON for the library (out_of_range 406, not a
+    // parse_error): that line is invalid, named with the number's column; it used to abort the
+    // whole batch.
+    void aNumberPastTheDoublesIsABadLine()
+    {
+        const auto [summary, lines] = runBatch("{\"n\":1}\n{\"n\":2,\"x\":[1e400]}\n{\"n\":3}\n", 2);
+        QCOMPARE(summary.lines, 3u);
+        QCOMPARE(summary.ok, 2u);
+        QCOMPARE(summary.invalid, 1u);
+        const Json& diagnostic = lines[1]["diagnostics"][0];
+        QCOMPARE(diagnostic["code"], Json("E420"));
+        QCOMPARE(diagnostic["message"],
+                 Json("line 2, column 13: the input is not JSON: number overflow parsing '1e400'"));
+        QCOMPARE(diagnostic["range"]["start"]["offset"], Json(12));
+        QCOMPARE(lines[2]["output"]["n"], Json(3));
+    }
+
     void blankLinesKeepTheLineNumbering()
     {
         const auto [summary, lines] = runBatch("{\"n\":1}\r\n\r\n   \n{\"n\":4}\r\n", 0);

@@ -4,6 +4,7 @@
 
 #include "batch/ndjson.h"
 #include "batch/ordered_pool.h"
+#include "util/json_io.h"
 
 #include <algorithm>
 #include <istream>
@@ -42,7 +43,8 @@ void runLine(const detail::NdjsonLine& line, const RecordRunner& runner, BlockRe
     }
     RunResult result;
     Diagnostic error;
-    if (const std::optional<Json> input = detail::parseLine(line, error)) {
+    std::optional<Json> input = detail::parseLine(line, error);
+    if (input) {
         try {
             result = runner(*input);
         } catch (const std::exception& e) {
@@ -51,6 +53,7 @@ void runLine(const detail::NdjsonLine& line, const RecordRunner& runner, BlockRe
             error.message = formatMessage("line {0}: internal error: {1}", error.args);
             result = invalidResult(std::move(error));
         }
+        detail::releaseJson(*input);
     } else {
         result = invalidResult(std::move(error));
     }
@@ -59,6 +62,8 @@ void runLine(const detail::NdjsonLine& line, const RecordRunner& runner, BlockRe
     // is replaced rather than failing the whole batch.
     appendResultJson(out.text, result);
     out.text += '\n';
+    if (result.output)
+        detail::releaseJson(*result.output);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "batch/ndjson.h"
 
 #include "mdsl/batch.h"
+#include "mdsl/report.h"
 #include "util/json_io.h"
 
 #include <algorithm>
@@ -60,7 +61,7 @@ std::optional<Json> parseLine(const NdjsonLine& line, Diagnostic& error)
     error.severity = Severity::Error;
     error.code = std::string(kInputNotJson);
     error.args = {std::to_string(line.number), std::to_string(column), detail};
-    error.message = formatMessage("line {0}, column {1}: the input is not JSON: {2}", error.args);
+    error.message = formatMessage(findDiagnosticCode(kInputNotJson)->pattern, error.args);   // the table's E420
     error.range.start = {static_cast<int>(line.number), column, static_cast<std::uint32_t>(byte)};
     error.range.end = error.range.start;
     return std::nullopt;

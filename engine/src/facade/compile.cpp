@@ -106,12 +106,12 @@ RunResult run(const CompiledMapping& mapping, const Json& input, const RunOption
         result.stats.elapsedUs = impl ? impl->compileUs : 0;
         return result;
     }
-    rt::RunState state(options, input);
+    rt::RunState state(options, input, start);
     Json output = Json::object();
     try {
         // The input nests no deeper than the depth limit: every later walk of a value may then
         // recurse safely.
-        if (rt::measure(input, options.limits.maxDepth).depth > options.limits.maxDepth)
+        if (rt::nestsDeeper(input, options.limits.maxDepth))
             state.depthLimit(Span{});
         if (impl->engine == EngineKind::V1)
             v1::run(*impl->v1, state, output);

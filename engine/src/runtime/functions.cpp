@@ -4,7 +4,7 @@
 
 #include "runtime/operators.h"
 
-#include <array>
+#include <new>
 #include <vector>
 
 namespace mdsl::rt {
@@ -59,9 +59,21 @@ Value invoke(const FunctionImpl& function, Call& call)
     const int count = call.argCount();
     constexpr int kInline = 6;
     if (count <= kInline) {
-        std::array<Value, kInline> args;
-        for (int i = 0; i < count; ++i)
-            args[static_cast<std::size_t>(i)] = call.arg(i);
+        // Only `count` values are made (and destroyed), in place.
+        struct Arguments {
+            alignas(Value) unsigned char storage[kInline * sizeof(Value)];
+            int made = 0;
+            Value* data() noexcept { return std::launder(reinterpret_cast<Value*>(storage)); }
+            ~Arguments()
+            {
+                for (int i = made; i-- > 0;)
+                    data()[i].~Value();
+            }
+        } args;
+        for (int i = 0; i < count; ++i) {
+            new (args.storage + static_cast<std::size_t>(i) * sizeof(Value)) Value(call.arg(i));
+            ++args.made;
+        }
         return applyNulls(function, call, std::span<Value>(args.data(), static_cast<std::size_t>(count)));
     }
     std::vector<Value> args;

@@ -2,6 +2,8 @@
 
 #include "runtime/output.h"
 
+#include "util/json_io.h"
+
 namespace mdsl::rt {
 
 void appendPointer(std::string& pointer, const ast::PathSegment& segment)
@@ -53,14 +55,22 @@ std::string shown(std::span<const ast::PathSegment> target, std::size_t count)
 }
 
 /// The slot a segment names inside `container`, created as needed.
-Json& step(RunState& state, Json& container, std::span<const ast::PathSegment> target, std::size_t i, Span span)
+Json& step(RunState& state, Json& container, std::span<const ast::PathSegment> target, std::size_t i, Span span,
+           const TargetHints& hints)
 {
     const ast::PathSegment& segment = target[i];
     if (segment.kind == ast::PathSegment::Kind::Field) {
-        if (container.is_null())
-            container = Json::object();
+        if (container.is_null()) {
+            container = Json(Json::value_t::object);
+            if (i < hints.capacity.size())
+                container.get_ptr<Json::object_t*>()->reserve(hints.capacity[i]);
+        }
         if (!container.is_object())
             conflict(target, i, container, span);
+        if (i < 64 && (hints.freshKeys >> i & 1u) != 0) {
+            detail::JsonMembers& members = detail::membersOf(container);
+            return members.emplace_back(segment.name, nullptr).second;
+        }
         return container[segment.name];
     }
     if (container.is_null())
@@ -79,7 +89,8 @@ Json& step(RunState& state, Json& container, std::span<const ast::PathSegment> t
 
 } // namespace
 
-void writeValue(RunState& state, Json& base, std::span<const ast::PathSegment> target, Value value, Span span)
+void writeValue(RunState& state, Json& base, std::span<const ast::PathSegment> target, Value value, Span span,
+                const TargetHints& hints)
 {
     const Measure size = measure(value.json(), state.options.limits.maxDepth);
     if (size.depth > state.options.limits.maxDepth)
@@ -89,7 +100,7 @@ void writeValue(RunState& state, Json& base, std::span<const ast::PathSegment> t
     // A null on the way (written, or padding) gives way to the container the path needs;
     // any other scalar is a conflict (step() checks).
     for (std::size_t i = 0; i < target.size(); ++i)
-        slot = &step(state, *slot, target, i, span);
+        slot = &step(state, *slot, target, i, span, hints);
     *slot = std::move(value).take();
     ++state.stats.writes;
     if (state.tracing)

@@ -14,16 +14,28 @@ namespace mdsl::rt {
 std::string targetPointer(const RunState& state, std::span<const ast::PathSegment> target);
 void appendPointer(std::string& pointer, const ast::PathSegment& segment);
 
+/// What an engine that has looked at all the targets knows about one of them (V2's plan); none
+/// of it changes the output.
+struct TargetHints {
+    /// For segment i, the keys an object created to hold it may get: reserved on creation
+    /// (growing an object copies its members).
+    std::span<const std::uint32_t> capacity;
+    /// Bit i: segment i's key cannot be in its object yet (no other write puts it there), so
+    /// it is appended without looking for it.
+    std::uint64_t freshKeys = 0;
+};
+
 /// Writes `value` at `target` under `base`, creating objects and padding arrays on the way.
 /// Writing under a scalar, or a field into an array, is error E413 at `span`. The value is
 /// measured first (output size and depth limits) and counted as a write.
-void writeValue(RunState& state, Json& base, std::span<const ast::PathSegment> target, Value value, Span span);
+void writeValue(RunState& state, Json& base, std::span<const ast::PathSegment> target, Value value, Span span,
+                const TargetHints& hints = {});
 
 /// One rule: enters it, evaluates, then writes or skips; a runtime error abandons the rule
 /// (recorded, nothing written) and the run goes on; a limit stops the run.
 template <class Eval>
 void runRule(RunState& state, Span ruleSpan, Span targetSpan, Json& base,
-             std::span<const ast::PathSegment> target, Eval&& eval)
+             std::span<const ast::PathSegment> target, Eval&& eval, const TargetHints& hints = {})
 {
     ++state.stats.rules;
     if (state.tracing)
@@ -36,7 +48,7 @@ void runRule(RunState& state, Span ruleSpan, Span targetSpan, Json& base,
                 state.traceSkip(ruleSpan, targetPointer(state, target), "source missing");
             return;
         }
-        writeValue(state, base, target, std::move(value), targetSpan);
+        writeValue(state, base, target, std::move(value), targetSpan, hints);
     } catch (Failure& failure) {
         if (failure.fatal)
             throw;

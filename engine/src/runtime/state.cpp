@@ -2,20 +2,28 @@
 
 #include "runtime/state.h"
 
+#include "mdsl/report.h"
+#include "util/json_io.h"
+
 #include <utility>
 
 namespace mdsl::rt {
 
-void fail(std::string_view errorCode, Span span, std::string message, std::vector<std::string> args)
-{
-    throw Failure{RuntimeError{std::string(errorCode), std::move(message), std::move(args), span}, false};
-}
-
 namespace {
 
-[[noreturn]] void limit(std::string_view errorCode, Span span, std::string message, std::string arg)
+/// The English message of a code whose table pattern is its wording.
+std::string runtimeWording(std::string_view errorCode, const std::vector<std::string>& args)
 {
-    throw Failure{RuntimeError{std::string(errorCode), std::move(message), {std::move(arg)}, span}, true};
+    const DiagnosticCode* entry = findDiagnosticCode(errorCode);
+    return entry ? formatMessage(entry->pattern, args) : std::string(errorCode);
+}
+
+/// A limit error, worded from the table of codes (report/codes.cpp): it stops the run.
+[[noreturn]] void limit(std::string_view errorCode, Span span, std::string value)
+{
+    std::vector<std::string> args{std::move(value)};
+    std::string message = runtimeWording(errorCode, args);
+    throw Failure{RuntimeError{std::string(errorCode), std::move(message), std::move(args), span}, true};
 }
 
 std::int64_t systemNowMs()
@@ -25,6 +33,17 @@ std::int64_t systemNowMs()
 }
 
 } // namespace
+
+void fail(std::string_view errorCode, Span span, std::string message, std::vector<std::string> args)
+{
+    throw Failure{RuntimeError{std::string(errorCode), std::move(message), std::move(args), span}, false};
+}
+
+void failWith(std::string_view errorCode, Span span, std::vector<std::string> args)
+{
+    std::string message = runtimeWording(errorCode, args);
+    throw Failure{RuntimeError{std::string(errorCode), std::move(message), std::move(args), span}, false};
+}
 
 std::string describe(const Json& value)
 {
@@ -46,33 +65,33 @@ std::string describe(const Value& value)
     return value.isMissing() ? std::string("missing") : describe(value.json());
 }
 
-RunState::RunState(const RunOptions& runOptions, const Json& runInput)
-    : options(runOptions), input(runInput), tracing(runOptions.trace),
-      nowMs_(runOptions.pinnedNowMs ? *runOptions.pinnedNowMs : systemNowMs()),
-      deadline_(std::chrono::steady_clock::now() + runOptions.limits.maxTime)
+RunState::RunState(const RunOptions& runOptions, const Json& runInput, std::chrono::steady_clock::time_point start)
+    : options(runOptions), input(runInput), tracing(runOptions.trace), deadline_(start + runOptions.limits.maxTime)
 {
+}
+
+std::int64_t RunState::nowMs() const noexcept
+{
+    // Read once, at the first now() of the run (most runs never call it).
+    if (!nowMs_)
+        nowMs_ = options.pinnedNowMs ? *options.pinnedNowMs : systemNowMs();
+    return *nowMs_;
 }
 
 void RunState::stepLimit(Span span) const
 {
-    limit(code::kSteps, span,
-          "the run took more than " + std::to_string(options.limits.maxSteps) + " steps",
-          std::to_string(options.limits.maxSteps));
+    limit(code::kSteps, span, std::to_string(options.limits.maxSteps));
 }
 
 void RunState::checkClock(Span span) const
 {
     if (std::chrono::steady_clock::now() > deadline_)
-        limit(code::kTime, span,
-              "the run took longer than " + std::to_string(options.limits.maxTime.count()) + " ms",
-              std::to_string(options.limits.maxTime.count()));
+        limit(code::kTime, span, std::to_string(options.limits.maxTime.count()));
 }
 
 void RunState::depthLimit(Span span) const
 {
-    limit(code::kDepth, span,
-          "values or expressions nest deeper than " + std::to_string(options.limits.maxDepth) + " levels",
-          std::to_string(options.limits.maxDepth));
+    limit(code::kDepth, span, std::to_string(options.limits.maxDepth));
 }
 
 void RunState::checkSize(std::uint64_t bytes, Span span) const
@@ -90,9 +109,7 @@ void RunState::addOutput(std::uint64_t bytes, Span span)
 
 void RunState::outputLimit(Span span) const
 {
-    limit(code::kOutputSize, span,
-              "the output grew past " + std::to_string(options.limits.maxOutputBytes) + " bytes",
-              std::to_string(options.limits.maxOutputBytes));
+    limit(code::kOutputSize, span, std::to_string(options.limits.maxOutputBytes));
 }
 
 void RunState::record(const RuntimeError& error)
@@ -179,48 +196,92 @@ void RunState::traceElement(TraceKind kind, Span span, std::int64_t index, const
     push(std::move(event));
 }
 
-Measure measure(const Json& value, int maxDepth)
+namespace {
+
+/// measure() and nestsDeeper(): without CountBytes, scalars are skipped and never read (in a
+/// large input, reading every string's length costs more than the walk).
+template <bool CountBytes>
+Measure walkValue(const Json& value, int maxDepth)
 {
-    if (!value.is_structured()) {
-        if (value.is_string())
-            return {value.get_ref<const std::string&>().size() + 2, 0};
-        return {8, 0};
-    }
-    // An explicit stack of (container, next child) rather than recursion: input documents may
-    // nest deeper than the native stack allows.
+    const auto scalarBytes = [](const Json& scalar) -> std::uint64_t {
+        return scalar.is_string() ? scalar.get_ref<const std::string&>().size() + 2 : 8;
+    };
+    if (!value.is_structured())
+        return {CountBytes ? scalarBytes(value) : 0, 0};
+    // An explicit stack of (container, next member) rather than recursion: input documents
+    // may nest deeper than the native stack allows. Members are visited by index over the
+    // containers' vectors (the library's iterators cost more than the walk itself), and the
+    // stack is kept from one call to the next: every run measures its input and its writes.
     struct Frame {
         const Json* node;
-        Json::const_iterator it;
+        std::size_t next;
     };
-    std::vector<Frame> stack;
-    stack.push_back({&value, value.cbegin()});
+    thread_local std::vector<Frame> stack;
+    stack.clear();
+    stack.push_back({&value, 0});
     Measure result;
     result.depth = 1;
-    result.bytes = 2;
+    result.bytes = CountBytes ? 2 : 0;
+    if (maxDepth < 1)
+        return result;
     while (!stack.empty()) {
         Frame& top = stack.back();
-        if (top.it == top.node->cend()) {
-            stack.pop_back();
-            continue;
+        const Json* child = nullptr;
+        if (top.node->is_object()) {
+            const detail::JsonMembers& members = detail::membersOf(*top.node);
+            if constexpr (!CountBytes) {
+                while (top.next < members.size() && !members[top.next].second.is_structured())
+                    ++top.next;
+            }
+            if (top.next == members.size()) {
+                stack.pop_back();
+                continue;
+            }
+            const auto& member = members[top.next++];
+            if constexpr (CountBytes)
+                result.bytes += member.first.size() + 3;
+            child = &member.second;
+        } else {
+            const Json* node = top.node;
+            const Json::array_t& elements = *node->get_ptr<const Json::array_t*>();
+            if constexpr (!CountBytes) {
+                while (top.next < elements.size() && !elements[top.next].is_structured())
+                    ++top.next;
+            }
+            if (top.next == elements.size()) {
+                stack.pop_back();
+                continue;
+            }
+            child = &elements[top.next++];
         }
-        const Json::const_iterator current = top.it++;
-        if (top.node->is_object())
-            result.bytes += current.key().size() + 3;
-        const Json& child = current.value();
-        result.bytes += 1;
-        if (child.is_structured()) {
-            result.bytes += 2;
-            stack.push_back({&child, child.cbegin()});
+        if constexpr (CountBytes)
+            result.bytes += 1;
+        if (child->is_structured()) {
+            if constexpr (CountBytes)
+                result.bytes += 2;
+            stack.push_back({child, 0});
             const int depth = static_cast<int>(stack.size());
             if (depth > result.depth)
                 result.depth = depth;
             if (depth > maxDepth)
                 return result;
-        } else {
-            result.bytes += child.is_string() ? child.get_ref<const std::string&>().size() + 2 : 8;
+        } else if constexpr (CountBytes) {
+            result.bytes += scalarBytes(*child);
         }
     }
     return result;
+}
+
+} // namespace
+
+Measure measure(const Json& value, int maxDepth)
+{
+    return walkValue<true>(value, maxDepth);
+}
+
+bool nestsDeeper(const Json& value, int maxDepth)
+{
+    return walkValue<false>(value, maxDepth).depth > maxDepth;
 }
 
 } // namespace mdsl::rt

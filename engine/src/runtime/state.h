@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,13 +48,18 @@ struct Failure {
 [[noreturn]] void fail(std::string_view code, Span span, std::string message,
                        std::vector<std::string> args = {});
 
+/// Throws a rule-level runtime error worded from the table of codes (E414: its pattern).
+[[noreturn]] void failWith(std::string_view code, Span span, std::vector<std::string> args);
+
 /// "a number", "a string", "missing", ... for messages.
 std::string describe(const Value& value);
 std::string describe(const Json& value);
 
 class RunState {
 public:
-    RunState(const RunOptions& options, const Json& input);
+    /// `start`: when the run started (its time limit counts from there).
+    RunState(const RunOptions& options, const Json& input,
+             std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now());
 
     const RunOptions& options;
     const Json& input;
@@ -93,8 +99,8 @@ public:
     /// A single value of `bytes` about to be built (a padded string, a padded array): past the
     /// output limit it could never be written, so error E402 stops the run before allocating.
     void checkSize(std::uint64_t bytes, Span span) const;
-    /// The run's clock (now()).
-    [[nodiscard]] std::int64_t nowMs() const noexcept { return nowMs_; }
+    /// The run's clock (now()): the same value for the whole run.
+    [[nodiscard]] std::int64_t nowMs() const noexcept;
 
     /// Records an error that abandoned a rule (and its trace event).
     void record(const RuntimeError& error);
@@ -122,7 +128,7 @@ private:
     std::uint64_t outputBytes_ = 0;
     std::uint64_t traceBytes_ = 0;
     int depth_ = 0;
-    std::int64_t nowMs_ = 0;
+    mutable std::optional<std::int64_t> nowMs_;
     std::chrono::steady_clock::time_point deadline_;
 };
 
@@ -145,5 +151,7 @@ struct Measure {
 };
 /// Stops measuring (and reports depth maxDepth + 1) once the value nests deeper than maxDepth.
 Measure measure(const Json& value, int maxDepth);
+/// measure(value, maxDepth).depth > maxDepth, without reading the scalars.
+bool nestsDeeper(const Json& value, int maxDepth);
 
 } // namespace mdsl::rt

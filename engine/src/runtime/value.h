@@ -6,6 +6,7 @@
 #include "mdsl/json.h"
 
 #include <cstdint>
+#include <new>
 #include <utility>
 
 namespace mdsl::rt {
@@ -13,7 +14,44 @@ namespace mdsl::rt {
 class Value {
 public:
     /// Missing.
-    Value() noexcept = default;
+    Value() noexcept {}
+    ~Value()
+    {
+        if (state_ == State::Owned)
+            owned_.~Json();
+    }
+    Value(const Value& other) : state_(other.state_), ref_(other.ref_)
+    {
+        if (state_ == State::Owned)
+            new (&owned_) Json(other.owned_);
+    }
+    Value(Value&& other) noexcept : state_(other.state_), ref_(other.ref_)
+    {
+        if (state_ == State::Owned)
+            new (&owned_) Json(std::move(other.owned_));
+    }
+    Value& operator=(const Value& other)
+    {
+        if (this != &other)
+            *this = Value(other);
+        return *this;
+    }
+    Value& operator=(Value&& other) noexcept
+    {
+        if (this == &other)
+            return *this;
+        if (state_ == State::Owned && other.state_ == State::Owned) {
+            owned_ = std::move(other.owned_);
+        } else {
+            if (state_ == State::Owned)
+                owned_.~Json();
+            if (other.state_ == State::Owned)
+                new (&owned_) Json(std::move(other.owned_));
+            state_ = other.state_;
+        }
+        ref_ = other.ref_;
+        return *this;
+    }
 
     static Value missing() noexcept { return {}; }
     /// A value that lives elsewhere (the input, a table, a `let`) for longer than this one.
@@ -28,7 +66,7 @@ public:
     {
         Value v;
         v.state_ = State::Owned;
-        v.owned_ = std::move(json);
+        new (&v.owned_) Json(std::move(json));
         return v;
     }
 
@@ -56,7 +94,11 @@ private:
     enum class State : std::uint8_t { Missing, Borrowed, Owned };
     State state_ = State::Missing;
     const Json* ref_ = nullptr;
-    Json owned_;
+    // Constructed only when owned: most values are borrowed or missing, and a Json member
+    // would cost a destructor call (out of line in the library) for each of them.
+    union {
+        Json owned_;
+    };
 };
 
 } // namespace mdsl::rt

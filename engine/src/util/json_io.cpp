@@ -7,6 +7,7 @@
 
 #include "util/utf8.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -19,17 +20,8 @@ namespace mdsl {
 // translation unit.
 namespace jsonio {
 
-using ObjectMembers = std::vector<std::pair<const std::string, Json>>;   // ordered_map's base
-
-ObjectMembers& membersOf(Json& object)
-{
-    return *object.get_ptr<Json::object_t*>();
-}
-
-const ObjectMembers& membersOf(const Json& object)
-{
-    return *object.get_ptr<const Json::object_t*>();
-}
+using detail::membersOf;
+using ObjectMembers = detail::JsonMembers;
 
 bool isJsonSpace(char c) noexcept
 {
@@ -430,83 +422,128 @@ private:
     std::vector<Frame> frames_;
 };
 
+/// Where the writer puts its bytes: a scratch buffer of its thread, grown ahead and reused
+/// (written through a pointer, not piece by piece through std::string), then appended to the
+/// caller's string in one copy.
+class Sink {
+public:
+    Sink() : buffer_(scratch()) {}
+
+    char* room(std::size_t n)
+    {
+        if (size_ + n > buffer_.size())
+            buffer_.resize(std::max(buffer_.size() * 2, size_ + n + 4096));
+        return buffer_.data() + size_;
+    }
+    void put(char c) { *room(1) = c, ++size_; }
+    void write(const char* data, std::size_t n)
+    {
+        std::memcpy(room(n), data, n);
+        size_ += n;
+    }
+    void write(std::string_view text) { write(text.data(), text.size()); }
+    void commit(std::size_t n) noexcept { size_ += n; }
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
+    void truncate(std::size_t size) noexcept { size_ = size; }
+    void appendTo(std::string& out) const { out.append(buffer_.data(), size_); }
+
+private:
+    static std::string& scratch()
+    {
+        thread_local std::string buffer;
+        return buffer;
+    }
+
+    std::string& buffer_;
+    std::size_t size_ = 0;
+};
+
 /// A JSON string, quoted and escaped as Json::dump does (ensure_ascii off): `"`, `\` and
 /// control characters escaped, other bytes as they are. Invalid UTF-8 is left to Json::dump
 /// (error_handler_t::replace), which replaces it with U+FFFD.
-void appendString(std::string& out, const std::string& text)
+void writeString(Sink& sink, const std::string& text)
 {
-    const std::size_t mark = out.size();
-    out += '"';
+    const std::size_t mark = sink.size();
     const char* data = text.data();
     const std::size_t size = text.size();
-    std::size_t run = 0;   // start of the bytes not yet appended
+    // Room for the worst case (every byte a \u00XX escape), so that plain runs are copied
+    // without further checks.
+    char* out = sink.room(size * 6 + 2);
+    char* const begin = out;
+    *out++ = '"';
     std::size_t i = 0;
     while (i < size) {
         const auto c = static_cast<unsigned char>(data[i]);
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            *out++ = static_cast<char>(c);
             ++i;
             continue;
         }
         if (c >= 0x80) {
             const std::size_t length = utf8::utf8Length(text, i);
             if (length == 0) {
-                out.resize(mark);
-                out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+                sink.truncate(mark);
+                sink.write(Json(text).dump(-1, ' ', false, Json::error_handler_t::replace));
                 return;
             }
+            std::memcpy(out, data + i, length);
+            out += length;
             i += length;
             continue;
         }
-        out.append(data + run, i - run);
+        *out++ = '\\';
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\f': out += "\\f"; break;
-        case '\r': out += "\\r"; break;
+        case '"': *out++ = '"'; break;
+        case '\\': *out++ = '\\'; break;
+        case '\b': *out++ = 'b'; break;
+        case '\t': *out++ = 't'; break;
+        case '\n': *out++ = 'n'; break;
+        case '\f': *out++ = 'f'; break;
+        case '\r': *out++ = 'r'; break;
         default: {
             static constexpr char kHex[] = "0123456789abcdef";
-            const char escape[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-            out.append(escape, 6);
+            *out++ = 'u';
+            *out++ = '0';
+            *out++ = '0';
+            *out++ = kHex[c >> 4];
+            *out++ = kHex[c & 0xF];
             break;
         }
         }
-        run = ++i;
+        ++i;
     }
-    out.append(data + run, size - run);
-    out += '"';
+    *out++ = '"';
+    sink.commit(static_cast<std::size_t>(out - begin));
 }
 
-void appendScalar(std::string& out, const Json& value)
+void writeScalar(Sink& sink, const Json& value)
 {
-    char buffer[64];
     switch (value.type()) {
-    case Json::value_t::null: out += "null"; return;
-    case Json::value_t::boolean: out += value.get_ref<const bool&>() ? "true" : "false"; return;
-    case Json::value_t::string: appendString(out, value.get_ref<const std::string&>()); return;
+    case Json::value_t::null: sink.write("null"); return;
+    case Json::value_t::boolean: sink.write(value.get_ref<const bool&>() ? std::string_view("true") : "false"); return;
+    case Json::value_t::string: writeString(sink, value.get_ref<const std::string&>()); return;
     case Json::value_t::number_integer: {
-        const auto result = std::to_chars(buffer, buffer + sizeof buffer, value.get_ref<const std::int64_t&>());
-        out.append(buffer, result.ptr);
+        char* out = sink.room(24);
+        sink.commit(static_cast<std::size_t>(std::to_chars(out, out + 24, value.get_ref<const std::int64_t&>()).ptr - out));
         return;
     }
     case Json::value_t::number_unsigned: {
-        const auto result = std::to_chars(buffer, buffer + sizeof buffer, value.get_ref<const std::uint64_t&>());
-        out.append(buffer, result.ptr);
+        char* out = sink.room(24);
+        sink.commit(static_cast<std::size_t>(std::to_chars(out, out + 24, value.get_ref<const std::uint64_t&>()).ptr - out));
         return;
     }
     case Json::value_t::number_float: {
         const double number = value.get_ref<const double&>();
         if (!std::isfinite(number)) {
-            out += "null";
+            sink.write("null");
             return;
         }
         // The library's own shortest round-trip formatting (Grisu2), for the same digits.
-        out.append(buffer, nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, number));
+        char* out = sink.room(64);
+        sink.commit(static_cast<std::size_t>(nlohmann::detail::to_chars(out, out + 64, number) - out));
         return;
     }
-    default: out += value.dump(-1, ' ', false, Json::error_handler_t::replace); return;
+    default: sink.write(value.dump(-1, ' ', false, Json::error_handler_t::replace)); return;
     }
 }
 
@@ -537,8 +574,10 @@ Json parseJson(std::string_view text)
 
 void appendJson(std::string& out, const Json& value)
 {
+    jsonio::Sink sink;
     if (!value.is_structured()) {
-        jsonio::appendScalar(out, value);
+        jsonio::writeScalar(sink, value);
+        sink.appendTo(out);
         return;
     }
     // An explicit stack of (container, next member): values may nest deeper than the native
@@ -548,43 +587,82 @@ void appendJson(std::string& out, const Json& value)
         std::size_t next;
     };
     thread_local std::vector<Frame> stack;
-    const std::size_t bottom = stack.size();
-    out += value.is_object() ? '{' : '[';
+    stack.clear();
+    sink.put(value.is_object() ? '{' : '[');
     stack.push_back({&value, 0});
-    while (stack.size() > bottom) {
+    while (!stack.empty()) {
         Frame& frame = stack.back();
         const Json* child = nullptr;
         if (frame.node->is_object()) {
             const jsonio::ObjectMembers& members = jsonio::membersOf(*frame.node);
             if (frame.next == members.size()) {
-                out += '}';
+                sink.put('}');
                 stack.pop_back();
                 continue;
             }
             if (frame.next != 0)
-                out += ',';
+                sink.put(',');
             const auto& member = members[frame.next++];
-            jsonio::appendString(out, member.first);
-            out += ':';
+            jsonio::writeString(sink, member.first);
+            sink.put(':');
             child = &member.second;
         } else {
             const Json::array_t& elements = *frame.node->get_ptr<const Json::array_t*>();
             if (frame.next == elements.size()) {
-                out += ']';
+                sink.put(']');
                 stack.pop_back();
                 continue;
             }
             if (frame.next != 0)
-                out += ',';
+                sink.put(',');
             child = &elements[frame.next++];
         }
         if (child->is_structured()) {
-            out += child->is_object() ? '{' : '[';
+            sink.put(child->is_object() ? '{' : '[');
             stack.push_back({child, 0});   // frame is not used after this
         } else {
-            jsonio::appendScalar(out, *child);
+            jsonio::writeScalar(sink, *child);
         }
     }
+    sink.appendTo(out);
 }
+
+namespace detail {
+
+void releaseJson(Json& value) noexcept
+{
+    if (!value.is_structured()) {
+        value = nullptr;
+        return;
+    }
+    // Containers in pre-order, emptied in reverse: each is emptied after everything below it,
+    // so that the library's destructor meets only scalars and empty containers.
+    thread_local std::vector<Json*> containers;
+    const std::size_t bottom = containers.size();
+    containers.push_back(&value);
+    for (std::size_t i = bottom; i < containers.size(); ++i) {
+        Json& node = *containers[i];
+        if (node.is_object()) {
+            for (auto& member : membersOf(node))
+                if (member.second.is_structured() && !member.second.empty())
+                    containers.push_back(&member.second);
+        } else {
+            for (Json& element : *node.get_ptr<Json::array_t*>())
+                if (element.is_structured() && !element.empty())
+                    containers.push_back(&element);
+        }
+    }
+    for (std::size_t i = containers.size(); i-- > bottom;) {
+        Json& node = *containers[i];
+        if (node.is_object())
+            node.get_ptr<Json::object_t*>()->clear();
+        else
+            node.get_ptr<Json::array_t*>()->clear();
+    }
+    containers.resize(bottom);
+    value = nullptr;
+}
+
+} // namespace detail
 
 } // namespace mdsl

@@ -8,6 +8,7 @@
 #include "runtime/constness.h"
 
 #include <map>
+#include <set>
 
 namespace mdsl::v2 {
 
@@ -273,6 +274,84 @@ private:
     std::vector<std::map<std::string, int>> scopes_;
 };
 
+/// What the targets of one output object (the root, or an array block's element), `when`
+/// branches included, say about the objects the executor builds: the keys under each prefix
+/// (reserved up front) and the keys only one statement can write (appended without a lookup).
+class ObjectSizes {
+public:
+    explicit ObjectSizes(const std::vector<Statement>& body) { collect(body); }
+
+    /// Fills the hints of the body's statements (and, recursively, of array blocks' bodies,
+    /// each an object of its own). Returns the keys of the object itself.
+    std::uint32_t assign(std::vector<Statement>& body) const
+    {
+        for (Statement& stmt : body) {
+            if (stmt.op == StmtOp::When) {
+                assign(stmt.body);
+                assign(stmt.elseBody);
+                continue;
+            }
+            if (stmt.op != StmtOp::Rule && stmt.op != StmtOp::ArrayBlock)
+                continue;
+            stmt.capacity.clear();
+            stmt.freshKeys = 0;
+            bool valueAbove = false;   // a value is written at this segment's object or above
+            for (std::size_t i = 0; i < stmt.target.size(); ++i) {
+                stmt.capacity.push_back(keysUnder(stmt.target, i));
+                if (stmt.target[i].kind != ast::PathSegment::Kind::Field || i >= 64)
+                    valueAbove = true;   // arrays on the way: always look
+                valueAbove = valueAbove || (i > 0 && values_.count(prefixKey(stmt.target, i)) != 0);
+                const auto uses = uses_.find(prefixKey(stmt.target, i + 1));
+                if (!valueAbove && uses != uses_.end() && uses->second == 1)
+                    stmt.freshKeys |= std::uint64_t{1} << i;
+            }
+            if (stmt.op == StmtOp::ArrayBlock)
+                stmt.itemCapacity = ObjectSizes(stmt.body).assign(stmt.body);
+        }
+        return keysUnder({}, 0);
+    }
+
+private:
+    static std::string prefixKey(const std::vector<ast::PathSegment>& target, std::size_t count)
+    {
+        std::string key;
+        for (std::size_t i = 0; i < count; ++i) {
+            const ast::PathSegment& segment = target[i];
+            key += segment.kind == ast::PathSegment::Kind::Index ? "#" + std::to_string(segment.index) : "." + segment.name;
+            key += '\x1f';
+        }
+        return key;
+    }
+
+    void collect(const std::vector<Statement>& body)
+    {
+        for (const Statement& stmt : body) {
+            if (stmt.op == StmtOp::When) {
+                collect(stmt.body);
+                collect(stmt.elseBody);
+            } else if (stmt.op == StmtOp::Rule || stmt.op == StmtOp::ArrayBlock) {
+                for (std::size_t i = 0; i < stmt.target.size(); ++i) {
+                    if (stmt.target[i].kind == ast::PathSegment::Kind::Field)
+                        keys_[prefixKey(stmt.target, i)].insert(stmt.target[i].name);
+                    ++uses_[prefixKey(stmt.target, i + 1)];
+                }
+                values_.insert(prefixKey(stmt.target, stmt.target.size()));
+            }
+        }
+    }
+
+    std::uint32_t keysUnder(const std::vector<ast::PathSegment>& target, std::size_t count) const
+    {
+        constexpr std::size_t kMost = 1024;   // a hint, not a promise: no huge reservations
+        const auto found = keys_.find(prefixKey(target, count));
+        return found == keys_.end() ? 0 : static_cast<std::uint32_t>(std::min(found->second.size(), kMost));
+    }
+
+    std::map<std::string, std::set<std::string>> keys_;   ///< prefix -> the keys written under it
+    std::map<std::string, int> uses_;                      ///< path -> statements whose target passes through
+    std::set<std::string> values_;                         ///< paths written as a whole value
+};
+
 } // namespace
 
 std::unique_ptr<Plan> compile(const ast::Document& document)
@@ -280,6 +359,7 @@ std::unique_ptr<Plan> compile(const ast::Document& document)
     auto plan = std::make_unique<Plan>();
     Compiler compiler(*plan);
     plan->statements = compiler.compileBody(document.statements, {}, nullptr);
+    plan->rootCapacity = ObjectSizes(plan->statements).assign(plan->statements);
     return plan;
 }
 

@@ -37,7 +37,18 @@ public:
         return eval(node);
     }
 
+    /// Writes may append their fresh keys without a lookup only into objects this run built.
+    bool freshOutput = true;
+
 private:
+    rt::TargetHints hints(const Statement& stmt) const noexcept
+    {
+        rt::TargetHints result = stmt.hints();
+        if (!freshOutput)
+            result.freshKeys = 0;
+        return result;
+    }
+
     void executeStmt(const Statement& stmt, Json& base)
     {
         switch (stmt.op) {
@@ -45,7 +56,8 @@ private:
             slots_[static_cast<std::size_t>(stmt.slot)] = rt::letValue(state_, [&] { return eval(*stmt.value); });
             return;
         case StmtOp::Rule:
-            rt::runRule(state_, stmt.span, stmt.targetSpan, base, stmt.target, [&] { return eval(*stmt.value); });
+            rt::runRule(state_, stmt.span, stmt.targetSpan, base, stmt.target, [&] { return eval(*stmt.value); },
+                        hints(stmt));
             return;
         case StmtOp::When: executeWhen(stmt, base); return;
         case StmtOp::ArrayBlock: executeArrayBlock(stmt, base); return;
@@ -74,6 +86,25 @@ private:
         if (state_.tracing)
             state_.traceRule(stmt.span);
         try {
+            if (!state_.tracing && stmt.value->op == Op::Query && !stmt.value->quiet) {
+                // The elements a query selects are read in place, not copied into an array
+                // first: the same steps and clock ticks as evaluating the query (eval), and
+                // with the trace off nothing else tells the two apart.
+                const Node& query = *stmt.value;
+                std::vector<const Json*> matches;
+                state_.step(query.span);
+                {
+                    const rt::DepthGuard guard(state_, query.span);
+                    query.query->select(state_.input, *context_, matches);
+                    for (std::size_t i = 0; i < matches.size(); ++i)
+                        state_.tick(query.span);
+                }
+                rt::writeValue(state_, base, stmt.target,
+                               rt::Value::own(buildElements(stmt, matches.size(),
+                                                            [&](std::size_t i) -> const Json& { return *matches[i]; })),
+                               stmt.targetSpan, hints(stmt));
+                return;
+            }
             const rt::Value source = eval(*stmt.value);
             if (source.isMissingOrNull()) {
                 ++state_.stats.skipped;
@@ -83,10 +114,12 @@ private:
                 return;
             }
             if (!source.json().is_array())
-                rt::fail(rt::code::kEach, stmt.value->span, "`each` needs an array, not " + rt::describe(source),
-                         {rt::describe(source)});
-            rt::writeValue(state_, base, stmt.target, rt::Value::own(buildElements(stmt, source.json())),
-                           stmt.targetSpan);
+                rt::failWith(rt::code::kEach, stmt.value->span, {rt::describe(source)});
+            const Json::array_t& elements = *source.json().get_ptr<const Json::array_t*>();
+            rt::writeValue(state_, base, stmt.target,
+                           rt::Value::own(buildElements(stmt, elements.size(),
+                                                        [&](std::size_t i) -> const Json& { return elements[i]; })),
+                           stmt.targetSpan, hints(stmt));
         } catch (rt::Failure& failure) {
             if (failure.fatal)
                 throw;
@@ -94,9 +127,13 @@ private:
         }
     }
 
-    Json buildElements(const Statement& stmt, const Json& source)
+    /// The elements of an array block: one object per source element (elementAt(i)).
+    template <class ElementAt>
+    Json buildElements(const Statement& stmt, std::size_t count, const ElementAt& elementAt)
     {
         Json elements = Json::array();
+        Json::array_t& items = *elements.get_ptr<Json::array_t*>();
+        items.reserve(count);
         const Json* savedContext = context_;
         const std::int64_t savedIndex = state_.elementIndex;
         std::string savedPointer;
@@ -118,8 +155,9 @@ private:
             }
         } restore{*this, savedContext, savedIndex, savedPointer};
         const std::string blockPointer = state_.tracing ? state_.pointerBase : std::string();
-        std::int64_t index = 0;
-        for (const Json& element : source) {
+        for (std::size_t i = 0; i < count; ++i) {
+            const Json& element = elementAt(i);
+            const auto index = static_cast<std::int64_t>(i);
             rt::DepthGuard guard(state_, stmt.span);
             for (const int slot : stmt.scopeSlots)
                 slots_[static_cast<std::size_t>(slot)] = rt::Value::missing();
@@ -131,12 +169,11 @@ private:
                 state_.pointerBase = blockPointer + "/" + std::to_string(index);
                 state_.traceElement(TraceKind::ElementEntered, stmt.span, index, &element);
             }
-            Json item = Json::object();
+            Json& item = items.emplace_back(Json::value_t::object);   // reserved: stays in place
+            item.get_ptr<Json::object_t*>()->reserve(stmt.itemCapacity);
             execute(stmt.body, item);
-            elements.push_back(std::move(item));
             if (state_.tracing)
                 state_.traceElement(TraceKind::ElementLeft, stmt.span, index);
-            ++index;
         }
         return elements;
     }
@@ -223,6 +260,9 @@ private:
 void execute(const Plan& plan, rt::RunState& state, Json& output)
 {
     Executor executor(plan, state);
+    executor.freshOutput = output.is_object() && output.empty();
+    if (executor.freshOutput)
+        output.get_ptr<Json::object_t*>()->reserve(plan.rootCapacity);
     executor.execute(plan.statements, output);
 }
 

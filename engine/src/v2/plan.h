@@ -7,6 +7,7 @@
 #include "mdsl/ast.h"
 #include "mdsl/jsonpath.h"
 #include "runtime/functions.h"
+#include "runtime/output.h"
 #include "runtime/state.h"
 
 #include <memory>
@@ -65,15 +66,24 @@ struct Statement {
     /// Rule, ArrayBlock: the target relative to the current output object (object block
     /// prefixes included).
     std::vector<ast::PathSegment> target;
+    /// Rule, ArrayBlock: for each target segment, the keys an object created to hold it may
+    /// get (reserved when it is created: growing an object copies its members).
+    std::vector<std::uint32_t> capacity;
+    /// Rule, ArrayBlock: bit i set when segment i's key can only be put in its object by this
+    /// statement (appended without a lookup).
+    std::uint64_t freshKeys = 0;
+    [[nodiscard]] rt::TargetHints hints() const noexcept { return {capacity, freshKeys}; }
     std::unique_ptr<Node> value;   ///< let value, rule value, array source, when condition
     int slot = -1;                 ///< Let: its slot; ArrayBlock: the `as` slot (or -1)
     std::vector<int> scopeSlots;   ///< ArrayBlock: slots declared in its body, reset per element
     std::vector<Statement> body;   ///< ArrayBlock, When
     std::vector<Statement> elseBody;
+    std::uint32_t itemCapacity = 0;   ///< ArrayBlock: the keys an element's object may get
 };
 
 struct Plan {
     std::vector<Statement> statements;
+    std::uint32_t rootCapacity = 0;   ///< the keys the output object may get
     int slotCount = 0;
     std::vector<std::string> slotNames;
 };
