@@ -1,7 +1,9 @@
 // Helpers of the engines benchmark (scripts/bench-engines, docs/benchmarks.md "Engines"):
 //   bench_engines generate N SEED   prints N seeded order-like records as NDJSON
-//   bench_engines reserialize       parses each NDJSON line of stdin and prints it again:
-//                                   the floor a batch dry-run is compared with
+//   bench_engines reserialize [--fast]   parses each NDJSON line of stdin and prints it again
+//                                   (Json::parse and dump(); --fast: the engine's own reader
+//                                   and writer, parseJson and appendJson): the floor a batch
+//                                   dry-run is compared with
 //   bench_engines phases FILE [v1|v2] where a batch dry-run's time goes, per record, over the
 //                                   NDJSON lines of stdin: parse, run, print, free
 //   bench_engines runs FILE [v1|v2] [ROUNDS]   the engine's runs alone, ROUNDS times over the
@@ -59,13 +61,18 @@ int generate(long count, unsigned seed)
     return 0;
 }
 
-int reserialize()
+int reserialize(bool fast)
 {
     std::ios::sync_with_stdio(false);
     std::string line;
     std::string out;
     while (std::getline(std::cin, line)) {
-        out = mdsl::Json::parse(line).dump();
+        if (fast) {
+            out.clear();
+            mdsl::appendJson(out, mdsl::parseJson(line));
+        } else {
+            out = mdsl::Json::parse(line).dump();
+        }
         out += '\n';
         std::fwrite(out.data(), 1, out.size(), stdout);
     }
@@ -197,13 +204,13 @@ int main(int argc, char** argv)
     const std::string mode = argc > 1 ? argv[1] : "";
     if (mode == "generate" && argc == 4)
         return generate(std::stol(argv[2]), static_cast<unsigned>(std::stoul(argv[3])));
-    if (mode == "reserialize" && argc == 2)
-        return reserialize();
+    if (mode == "reserialize" && (argc == 2 || (argc == 3 && std::string(argv[2]) == "--fast")))
+        return reserialize(argc == 3);
     if (mode == "phases" && (argc == 3 || argc == 4))
         return phases(argv[2], argc == 4 ? argv[3] : "v2");
     if (mode == "runs" && argc >= 3 && argc <= 5)
         return runs(argv[2], argc >= 4 ? argv[3] : "v2", argc == 5 ? std::stoi(argv[4]) : 10);
-    std::cerr << "usage: bench_engines generate N SEED | bench_engines reserialize < records.ndjson\n"
+    std::cerr << "usage: bench_engines generate N SEED | bench_engines reserialize [--fast] < records.ndjson\n"
                  "       bench_engines phases MAPPING [v1|v2] < records.ndjson\n"
                  "       bench_engines runs MAPPING [v1|v2] [ROUNDS] < records.ndjson\n";
     return 2;

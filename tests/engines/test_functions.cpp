@@ -10,6 +10,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using mdsl::EngineKind;
 using mdsl::Json;
 
@@ -88,6 +90,37 @@ private slots:
                      qPrintable(QStringLiteral("%1 via %2: got %3, expected %4")
                                     .arg(code, engine == EngineKind::V1 ? "v1" : "v2",
                                          QString::fromStdString(got.dump()), expected)));
+        }
+    }
+
+    // distinct and sort take a shortcut for arrays of up to 16 elements (no hash table, an
+    // insertion sort): on either side of it they keep first occurrences in order, equate
+    // numbers by value, keep equal keys in their order, and move or copy their elements alike.
+    void distinctAndSortAtAnySize()
+    {
+        for (const int size : {3, 16, 17, 40}) {
+            Json numbers = Json::array();
+            Json firsts = Json::array();
+            for (int i = 0; i < size; ++i) {
+                const int n = (i * 7) % (size / 2 + 1);
+                // Every other repeat of a value is written as a double: still the same number.
+                numbers.push_back(i % 2 == 0 ? Json(n) : Json(static_cast<double>(n)));
+                bool seen = false;
+                for (const Json& kept : firsts)
+                    seen = seen || kept.get<double>() == n;
+                if (!seen)
+                    firsts.push_back(numbers.back());
+            }
+            const Json input = {{"a", numbers}};
+            QCOMPARE(enginetest::evalExpr(EngineKind::V2, "distinct(.a)", input).dump(), firsts.dump());
+            Json ordered = numbers;
+            std::stable_sort(ordered.begin(), ordered.end(),
+                             [](const Json& x, const Json& y) { return x.get<double>() < y.get<double>(); });
+            QCOMPARE(enginetest::evalExpr(EngineKind::V2, "sort(.a)", input).dump(), ordered.dump());
+            Json orderedFirsts = firsts;
+            std::stable_sort(orderedFirsts.begin(), orderedFirsts.end(),
+                             [](const Json& x, const Json& y) { return x.get<double>() < y.get<double>(); });
+            QCOMPARE(enginetest::evalExpr(EngineKind::V2, ".a | distinct | sort", input).dump(), orderedFirsts.dump());
         }
     }
 };

@@ -99,8 +99,16 @@ std::vector<std::size_t> sortedOrder(Call& call, const std::vector<const Json*>&
     }
     std::vector<std::size_t> order(keys.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return *compareValues(*keys[a], *keys[b]) < 0; });
+    const auto before = [&](std::size_t a, std::size_t b) { return *compareValues(*keys[a], *keys[b]) < 0; };
+    if (order.size() <= 16) {
+        // A short array (the usual case): a stable insertion sort, without the temporary
+        // buffer std::stable_sort allocates.
+        for (std::size_t i = 1; i < order.size(); ++i)
+            for (std::size_t j = i; j > 0 && before(order[j], order[j - 1]); --j)
+                std::swap(order[j], order[j - 1]);
+        return order;
+    }
+    std::stable_sort(order.begin(), order.end(), before);
     return order;
 }
 
@@ -108,11 +116,23 @@ Value sortBody(Call& call, std::span<Value> args)
 {
     const Json& array = requireArray(call, args, 0);
     std::vector<const Json*> keys;
+    keys.reserve(array.size());
     for (const Json& element : array)
         keys.push_back(&element);
+    const std::vector<std::size_t> order = sortedOrder(call, keys);
     Json out = Json::array();
-    for (const std::size_t i : sortedOrder(call, keys))
-        out.push_back(array[i]);
+    Json::array_t& sorted = *out.get_ptr<Json::array_t*>();
+    sorted.reserve(order.size());
+    if (args[0].isOwned()) {
+        // An array computed for this call (`distinct(…) | sort`): its elements move.
+        Json source = std::move(args[0]).take();
+        Json::array_t& elements = *source.get_ptr<Json::array_t*>();
+        for (const std::size_t i : order)
+            sorted.push_back(std::move(elements[i]));
+    } else {
+        for (const std::size_t i : order)
+            sorted.push_back(array[i]);
+    }
     return Value::own(std::move(out));
 }
 
@@ -195,8 +215,19 @@ Value flattenBody(Call& call, std::span<Value> args)
 Value distinctBody(Call& call, std::span<Value> args)
 {
     const Json& array = requireArray(call, args, 0);
-    std::unordered_multimap<std::size_t, const Json*> seen;
     Json out = Json::array();
+    if (array.size() <= 16) {
+        // A short array (the usual case): compared with what is kept, no hash table.
+        Json::array_t& kept = *out.get_ptr<Json::array_t*>();
+        kept.reserve(array.size());
+        for (const Json& element : array) {
+            call.state.tick(call.span);
+            if (std::none_of(kept.begin(), kept.end(), [&](const Json& k) { return jsonEquals(k, element); }))
+                kept.push_back(element);
+        }
+        return Value::own(std::move(out));
+    }
+    std::unordered_multimap<std::size_t, const Json*> seen;
     for (const Json& element : array) {
         call.state.tick(call.span);
         const std::size_t h = jsonHash(element);
