@@ -110,7 +110,9 @@ std::string sha256Hex(std::string_view bytes)
     for (; i + 64 <= bytes.size(); i += 64)
         compress(h, reinterpret_cast<const unsigned char*>(bytes.data() + i));
     std::array<unsigned char, 128> tail{};
-    const std::size_t rest = bytes.size() - i;
+    // Below 64 after the loop; the mask says so to the optimiser (which otherwise warns that
+    // tail[rest] could be out of bounds).
+    const std::size_t rest = (bytes.size() - i) & 63;
     for (std::size_t j = 0; j < rest; ++j)
         tail[j] = static_cast<unsigned char>(bytes[i + j]);
     tail[rest] = 0x80;

@@ -60,10 +60,19 @@ public:
             result = std::move(values_.back());
         values_.clear();
         keys_.clear();
+        // The stacks are kept for the next line, but not the memory of an exceptional one.
+        if (values_.capacity() > kKeptCapacity)
+            std::vector<Json>().swap(values_);
+        if (keys_.capacity() > kKeptCapacity)
+            std::vector<std::string>().swap(keys_);
+        if (frames_.capacity() > kKeptCapacity)
+            std::vector<Frame>().swap(frames_);
         return ok;
     }
 
 private:
+    static constexpr std::size_t kKeptCapacity = 1 << 16;
+
     struct Frame {
         bool object = false;
         std::size_t values = 0;   // values_ index of the first member
@@ -428,6 +437,14 @@ private:
 class Sink {
 public:
     Sink() : buffer_(scratch()) {}
+    ~Sink()
+    {
+        // Kept for the next value, but not the memory of an exceptional one.
+        if (buffer_.size() > (std::size_t{1} << 20))
+            std::string().swap(buffer_);
+    }
+    Sink(const Sink&) = delete;
+    Sink& operator=(const Sink&) = delete;
 
     char* room(std::size_t n)
     {
@@ -625,6 +642,8 @@ void appendJson(std::string& out, const Json& value)
         }
     }
     sink.appendTo(out);
+    if (stack.capacity() > (std::size_t{1} << 16))
+        std::vector<Frame>().swap(stack);
 }
 
 namespace detail {
@@ -660,6 +679,8 @@ void releaseJson(Json& value) noexcept
             node.get_ptr<Json::array_t*>()->clear();
     }
     containers.resize(bottom);
+    if (bottom == 0 && containers.capacity() > (std::size_t{1} << 16))
+        std::vector<Json*>().swap(containers);
     value = nullptr;
 }
 
