@@ -72,7 +72,9 @@ Value binaryValue(ast::BinaryOp op, Span span, Left&& evalLeft, Right&& evalRigh
     }
     case ast::BinaryOp::Coalesce: {
         Value left = evalLeft();
-        return left.isMissingOrNull() ? evalRight() : left;
+        if (!left.isMissingOrNull())
+            return left;   // moved, not copied (a ?: would copy an owned value)
+        return evalRight();
     }
     default: {
         const Value left = evalLeft();
