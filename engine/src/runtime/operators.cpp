@@ -145,7 +145,9 @@ std::string toText(const Json& value)
 {
     if (value.is_string())
         return value.get<std::string>();
-    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+    std::string text;   // dump()'s bytes, without its stream machinery
+    appendJson(text, value);
+    return text;
 }
 
 namespace {
