@@ -237,8 +237,8 @@
         <translation>fonction inconnue `%1`</translation>
     </message>
     <message>
-        <source>`%1` takes %2 argument(s), not %3</source>
-        <translation>`%1` prend %2 argument(s), pas %3</translation>
+        <source>`%1` takes %2, not %3</source>
+        <translation>`%1` prend %2, pas %3</translation>
     </message>
     <message>
         <source>invalid regular expression for `%1`: %2</source>
@@ -327,6 +327,26 @@
     <message>
         <source>Info</source>
         <translation>Information</translation>
+    </message>
+    <message>
+        <source>the run took more than %1 steps</source>
+        <translation>l’exécution a dépassé %1 étapes</translation>
+    </message>
+    <message>
+        <source>the output grew past %1 bytes</source>
+        <translation>la sortie a dépassé %1 octets</translation>
+    </message>
+    <message>
+        <source>values or expressions nest deeper than %1 levels</source>
+        <translation>les valeurs ou les expressions s’imbriquent sur plus de %1 niveaux</translation>
+    </message>
+    <message>
+        <source>the run took longer than %1 ms</source>
+        <translation>l’exécution a duré plus de %1 ms</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: the input is not JSON: %3</source>
+        <translation>ligne %1, colonne %2 : l’entrée n’est pas du JSON : %3</translation>
     </message>
 </context>
 <context>

@@ -4,12 +4,14 @@
 #include "testmain.h"
 
 #include "codeeditor.h"
+#include "diagnosticmessages.h"
 #include "mainwindow.h"
 #include "studioapp.h"
 #include "studiotest.h"
 #include "syntaxrepository.h"
 
 #include "mdsl/catalog.h"
+#include "mdsl/report.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Format>
@@ -84,6 +86,30 @@ private slots:
                 missing.append(n);
         }
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char(' '))));
+    }
+
+    // The studio translates a diagnostic by its code and arguments: each of its patterns must
+    // be the engine's English pattern (before French is installed, tr() gives the source),
+    // or the French would say something else than the English. The run-limit codes have one.
+    void messagePatternsAreTheEnginesOwn()
+    {
+        QStringList covered;
+        for (const mdsl::DiagnosticCode& entry : mdsl::diagnosticCodes()) {
+            QString expected = QString::fromUtf8(entry.pattern.data(), qsizetype(entry.pattern.size()));
+            QStringList args;
+            for (int n = 0; expected.contains(QStringLiteral("{%1}").arg(n)); ++n) {
+                args << QStringLiteral("<arg%1>").arg(n);
+                expected.replace(QStringLiteral("{%1}").arg(n), args.last());
+            }
+            const QString code = QString::fromUtf8(entry.code.data(), qsizetype(entry.code.size()));
+            const QString shown = DiagnosticMessages::translate(code, args, QStringLiteral("<english>"));
+            if (shown == QLatin1String("<english>"))
+                continue;
+            QCOMPARE(shown, expected);
+            covered << code;
+        }
+        for (const char* code : {"E201", "E401", "E402", "E403", "E404", "E420"})
+            QVERIFY2(covered.contains(QLatin1String(code)), code);
     }
 
     void windowShowsTheHighlightedExample()
