@@ -345,6 +345,10 @@
         <translation>l’exécution a duré plus de %1 ms</translation>
     </message>
     <message>
+        <source>the run built more than %1 bytes of values</source>
+        <translation>l’exécution a construit plus de %1 octets de valeurs</translation>
+    </message>
+    <message>
         <source>line %1, column %2: the input is not JSON: %3</source>
         <translation>ligne %1, colonne %2 : l’entrée n’est pas du JSON : %3</translation>
     </message>

@@ -42,6 +42,7 @@ QString DiagnosticMessages::pattern(const QString& code)
         {QStringLiteral("E402"), QT_TR_NOOP("the output grew past %1 bytes")},
         {QStringLiteral("E403"), QT_TR_NOOP("values or expressions nest deeper than %1 levels")},
         {QStringLiteral("E404"), QT_TR_NOOP("the run took longer than %1 ms")},
+        {QStringLiteral("E405"), QT_TR_NOOP("the run built more than %1 bytes of values")},
         {QStringLiteral("E420"), QT_TR_NOOP("line %1, column %2: the input is not JSON: %3")},
         {QStringLiteral("W201"), QT_TR_NOOP("`%1` is written twice; the later write replaces the earlier one")},
         {QStringLiteral("W202"), QT_TR_NOOP("`let %1` is never used")},

@@ -25,6 +25,12 @@ inline mdsl::RunResult runWith(mdsl::EngineKind engine, std::string_view text, c
     return mdsl::run(mdsl::compile(text, engine, flags), input, options);
 }
 
+/// The code of a run's last diagnostic (the error that stopped it), or "".
+inline std::string lastCode(const mdsl::RunResult& result)
+{
+    return result.diagnostics.empty() ? std::string() : result.diagnostics.back().code;
+}
+
 /// The output of a one-rule mapping `result <- expr` (version 1 or 2): the value, or the
 /// string "<missing>" when nothing was written, or "<error CODE>" on a runtime error.
 inline mdsl::Json evalExpr(mdsl::EngineKind engine, std::string_view expr, const mdsl::Json& input = mdsl::Json::object(),

@@ -1,5 +1,5 @@
 // Pathological inputs end with a limit error (E401 steps, E402 output size, E403 depth,
-// E404 time) or a result — never a crash, a hang or unbounded recursion. (Run time is bounded
+// E404 time; E405, the budget of values built, has test_budget.cpp) or a result — never a crash, a hang or unbounded recursion. (Run time is bounded
 // by the test's own timeout; speed is measured by benchmarks, not here.)
 
 #include "testmain.h"
@@ -13,12 +13,9 @@
 using mdsl::EngineKind;
 using mdsl::Json;
 
-namespace {
+using enginetest::lastCode;
 
-std::string lastCode(const mdsl::RunResult& result)
-{
-    return result.diagnostics.empty() ? std::string() : result.diagnostics.back().code;
-}
+namespace {
 
 const char* const kV2 = "mapping \"p\" version 2\n";
 
@@ -135,7 +132,7 @@ private slots:
     }
 
     // Every limit error is a registered code (docs, SARIF rules) worded by its pattern, with
-    // the limit as its argument: E401 to E404, each raised once here.
+    // the limit as its argument: E401 to E405, each raised once here.
     void limitErrorsAreWordedByTheCodeTable()
     {
         Json many = Json::array();
@@ -149,7 +146,7 @@ private slots:
             mdsl::RunOptions options;
             std::string arg;
         };
-        std::vector<Case> cases(4);
+        std::vector<Case> cases(5);
         cases[0] = {"E401", nested, Json{{"a", many}}, enginetest::pinnedOptions(), "5000"};
         cases[0].options.limits.maxSteps = 5000;
         cases[1] = {"E402", std::string(kV2) + "a <- .s\n", Json{{"s", std::string(600, 'y')}}, enginetest::pinnedOptions(), "100"};
@@ -159,6 +156,8 @@ private slots:
         cases[3] = {"E404", nested, Json{{"a", many}}, enginetest::pinnedOptions(), "20"};
         cases[3].options.limits.maxSteps = UINT64_MAX;
         cases[3].options.limits.maxTime = std::chrono::milliseconds(20);
+        cases[4] = {"E405", std::string(kV2) + "a <- concat(.s, .s)\n", Json{{"s", std::string(600, 'y')}}, enginetest::pinnedOptions(), "1000"};
+        cases[4].options.limits.maxBuildBytes = 1000;
         for (const Case& c : cases) {
             const mdsl::RunResult result = enginetest::runWith(EngineKind::V2, c.text, c.input, c.options);
             QCOMPARE(lastCode(result), c.code);

@@ -108,7 +108,7 @@ private slots:
             QCOMPARE(shown, expected);
             covered << code;
         }
-        for (const char* code : {"E201", "E401", "E402", "E403", "E404", "E420"})
+        for (const char* code : {"E201", "E401", "E402", "E403", "E404", "E405", "E420"})
             QVERIFY2(covered.contains(QLatin1String(code)), code);
     }
 

@@ -45,6 +45,10 @@ struct RunLimits {
     std::uint64_t maxOutputBytes = 64u << 20;     ///< size of the output document (serialized)
     int maxDepth = 256;                           ///< nesting of evaluation and of values built
     std::chrono::milliseconds maxTime{5000};      ///< wall-clock time of the run
+    /// Bytes of values the run may build in all: strings, arrays and objects made by functions,
+    /// operators and literals, copies of values, JSONPath nodelists, intermediate values
+    /// included (an estimate of their memory; docs/engines.md says how they are counted).
+    std::uint64_t maxBuildBytes = 256u << 20;
 };
 
 struct RunOptions {

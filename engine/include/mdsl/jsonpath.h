@@ -68,6 +68,19 @@ struct Node {
 using SingularStep = std::variant<std::string, std::int64_t>;
 
 /// A compiled query. Cheap to copy (shared, immutable); safe to run from several threads.
+/// Watches an evaluation that may be long: a query with descendant segments or filters can
+/// build nodelists far larger than its document (`$..*..*..*`). progress() is called every
+/// kInterval nodes visited or selected, inside the traversal, filters' own queries included,
+/// so the caller can count them against a budget and look at its clock; it stops the
+/// evaluation by throwing, and the evaluation leaves nothing behind.
+class Watch {
+public:
+    static constexpr std::uint64_t kInterval = 4096;
+    virtual ~Watch() = default;
+    /// `nodes` more nodes were visited or selected (kInterval each time).
+    virtual void progress(std::uint64_t nodes) = 0;
+};
+
 class Query {
 public:
     /// An empty query (selects nothing); real ones come from parse().
@@ -83,6 +96,8 @@ public:
     /// Appends the selected nodes' values, in the RFC's order, to out. Nothing is copied:
     /// the pointers point into root or current. `current` is the node '@' stands for.
     void select(const Json& root, const Json& current, std::vector<const Json*>& out) const;
+    /// The same under a watch (nullptr: none).
+    void select(const Json& root, const Json& current, std::vector<const Json*>& out, Watch* watch) const;
     /// The selected values of a query over root ('@' is the root too).
     [[nodiscard]] std::vector<const Json*> select(const Json& root) const;
     /// The selected nodes with their normalized paths (slower: builds every path).

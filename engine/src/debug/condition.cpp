@@ -125,6 +125,7 @@ ConditionResult Recording::evaluate(const std::string& condition, std::size_t i)
     RunOptions options;
     options.limits.maxSteps = 100'000;
     options.limits.maxTime = std::chrono::milliseconds(250);
+    options.limits.maxBuildBytes = 16u << 20;
     const RunResult result = run(compiled, *impl_->input, options);
     const Json* value = nullptr;
     if (result.output) {

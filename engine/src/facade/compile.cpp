@@ -117,6 +117,7 @@ RunResult run(const CompiledMapping& mapping, const Json& input, const RunOption
             v1::run(*impl->v1, state, output);
         else
             v2::execute(*impl->v2, state, output);
+        state.checkClock(Span{});
     } catch (rt::Failure& failure) {
         state.record(failure.error);
     }

@@ -107,6 +107,7 @@ private:
         while (!stack.empty()) {
             const NodeRef node = stack.back();
             stack.pop_back();
+            evaluator_.count();
             applySelectors(segment, node, out);
             const Json& value = Track::value(node);
             if (value.is_array()) {
@@ -123,6 +124,7 @@ private:
 
     void select(const Selector& selector, NodeRef node, std::vector<NodeRef>& out)
     {
+        evaluator_.count();
         const Json& value = Track::value(node);
         switch (selector.kind) {
         case SelectorKind::Name:
@@ -157,11 +159,13 @@ private:
         const Expr* filter = selector.kind == SelectorKind::Filter ? selector.filter.get() : nullptr;
         if (value.is_array()) {
             for (std::size_t i = 0; i < value.size(); ++i) {
+                evaluator_.count();
                 if (!filter || evaluator_.test(*filter, value[i]))
                     out.push_back(track_.element(node, value[i], i));
             }
         } else if (value.is_object()) {
             for (auto it = value.begin(); it != value.end(); ++it) {
+                evaluator_.count();
                 if (!filter || evaluator_.test(*filter, it.value()))
                     out.push_back(track_.member(node, it.value(), it.key()));
             }
@@ -195,6 +199,7 @@ private:
 
     void pushElement(NodeRef node, const Json& array, std::int64_t i, std::vector<NodeRef>& out)
     {
+        evaluator_.count();
         const auto index = static_cast<std::size_t>(i);
         out.push_back(track_.element(node, array[index], index));
     }

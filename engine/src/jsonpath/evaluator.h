@@ -10,8 +10,9 @@ namespace mdsl::jsonpath::detail {
 
 class Evaluator {
 public:
-    /// root is what '$' stands for, in the query and in its filters.
-    explicit Evaluator(const Json& root) : root_(root) {}
+    /// root is what '$' stands for, in the query and in its filters; watch (optional) hears
+    /// of the nodes visited and selected.
+    explicit Evaluator(const Json& root, Watch* watch = nullptr) : root_(root), watch_(watch) {}
 
     /// Appends the query's nodelist; current is what '@' stands for at the top.
     void select(const QueryAst& query, const Json& current, std::vector<const Json*>& out) const;
@@ -22,8 +23,19 @@ public:
     /// Evaluates a filter's logical expression with current as '@' (filter.cpp).
     [[nodiscard]] bool test(const Expr& expr, const Json& current) const;
 
+    /// One node visited or selected: every Watch::kInterval of them, the watch hears of it.
+    void count() const
+    {
+        if (watch_ && ++counted_ == Watch::kInterval) {
+            counted_ = 0;
+            watch_->progress(Watch::kInterval);
+        }
+    }
+
 private:
     const Json& root_;
+    Watch* watch_;
+    mutable std::uint64_t counted_ = 0;
 };
 
 } // namespace mdsl::jsonpath::detail

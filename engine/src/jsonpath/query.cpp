@@ -49,8 +49,13 @@ const std::string& Query::text() const noexcept
 
 void Query::select(const Json& root, const Json& current, std::vector<const Json*>& out) const
 {
+    select(root, current, out, nullptr);
+}
+
+void Query::select(const Json& root, const Json& current, std::vector<const Json*>& out, Watch* watch) const
+{
     if (impl_)
-        detail::Evaluator(root).select(impl_->ast, current, out);
+        detail::Evaluator(root, watch).select(impl_->ast, current, out);
 }
 
 std::vector<const Json*> Query::select(const Json& root) const

@@ -46,7 +46,7 @@ const std::vector<DiagnosticCode> kCodes = {
     {"E311", S::Error, "the flag file must map flag names to true or false", "The flag file's top level is not a mapping."},
     {"E312", S::Error, "the flag `{0}` must be true or false, not `{1}`", "A flag's value is not a boolean."},
     // E4xx: runtime, reported by the engines' runs (dry-run, compare), never by validation.
-    // E401-E404 stop the run; the others abandon one rule. E401-E404, E414 and E420 are worded
+    // E401-E405 stop the run; the others abandon one rule. E401-E405, E414 and E420 are worded
     // from these patterns; E410-E413, E415 and E499 have several wordings (the operator or
     // function, the values involved): their pattern is the usual or general one, and each
     // diagnostic carries its own message and args.
@@ -54,6 +54,7 @@ const std::vector<DiagnosticCode> kCodes = {
     {"E402", S::Error, "the output grew past {0} bytes", "The output document grew past its size limit (RunLimits::maxOutputBytes)."},
     {"E403", S::Error, "values or expressions nest deeper than {0} levels", "Evaluation, a value built or the input nests deeper than the limit (RunLimits::maxDepth)."},
     {"E404", S::Error, "the run took longer than {0} ms", "The run took longer than its time limit (RunLimits::maxTime)."},
+    {"E405", S::Error, "the run built more than {0} bytes of values", "The strings, arrays and objects the run built (intermediate values and JSONPath nodelists included) grew past their budget (RunLimits::maxBuildBytes)."},
     {"E410", S::Error, "an operand or argument has the wrong type", "An operand or argument of the wrong type: `upper(42)`, `1 + \"a\"`, a condition that is not a boolean."},
     {"E411", S::Error, "division by zero, or a result that is not a finite number", "Division or remainder by zero, or a result that is not a finite number."},
     {"E412", S::Error, "an argument has an invalid value", "An argument of the right type but an invalid value: a negative `substring` start, text that is not a number or a date."},

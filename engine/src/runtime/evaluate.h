@@ -53,7 +53,7 @@ inline Value unaryValue(ast::UnaryOp op, const Value& operand, Span span)
 /// `??` only evaluates it when the left is missing or null; the others evaluate both
 /// operands, then give missing when either is missing.
 template <class Left, class Right>
-Value binaryValue(ast::BinaryOp op, Span span, Left&& evalLeft, Right&& evalRight)
+Value binaryValue(RunState& state, ast::BinaryOp op, Span span, Left&& evalLeft, Right&& evalRight)
 {
     switch (op) {
     case ast::BinaryOp::And:
@@ -81,32 +81,50 @@ Value binaryValue(ast::BinaryOp op, Span span, Left&& evalLeft, Right&& evalRigh
         const Value right = evalRight();
         if (left.isMissing() || right.isMissing())
             return Value::missing();
+        if (op == ast::BinaryOp::Add && left.json().is_string() && right.json().is_string())
+            state.build(left.json().get_ref<const std::string&>().size()
+                            + right.json().get_ref<const std::string&>().size() + 16,
+                        span);
         return Value::own(applyBinary(op, left.json(), right.json(), span));
     }
     }
 }
 
+/// A literal's element joins the literal: a borrowed one (a `let`, an input value) is copied,
+/// and the copy counts against the budget of values built before it is made.
+inline Json literalPart(RunState& state, Span span, Value&& value)
+{
+    if (!value.isOwned())
+        state.buildCopy(value.json(), span);
+    return std::move(value).take();
+}
+
 /// An array literal: a missing element becomes null, so positions hold.
 template <class Eval>
-Value arrayLiteral(std::size_t count, Eval&& evalElement)
+Value arrayLiteral(RunState& state, Span span, std::size_t count, Eval&& evalElement)
 {
+    state.build(16 * count + 64, span);
     Json out = Json::array();
     for (std::size_t i = 0; i < count; ++i) {
         Value value = evalElement(i);
-        out.push_back(value.isMissing() ? Json() : std::move(value).take());
+        out.push_back(value.isMissing() ? Json() : literalPart(state, span, std::move(value)));
     }
     return Value::own(std::move(out));
 }
 
 /// An object literal: a missing value omits its key; a repeated key keeps its first place.
 template <class Key, class Eval>
-Value objectLiteral(std::size_t count, Key&& keyOf, Eval&& evalValue)
+Value objectLiteral(RunState& state, Span span, std::size_t count, Key&& keyOf, Eval&& evalValue)
 {
+    state.build(16 * count + 64, span);
     Json out = Json::object();
     for (std::size_t i = 0; i < count; ++i) {
         Value value = evalValue(i);
-        if (!value.isMissing())
-            out[keyOf(i)] = std::move(value).take();
+        if (!value.isMissing()) {
+            const std::string& key = keyOf(i);
+            state.build(key.size() + 16, span);
+            out[key] = literalPart(state, span, std::move(value));
+        }
     }
     return Value::own(std::move(out));
 }

@@ -25,6 +25,24 @@ const std::vector<FunctionImpl>& library()
     return all;
 }
 
+/// A function's result counts against the run's budget of values built: what the body built
+/// and did not account for itself (the bodies that can build much more than they read, such
+/// as concat or pad_left, account for it before building; values computed inside the body,
+/// lazy arguments included, are already counted).
+Value accounted(Call& call, std::uint64_t builtBefore, Value result)
+{
+    if (!result.isOwned())
+        return result;
+    const Json& json = result.json();
+    if (!json.is_string() && !json.is_structured())
+        return result;
+    const std::uint64_t cost = footprint(json, call.state.options.limits.maxDepth);
+    const std::uint64_t counted = call.state.built() - builtBefore;
+    if (cost > counted)
+        call.state.build(cost - counted, call.span);
+    return result;
+}
+
 Value applyNulls(const FunctionImpl& function, Call& call, std::span<Value> args)
 {
     if (function.nulls != Nulls::Raw) {
@@ -34,7 +52,8 @@ Value applyNulls(const FunctionImpl& function, Call& call, std::span<Value> args
         if (function.nulls == Nulls::MissingOrNull && !args.empty() && args[0].isNull())
             return Value::own(Json());
     }
-    return function.strict(call, args);
+    const std::uint64_t before = call.state.built();
+    return accounted(call, before, function.strict(call, args));
 }
 
 } // namespace
@@ -54,8 +73,10 @@ std::span<const FunctionImpl> allFunctions()
 
 Value invoke(const FunctionImpl& function, Call& call)
 {
-    if (function.lazy)
-        return function.lazy(call);
+    if (function.lazy) {
+        const std::uint64_t before = call.state.built();
+        return accounted(call, before, function.lazy(call));
+    }
     const int count = call.argCount();
     constexpr int kInline = 6;
     if (count <= kInline) {

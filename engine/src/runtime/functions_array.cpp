@@ -37,6 +37,10 @@ Value mapBody(Call& call)
     for (const Json& element : source.json()) {
         call.state.tick(call.span);
         Value mapped = call.argFor(1, element);
+        // A borrowed result (the element, a `let`) is copied: counted first, since the same
+        // large value may be copied once per element.
+        if (!mapped.isMissing() && !mapped.isOwned())
+            call.state.buildCopy(mapped.json(), call.span);
         out.push_back(mapped.isMissing() ? Json() : std::move(mapped).take());
     }
     return Value::own(std::move(out));
@@ -203,6 +207,8 @@ Value flattenBody(Call& call, std::span<Value> args)
     const Json& array = requireArray(call, args, 0);
     Json out = Json::array();
     for (const Json& element : array) {
+        call.state.tick(call.span);
+        call.state.buildCopy(element, call.span);
         if (element.is_array())
             for (const Json& inner : element)
                 out.push_back(inner);
@@ -321,6 +327,9 @@ Value joinBody(Call& call, std::span<Value> args)
             continue;
         if (element.is_structured())
             fail(code::kType, call.span, "`join` cannot join " + describe(element), {"join", describe(element)});
+        // Counted as it grows: a long separator between many short elements multiplies.
+        call.state.build(separator.size() + (element.is_string() ? element.get_ref<const std::string&>().size() : 24),
+                         call.span);
         if (!first)
             out += separator;
         out += toText(element);
@@ -362,9 +371,12 @@ Value zipBody(Call& call, std::span<Value> args)
         shortest = std::min(shortest, requireArray(call, args, static_cast<int>(i)).size());
     Json out = Json::array();
     for (std::size_t row = 0; row < shortest; ++row) {
+        call.state.tick(call.span);
         Json tuple = Json::array();
-        for (const Value& arg : args)
+        for (const Value& arg : args) {
+            call.state.buildCopy(arg.json()[row], call.span);
             tuple.push_back(arg.json()[row]);
+        }
         out.push_back(std::move(tuple));
     }
     return Value::own(std::move(out));

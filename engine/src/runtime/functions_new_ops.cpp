@@ -55,6 +55,7 @@ Value splitBody(Call& call, std::span<Value> args)
         if (match.empty())
             fail(code::kArgument, call.span, "the separator of `split` matches the empty string", {"split"});
         const auto at = static_cast<std::size_t>(match.data() - s.data());
+        call.state.build(at - from + 32, call.span);   // many short parts cost more than their text
         parts.push_back(s.substr(from, at - from));
         from = at + match.size();
         searchAt = from;
@@ -107,6 +108,7 @@ Value pad(Call& call, std::span<Value> args, bool left)
         return std::move(args[0]);
     const auto missingCount = static_cast<std::uint64_t>(width - length);
     call.state.checkSize(missingCount * filler.size(), call.span);
+    call.state.build(missingCount * filler.size() + s.size() + 16, call.span);
     std::string padding;
     padding.reserve(missingCount * filler.size());
     for (std::uint64_t i = 0; i < missingCount; ++i)

@@ -12,8 +12,22 @@ namespace mdsl::rt {
 
 namespace {
 
+/// What the text of a scalar adds to a string being built: a string's bytes, at most 24 for
+/// the printed form of a number or boolean.
+std::uint64_t textBytes(const Json& value)
+{
+    return value.is_string() ? value.get_ref<const std::string&>().size() : 24;
+}
+
 Value concatBody(Call& call, std::span<Value> args)
 {
+    // Counted before building: `concat(b, b, b, …)` over a large `b` must stop before it
+    // allocates, not after.
+    std::uint64_t total = 16;
+    for (const Value& arg : args)
+        if (!arg.isMissingOrNull())
+            total += textBytes(arg.json());
+    call.state.build(total, call.span);
     std::string out;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i].isMissingOrNull())
@@ -79,8 +93,11 @@ Value replaceBody(Call& call, std::span<Value> args)
         fail(code::kArgument, call.span, "`replace` cannot search for an empty string", {"replace"});
     std::string out;
     std::size_t from = 0;
+    call.state.build(s.size() + 16, call.span);
     for (std::size_t at = s.find(search); at != std::string::npos; at = s.find(search, from)) {
         call.state.tick(call.span);
+        if (replacement.size() > search.size())   // the text grows: count the growth first
+            call.state.build(replacement.size() - search.size(), call.span);
         out.append(s, from, at - from);
         out += replacement;
         from = at + search.size();

@@ -100,6 +100,17 @@ void RunState::checkSize(std::uint64_t bytes, Span span) const
         outputLimit(span);
 }
 
+void RunState::buildCopy(const Json& value, Span span)
+{
+    if (value.is_structured() || value.is_string())
+        build(footprint(value, options.limits.maxDepth), span);
+}
+
+void RunState::buildLimit(Span span) const
+{
+    limit(code::kBuild, span, std::to_string(options.limits.maxBuildBytes));
+}
+
 void RunState::addOutput(std::uint64_t bytes, Span span)
 {
     outputBytes_ += bytes;
@@ -207,7 +218,7 @@ Measure walkValue(const Json& value, int maxDepth)
         return scalar.is_string() ? scalar.get_ref<const std::string&>().size() + 2 : 8;
     };
     if (!value.is_structured())
-        return {CountBytes ? scalarBytes(value) : 0, 0};
+        return {CountBytes ? scalarBytes(value) : 0, 1, 0};
     // An explicit stack of (container, next member) rather than recursion: input documents
     // may nest deeper than the native stack allows. Members are visited by index over the
     // containers' vectors (the library's iterators cost more than the walk itself), and the
@@ -221,6 +232,8 @@ Measure walkValue(const Json& value, int maxDepth)
     stack.push_back({&value, 0});
     Measure result;
     result.depth = 1;
+    result.nodes = 1;
+    result.containers = 1;
     result.bytes = CountBytes ? 2 : 0;
     if (maxDepth < 1)
         return result;
@@ -254,11 +267,15 @@ Measure walkValue(const Json& value, int maxDepth)
             }
             child = &elements[top.next++];
         }
-        if constexpr (CountBytes)
+        if constexpr (CountBytes) {
             result.bytes += 1;
+            ++result.nodes;
+        }
         if (child->is_structured()) {
-            if constexpr (CountBytes)
+            if constexpr (CountBytes) {
                 result.bytes += 2;
+                ++result.containers;
+            }
             stack.push_back({child, 0});
             const int depth = static_cast<int>(stack.size());
             if (depth > result.depth)
@@ -282,6 +299,16 @@ Measure measure(const Json& value, int maxDepth)
 bool nestsDeeper(const Json& value, int maxDepth)
 {
     return walkValue<false>(value, maxDepth).depth > maxDepth;
+}
+
+std::uint64_t footprint(const Json& value, int maxDepth)
+{
+    if (value.is_string())
+        return value.get_ref<const std::string&>().size() + 16;
+    if (!value.is_structured())
+        return 0;
+    const Measure size = measure(value, maxDepth);
+    return size.bytes + 16 * size.nodes + 48 * size.containers;
 }
 
 } // namespace mdsl::rt

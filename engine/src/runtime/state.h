@@ -4,6 +4,7 @@
 // so that V1 and V2 record it the same way.
 
 #include "mdsl/engine.h"
+#include "mdsl/jsonpath.h"
 #include "runtime/value.h"
 
 #include <chrono>
@@ -21,6 +22,7 @@ inline constexpr std::string_view kSteps = "E401";       ///< step limit
 inline constexpr std::string_view kOutputSize = "E402";  ///< output size limit
 inline constexpr std::string_view kDepth = "E403";       ///< nesting depth limit
 inline constexpr std::string_view kTime = "E404";        ///< time limit
+inline constexpr std::string_view kBuild = "E405";       ///< budget of values built
 inline constexpr std::string_view kType = "E410";        ///< an operand or argument of the wrong type
 inline constexpr std::string_view kArithmetic = "E411";  ///< division by zero, non-finite result
 inline constexpr std::string_view kArgument = "E412";    ///< an argument of the right type but an invalid value
@@ -29,6 +31,12 @@ inline constexpr std::string_view kEach = "E414";        ///< `each` over someth
 inline constexpr std::string_view kRegex = "E415";       ///< a computed pattern that is not an I-Regexp
 inline constexpr std::string_view kInternal = "E499";    ///< a construct the engine cannot run (a bug)
 } // namespace code
+
+/// Bytes counted against the budget of values built, and where.
+struct BuildCharge {
+    Span span;
+    std::uint64_t bytes = 0;
+};
 
 /// A runtime error: a code, an English message with its arguments, and where.
 struct RuntimeError {
@@ -72,6 +80,9 @@ public:
     std::int64_t elementIndex = -1;
     /// Tracing only: the JSON Pointer of the output object the current targets are relative to.
     std::string pointerBase;
+    /// When set, every build() is also appended here (the V2 compiler folding a constant keeps
+    /// what evaluating it builds, to count it at run time where and as the V1 engine does).
+    std::vector<BuildCharge>* buildLog = nullptr;
 
     /// One evaluation step: counts it against the step limit and looks at the clock every so often.
     void step(Span span)
@@ -93,6 +104,28 @@ public:
             depthLimit(span);
     }
     void leave() noexcept { --depth_; }
+
+    /// Accounts for `bytes` more of values built (RunLimits::maxBuildBytes); past the budget,
+    /// error E405 stops the run. Call it before building what can be measured in advance (a
+    /// copy, a concatenation), else right after. Looks at the clock at every MiB built.
+    void build(std::uint64_t bytes, Span span)
+    {
+        if (bytes > options.limits.maxBuildBytes - built_)
+            buildLimit(span);
+        const std::uint64_t before = built_;
+        built_ += bytes;
+        if (buildLog)
+            buildLog->push_back({span, bytes});
+        if ((before >> 20) != (built_ >> 20))
+            checkClock(span);
+    }
+    /// build() for a copy of `value` (nothing for a number, a boolean or null).
+    void buildCopy(const Json& value, Span span);
+    /// Bytes of values built so far.
+    [[nodiscard]] std::uint64_t built() const noexcept { return built_; }
+    /// Past the time limit, error E404 stops the run. Also called at the end of a run: a run
+    /// that took longer than its limit is not *ok*, even when no step looked at the clock late.
+    void checkClock(Span span) const;
 
     /// Accounts for `bytes` more of output; past the limit, error E402 stops the run.
     void addOutput(std::uint64_t bytes, Span span);
@@ -121,15 +154,33 @@ private:
     [[nodiscard]] Json recordable(const Json& value);
     [[noreturn]] void stepLimit(Span span) const;
     [[noreturn]] void outputLimit(Span span) const;
-    void checkClock(Span span) const;
+    [[noreturn]] void buildLimit(Span span) const;
 
     std::uint64_t steps_ = 0;
     std::uint64_t ticks_ = 0;
     std::uint64_t outputBytes_ = 0;
+    std::uint64_t built_ = 0;
     std::uint64_t traceBytes_ = 0;
     int depth_ = 0;
     mutable std::optional<std::int64_t> nowMs_;
     std::chrono::steady_clock::time_point deadline_;
+};
+
+/// A JSONPath query under the run's limits: the nodes it visits and selects count against the
+/// budget of values built (16 bytes each: a nodelist entry, or its share of the traversal), and
+/// the clock is looked at every Watch::kInterval nodes, inside descendant and filter traversal.
+class QueryWatch final : public jsonpath::Watch {
+public:
+    QueryWatch(RunState& state, Span span) : state_(state), span_(span) {}
+    void progress(std::uint64_t nodes) override
+    {
+        state_.build(16 * nodes, span_);
+        state_.checkClock(span_);
+    }
+
+private:
+    RunState& state_;
+    Span span_;
 };
 
 /// Counts one level of evaluation nesting for the lifetime of the guard.
@@ -147,11 +198,18 @@ private:
 /// Size and nesting of a JSON value, measured without recursion.
 struct Measure {
     std::uint64_t bytes = 0;   ///< about its compact serialization
+    std::uint64_t nodes = 0;        ///< values in it, itself included
+    std::uint64_t containers = 0;   ///< arrays and objects in it, itself included
     int depth = 0;             ///< 0 for a scalar, 1 for a flat array or object, ...
 };
 /// Stops measuring (and reports depth maxDepth + 1) once the value nests deeper than maxDepth.
 Measure measure(const Json& value, int maxDepth);
 /// measure(value, maxDepth).depth > maxDepth, without reading the scalars.
 bool nestsDeeper(const Json& value, int maxDepth);
+/// What building a copy of `value` costs against RunLimits::maxBuildBytes, an estimate of its
+/// memory: its serialized bytes, plus 16 per value in it (a JSON node) and 48 more per array
+/// or object (its vector and allocation); 0 for a number, boolean or null.
+/// Values nested past maxDepth count as far as maxDepth.
+std::uint64_t footprint(const Json& value, int maxDepth);
 
 } // namespace mdsl::rt

@@ -117,7 +117,7 @@ private:
         case ast::ExprKind::Object: return evalObject(expr.as<ast::ObjectExpr>());
         case ast::ExprKind::Array: {
             const auto& elements = expr.as<ast::ArrayExpr>().elements;
-            return rt::arrayLiteral(elements.size(), [&](std::size_t i) { return eval(*elements[i]); });
+            return rt::arrayLiteral(state_, expr.span, elements.size(), [&](std::size_t i) { return eval(*elements[i]); });
         }
         case ast::ExprKind::JsonPath:
         case ast::ExprKind::Pipe: break;
@@ -162,14 +162,14 @@ private:
 
     rt::Value evalBinary(const ast::BinaryExpr& binary)
     {
-        return rt::binaryValue(binary.op, binary.span, [&] { return eval(*binary.left); },
+        return rt::binaryValue(state_, binary.op, binary.span, [&] { return eval(*binary.left); },
                                [&] { return eval(*binary.right); });
     }
 
     rt::Value evalObject(const ast::ObjectExpr& object)
     {
         return rt::objectLiteral(
-            object.entries.size(), [&](std::size_t i) -> const std::string& { return object.entries[i].key; },
+            state_, object.span, object.entries.size(), [&](std::size_t i) -> const std::string& { return object.entries[i].key; },
             [&](std::size_t i) { return eval(*object.entries[i].value); });
     }
 

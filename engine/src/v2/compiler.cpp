@@ -154,14 +154,22 @@ private:
         return node;
     }
 
-    /// Replaces a constant expression by its value, unless evaluating it fails.
+    /// Replaces a constant expression by its value, unless evaluating it fails. Folding works
+    /// under small limits (a keystroke in the studio compiles the mapping): an expression that
+    /// goes past them is left to the run, where the run's own limits apply with its position.
     void fold(Node& node) const
     {
         static const Json kNoInput;
         RunOptions options;
+        options.limits.maxSteps = 100'000;
+        options.limits.maxBuildBytes = 1u << 20;
+        options.limits.maxTime = std::chrono::milliseconds(50);
         rt::RunState scratch(options, kNoInput);
+        std::vector<rt::BuildCharge> charges;
+        scratch.buildLog = &charges;
         try {
             rt::Value value = evaluateConstant(plan_, node, scratch);
+            node.constantCharges = std::move(charges);
             node.op = Op::Const;
             node.constant = value.isMissing() ? std::nullopt : std::optional<Json>(std::move(value).take());
             node.kids.clear();

@@ -95,7 +95,8 @@ private:
                 state_.step(query.span);
                 {
                     const rt::DepthGuard guard(state_, query.span);
-                    query.query->select(state_.input, *context_, matches);
+                    rt::QueryWatch watch(state_, query.span);
+                    query.query->select(state_.input, *context_, matches, &watch);
                     for (std::size_t i = 0; i < matches.size(); ++i)
                         state_.tick(query.span);
                 }
@@ -204,15 +205,21 @@ private:
     rt::Value evalNode(const Node& node)
     {
         switch (node.op) {
-        case Op::Const: return node.constant ? rt::Value::borrow(*node.constant) : rt::Value::missing();
+        case Op::Const:
+            for (const rt::BuildCharge& charge : node.constantCharges)
+                state_.build(charge.bytes, charge.span);
+            return node.constant ? rt::Value::borrow(*node.constant) : rt::Value::missing();
         case Op::Path: return walk(context_, node.steps);
         case Op::RootPath: return walk(&state_.input, node.steps);
         case Op::Query: {
             std::vector<const Json*> matches;
-            node.query->select(state_.input, *context_, matches);
+            rt::QueryWatch watch(state_, node.span);
+            node.query->select(state_.input, *context_, matches, &watch);
             Json out = Json::array();
+            state_.build(16 * matches.size() + 64, node.span);
             for (const Json* match : matches) {
                 state_.tick(node.span);
+                state_.buildCopy(*match, node.span);
                 out.push_back(*match);
             }
             return rt::Value::own(std::move(out));
@@ -230,13 +237,13 @@ private:
         case Op::Or:
         case Op::Coalesce:
         case Op::Binary:
-            return rt::binaryValue(node.binary, node.span, [&] { return eval(*node.kids[0]); },
+            return rt::binaryValue(state_, node.binary, node.span, [&] { return eval(*node.kids[0]); },
                                    [&] { return eval(*node.kids[1]); });
         case Op::Array:
-            return rt::arrayLiteral(node.kids.size(), [&](std::size_t i) { return eval(*node.kids[i]); });
+            return rt::arrayLiteral(state_, node.span, node.kids.size(), [&](std::size_t i) { return eval(*node.kids[i]); });
         case Op::Object:
             return rt::objectLiteral(
-                node.kids.size(), [&](std::size_t i) -> const std::string& { return node.keys[i]; },
+                state_, node.span, node.kids.size(), [&](std::size_t i) -> const std::string& { return node.keys[i]; },
                 [&](std::size_t i) { return eval(*node.kids[i]); });
         }
         rt::fail(rt::code::kInternal, node.span, "unknown plan node");

@@ -48,6 +48,9 @@ struct Node {
     bool quiet = false;
     Span span;
     std::optional<Json> constant;                   ///< Const (nullopt: missing)
+    /// Const folded from an expression: what its evaluation built, counted against the run's
+    /// budget each time it is read, where and as the V1 engine counts it evaluating it.
+    std::vector<rt::BuildCharge> constantCharges;
     std::vector<Step> steps;                        ///< Path, RootPath
     const jsonpath::Query* query = nullptr;         ///< Query
     int slot = -1;                                  ///< Slot
