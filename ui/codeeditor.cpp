@@ -3,6 +3,7 @@
 #include "syntaxrepository.h"
 
 #include "mdsl/catalog.h"
+#include "mdsl/syntax.h"
 
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
@@ -37,14 +38,15 @@ bool isWordChar(QChar c)
     return c.isLetterOrNumber() || c == QLatin1Char('_');
 }
 
+/// The lexer's keywords: completion offers exactly the words the language reserves.
 const QStringList& keywords()
 {
-    static const QStringList words = {
-        QStringLiteral("mapping"), QStringLiteral("version"), QStringLiteral("let"), QStringLiteral("table"),
-        QStringLiteral("each"),    QStringLiteral("as"),      QStringLiteral("when"), QStringLiteral("else"),
-        QStringLiteral("and"),     QStringLiteral("or"),      QStringLiteral("not"),  QStringLiteral("true"),
-        QStringLiteral("false"),   QStringLiteral("null"),
-    };
+    static const QStringList words = [] {
+        QStringList list;
+        for (const std::string_view word : mdsl::keywords())
+            list.append(QString::fromUtf8(word.data(), qsizetype(word.size())));
+        return list;
+    }();
     return words;
 }
 

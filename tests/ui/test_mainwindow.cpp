@@ -12,6 +12,7 @@
 
 #include "mdsl/catalog.h"
 #include "mdsl/report.h"
+#include "mdsl/syntax.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Format>
@@ -86,6 +87,29 @@ private slots:
                 missing.append(n);
         }
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char(' '))));
+        // ... and nothing else: a function the engine does not have must not look like one.
+        QStringList stale;
+        const std::vector<std::string_view> names = mdsl::functionNames();
+        for (const QString& word : listed)
+            if (std::find(names.begin(), names.end(), word.toStdString()) == names.end())
+                stale.append(word);
+        QVERIFY2(stale.isEmpty(), qPrintable(stale.join(QLatin1Char(' '))));
+    }
+
+    // The definition's keywords, word operators and constants are exactly the lexer's
+    // keywords: one list, the engine's, that Kate, Qt Creator and the studio all show.
+    void definitionKnowsExactlyTheLexersKeywords()
+    {
+        const KSyntaxHighlighting::Definition def = mappingDslDefinition();
+        QStringList listed;
+        for (const char* list : {"keywords", "word-operators", "constants"})
+            listed += def.keywordList(QLatin1String(list));
+        QStringList lexer;
+        for (const std::string_view word : mdsl::keywords())
+            lexer.append(QString::fromUtf8(word.data(), qsizetype(word.size())));
+        listed.sort();
+        lexer.sort();
+        QCOMPARE(listed, lexer);
     }
 
     // The studio translates a diagnostic by its code and arguments: each of its patterns must

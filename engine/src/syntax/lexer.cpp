@@ -497,4 +497,12 @@ std::string_view tokenKindName(TokenKind kind) noexcept
     return "token";
 }
 
+std::vector<std::string_view> keywords()
+{
+    std::vector<std::string_view> names;
+    for (const syntax::Keyword& k : syntax::kKeywords)
+        names.push_back(k.text);
+    return names;
+}
+
 } // namespace mdsl
