@@ -42,6 +42,10 @@
         <source>Keyword</source>
         <translation>Mot-clé</translation>
     </message>
+    <message>
+        <source>→ line %1, column %2: %3</source>
+        <translation>→ ligne %1, colonne %2 : %3</translation>
+    </message>
 </context>
 <context>
     <name>studio::DebuggerPanel</name>
@@ -351,6 +355,18 @@
     <message>
         <source>line %1, column %2: the input is not JSON: %3</source>
         <translation>ligne %1, colonne %2 : l’entrée n’est pas du JSON : %3</translation>
+    </message>
+    <message>
+        <source>first written here</source>
+        <translation>première écriture ici</translation>
+    </message>
+    <message>
+        <source>first defined here</source>
+        <translation>première définition ici</translation>
+    </message>
+    <message>
+        <source>`%1` is written here</source>
+        <translation>`%1` est écrit ici</translation>
     </message>
 </context>
 <context>

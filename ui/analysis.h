@@ -32,6 +32,20 @@ struct TextFix {
 
 enum class ProblemSeverity { Error = 0, Warning = 1, Info = 2 };
 
+/// A place that explains a problem ("first written here"), positioned as problems are.
+struct RelatedProblem {
+    QString id;               ///< the engine's wording id
+    QStringList args;
+    QString english;
+    int line = 1;
+    int column = 1;
+    int start = 0;
+    int end = 0;
+
+    /// What it says in the current interface language.
+    [[nodiscard]] QString message() const;
+};
+
 /// One diagnostic, positioned in the text it was computed from.
 struct Problem {
     ProblemSeverity severity = ProblemSeverity::Error;
@@ -43,6 +57,7 @@ struct Problem {
     int start = 0;            ///< document position of the first character
     int end = 0;              ///< document position after the last character (>= start)
     QList<TextFix> fixes;
+    QList<RelatedProblem> related;
 
     /// The message in the current interface language.
     [[nodiscard]] QString message() const;

@@ -342,8 +342,14 @@ QString CodeEditor::hoverText(int position) const
 {
     QStringList messages;
     for (const Underline& u : underlines_) {
-        if (position >= u.cursor.selectionStart() && position < qMax(u.cursor.selectionEnd(), u.cursor.selectionStart() + 1))
+        if (position >= u.cursor.selectionStart() && position < qMax(u.cursor.selectionEnd(), u.cursor.selectionStart() + 1)) {
             messages.append(QStringLiteral("<p><b>%1</b> %2</p>").arg(u.problem.code, u.problem.message().toHtmlEscaped()));
+            // Where the problem comes from too ("first written here"): the other half of the story.
+            for (const RelatedProblem& r : u.problem.related)
+                messages.append(QStringLiteral("<p>&nbsp;&nbsp;%1</p>")
+                                    .arg(tr("→ line %1, column %2: %3").arg(r.line).arg(r.column).arg(r.message())
+                                             .toHtmlEscaped()));
+        }
     }
     if (!messages.isEmpty())
         return messages.join(QString());

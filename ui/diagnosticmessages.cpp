@@ -55,7 +55,23 @@ QString DiagnosticMessages::pattern(const QString& code)
 
 QString DiagnosticMessages::translate(const QString& code, const QStringList& args, const QString& english)
 {
-    const QString translated = pattern(code);
+    return substitute(pattern(code), args, english);
+}
+
+QString DiagnosticMessages::translateRelated(const QString& id, const QStringList& args, const QString& english)
+{
+    // The engine's relatedMessages(), by id; a test ties the two.
+    static const QHash<QString, const char*> patterns = {
+        {QStringLiteral("first-written"), QT_TR_NOOP("first written here")},
+        {QStringLiteral("first-defined"), QT_TR_NOOP("first defined here")},
+        {QStringLiteral("written-here"), QT_TR_NOOP("`%1` is written here")},
+    };
+    const auto it = patterns.constFind(id);
+    return substitute(it == patterns.constEnd() ? QString() : tr(it.value()), args, english);
+}
+
+QString DiagnosticMessages::substitute(const QString& translated, const QStringList& args, const QString& english)
+{
     if (translated.isEmpty())
         return english;
     // The highest %n of the pattern must be an argument the engine sent; otherwise the

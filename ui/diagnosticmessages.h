@@ -16,6 +16,8 @@ class DiagnosticMessages {
 public:
     /// The message of a diagnostic in the current language.
     static QString translate(const QString& code, const QStringList& args, const QString& english);
+    /// What a related location says ("first written here"), by the engine's wording id.
+    static QString translateRelated(const QString& id, const QStringList& args, const QString& english);
     /// The title of a fix ("insert '}'", "add `version 2` to the header") in the current language.
     static QString translateFix(const QString& englishTitle);
     /// "Error", "Warning" or "Info" in the current language.
@@ -24,6 +26,8 @@ public:
 private:
     /// The translated pattern of a code (with %1, %2...), or an empty string.
     static QString pattern(const QString& code);
+    /// `translated` with its %1, %2… replaced by args; english when they do not fit.
+    static QString substitute(const QString& translated, const QStringList& args, const QString& english);
 };
 
 } // namespace studio

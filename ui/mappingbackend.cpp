@@ -19,6 +19,11 @@ QString Problem::message() const
     return DiagnosticMessages::translate(code, args, english);
 }
 
+QString RelatedProblem::message() const
+{
+    return DiagnosticMessages::translateRelated(id, args, english);
+}
+
 namespace {
 
 /// Line starts of a text as document positions, to turn (line, column) into positions.
@@ -238,6 +243,18 @@ QList<Problem> toProblems(const std::vector<mdsl::Diagnostic>& diagnostics, cons
                 f.edits.append({start, end, fromStd(edit.newText)});
             }
             p.fixes.append(f);
+        }
+        for (const mdsl::RelatedLocation& r : d.related) {
+            RelatedProblem related;
+            related.id = fromStd(r.id);
+            for (const std::string& arg : r.args)
+                related.args.append(fromStd(arg));
+            related.english = fromStd(r.message);
+            related.line = r.range.start.line;
+            related.column = r.range.start.column;
+            related.start = map.position(r.range.start.line, r.range.start.column);
+            related.end = qMax(related.start, map.position(r.range.end.line, r.range.end.column));
+            p.related.append(related);
         }
         problems.append(p);
     }

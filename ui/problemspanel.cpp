@@ -18,6 +18,7 @@ namespace studio {
 namespace {
 
 constexpr int kIndexRole = Qt::UserRole + 1;
+constexpr int kRelatedRole = Qt::UserRole + 2;   ///< on a related location's row: its index
 
 QIcon severityIcon(ProblemSeverity severity)
 {
@@ -70,14 +71,8 @@ ProblemsPanel::ProblemsPanel(QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(tree_);
 
-    connect(tree_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
-        if (const Problem* p = problemOf(item))
-            emit jumpRequested(p->start, p->end);
-    });
-    connect(tree_, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
-        if (const Problem* p = problemOf(item))
-            emit jumpRequested(p->start, p->end);
-    });
+    connect(tree_, &QTreeWidget::itemActivated, this, &ProblemsPanel::jumpTo);
+    connect(tree_, &QTreeWidget::itemClicked, this, &ProblemsPanel::jumpTo);
     connect(tree_, &QTreeWidget::currentItemChanged, this, &ProblemsPanel::updateFixButton);
     connect(tree_, &QWidget::customContextMenuRequested, this, &ProblemsPanel::showContextMenu);
     connect(fixButton_, &QToolButton::clicked, this, [this] {
@@ -96,6 +91,18 @@ const Problem* ProblemsPanel::problemOf(const QTreeWidgetItem* item) const
     return index >= 0 && index < problems_.size() ? &problems_.at(index) : nullptr;
 }
 
+void ProblemsPanel::jumpTo(const QTreeWidgetItem* item)
+{
+    const Problem* p = problemOf(item);
+    if (!p)
+        return;
+    const int related = item->data(0, kRelatedRole).toInt();
+    if (related >= 0 && related < p->related.size())
+        emit jumpRequested(p->related.at(related).start, p->related.at(related).end);
+    else
+        emit jumpRequested(p->start, p->end);
+}
+
 void ProblemsPanel::setProblems(const QList<Problem>& problems)
 {
     problems_ = problems;
@@ -108,6 +115,7 @@ void ProblemsPanel::rebuild()
     tree_->clear();
     int errors = 0;
     int warnings = 0;
+    bool anyRelated = false;
     QList<QTreeWidgetItem*> items;
     items.reserve(problems_.size());
     for (int i = 0; i < problems_.size(); ++i) {
@@ -122,9 +130,22 @@ void ProblemsPanel::rebuild()
         item->setToolTip(2, p.message());
         item->setText(3, tr("%1:%2").arg(p.line).arg(p.column));
         item->setData(0, kIndexRole, i);
+        item->setData(0, kRelatedRole, -1);
+        for (int r = 0; r < p.related.size(); ++r) {
+            const RelatedProblem& related = p.related.at(r);
+            auto* child = new QTreeWidgetItem(item);
+            child->setText(2, related.message());
+            child->setToolTip(2, related.message());
+            child->setText(3, tr("%1:%2").arg(related.line).arg(related.column));
+            child->setData(0, kIndexRole, i);
+            child->setData(0, kRelatedRole, r);
+        }
+        anyRelated = anyRelated || !p.related.isEmpty();
         items.append(item);
     }
+    tree_->setRootIsDecorated(anyRelated);
     tree_->addTopLevelItems(items);
+    tree_->expandAll();
     if (currentRow >= 0 && currentRow < tree_->topLevelItemCount())
         tree_->setCurrentItem(tree_->topLevelItem(currentRow));
     summary_->setText(problemsSummary(errors, warnings));
@@ -139,6 +160,15 @@ QStringList ProblemsPanel::rowsAsText() const
         const QTreeWidgetItem* item = tree_->topLevelItem(i);
         rows.append(item->text(1) + QLatin1Char(' ') + item->text(3) + QLatin1Char(' ') + item->text(2));
     }
+    return rows;
+}
+
+QStringList ProblemsPanel::relatedRowsAsText(int row) const
+{
+    QStringList rows;
+    const QTreeWidgetItem* item = tree_->topLevelItem(row);
+    for (int i = 0; item && i < item->childCount(); ++i)
+        rows.append(item->child(i)->text(3) + QLatin1Char(' ') + item->child(i)->text(2));
     return rows;
 }
 

@@ -24,6 +24,8 @@ public:
     [[nodiscard]] const QList<Problem>& problems() const { return problems_; }
     /// The rows as text, "E202 3:17 unknown function `uper`", for tests and copying.
     [[nodiscard]] QStringList rowsAsText() const;
+    /// The related locations shown under a problem's row, "1:1 first written here".
+    [[nodiscard]] QStringList relatedRowsAsText(int row) const;
     [[nodiscard]] QTreeWidget* tree() const { return tree_; }
 
 signals:
@@ -39,6 +41,8 @@ protected:
 
 private:
     void rebuild();
+    /// Selects what a row points at: its problem, or the related location it shows.
+    void jumpTo(const QTreeWidgetItem* item);
     void retranslate();
     void showContextMenu(const QPoint& pos);
     void updateFixButton();

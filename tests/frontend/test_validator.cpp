@@ -53,6 +53,27 @@ class TestValidator : public QObject {
     Q_OBJECT
 
 private slots:
+    // Related locations carry a stable wording id and typed arguments (what the studio
+    // translates), and their English message is that wording's pattern with the arguments.
+    void relatedLocationsHaveAWordingIdAndArguments()
+    {
+        const std::string text = "mapping \"m\" version 2\nlet x = 1\nlet x = 2\na <- x\na <- x\n"
+                                 "b.c <- 1\nb <- 2\nd <- {k: 1, k: 2}\n";
+        QStringList seen;
+        for (const mdsl::Diagnostic& d : mdsl::validate(text, {})) {
+            for (const mdsl::RelatedLocation& r : d.related) {
+                const auto& messages = mdsl::relatedMessages();
+                const auto entry = std::find_if(messages.begin(), messages.end(),
+                                                [&](const mdsl::RelatedMessage& m) { return m.id == r.id; });
+                QVERIFY2(entry != messages.end(), r.id.c_str());
+                QCOMPARE(r.message, mdsl::formatMessage(entry->pattern, r.args));
+                seen.append(QString::fromStdString(d.code + " " + r.id));
+            }
+        }
+        seen.sort();
+        QCOMPARE(seen, QStringList({"E205 written-here", "E206 first-defined", "W201 first-written", "W204 first-written"}));
+    }
+
     void documentVersion_data()
     {
         QTest::addColumn<QString>("text");

@@ -96,6 +96,26 @@ private slots:
         QVERIFY2(stale.isEmpty(), qPrintable(stale.join(QLatin1Char(' '))));
     }
 
+    // Every wording of a related location the engine can produce has the studio's
+    // translatable pattern, identical in English to the engine's, and a French form.
+    void relatedMessagesAreTranslatedById()
+    {
+        for (const mdsl::RelatedMessage& entry : mdsl::relatedMessages()) {
+            const QString id = QString::fromUtf8(entry.id.data(), qsizetype(entry.id.size()));
+            QString english = QString::fromUtf8(entry.pattern.data(), qsizetype(entry.pattern.size()));
+            QStringList args;
+            for (int n = 0; english.contains(QStringLiteral("{%1}").arg(n)); ++n) {
+                args.append(QStringLiteral("arg%1").arg(n));
+                english.replace(QStringLiteral("{%1}").arg(n), args.last());
+            }
+            QCOMPARE(DiagnosticMessages::translateRelated(id, args, QStringLiteral("<english>")), english);
+            installTranslation(QStringLiteral("fr"));
+            const QString french = DiagnosticMessages::translateRelated(id, args, QStringLiteral("<english>"));
+            installTranslation(QStringLiteral("en"));
+            QVERIFY2(french != english && french != QLatin1String("<english>"), qPrintable(id));
+        }
+    }
+
     // The definition's keywords, word operators and constants are exactly the lexer's
     // keywords: one list, the engine's, that Kate, Qt Creator and the studio all show.
     void definitionKnowsExactlyTheLexersKeywords()

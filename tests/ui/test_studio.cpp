@@ -126,6 +126,38 @@ private slots:
         QVERIFY(editor->hoverText(at + 1).contains(QStringLiteral("upper(")));
     }
 
+    // A target written twice: the warning's row holds where it was first written, in French
+    // too; clicking that line selects the first write, and the hover says it as well.
+    void relatedLocationsShowUnderTheirProblem()
+    {
+        MainWindow window;
+        StudioSettings s = window.settings();
+        s.language = QStringLiteral("fr");
+        window.applySettings(s);
+        window.newDocument();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        CodeEditor* editor = window.editor();
+        editor->setPlainText(QStringLiteral("mapping \"m\" version 1\nname <- .a\nname <- .b\n"));
+        QTRY_VERIFY2(problemsContain(window, QStringLiteral("W201")), qPrintable(window.problemsPanel()->rowsAsText().join('\n')));
+        const QStringList related = window.problemsPanel()->relatedRowsAsText(0);
+        QCOMPARE(related, QStringList{QStringLiteral("2:1 première écriture ici")});
+        screenshot(&window, QStringLiteral("problems-related-fr"));
+
+        QTreeWidget* tree = window.problemsPanel()->tree();
+        QTreeWidgetItem* child = tree->topLevelItem(0)->child(0);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(child).center());
+        const int firstWrite = int(editor->toPlainText().indexOf(QStringLiteral("name <- .a")));
+        QCOMPARE(editor->textCursor().selectionStart(), firstWrite);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(tree->topLevelItem(0)).center());
+        const int secondWrite = int(editor->toPlainText().indexOf(QStringLiteral("name <- .b")));
+        QCOMPARE(editor->textCursor().selectionStart(), secondWrite);
+        QVERIFY2(editor->hoverText(secondWrite + 1).contains(QStringLiteral("première écriture ici")),
+                 qPrintable(editor->hoverText(secondWrite + 1)));
+        s.language = QStringLiteral("en");   // the setting outlives the window
+        window.applySettings(s);
+    }
+
     void fixOfferedForAProblemRepairsTheText()
     {
         MainWindow window;

@@ -34,7 +34,9 @@ struct Fix {
 /// Another place that explains a diagnostic, e.g. the first write of a target written twice.
 struct RelatedLocation {
     Range range;
-    std::string message;
+    std::string message;              ///< English text, arguments substituted
+    std::string id;                   ///< stable id of the wording (relatedMessages() in mdsl/report.h)
+    std::vector<std::string> args;    ///< the wording's arguments, in order ({0}, {1}, ...)
 
     friend bool operator==(const RelatedLocation&, const RelatedLocation&) = default;
 };

@@ -26,6 +26,19 @@ const std::vector<DiagnosticCode>& diagnosticCodes();
 /// The entry of a code, or nullptr.
 const DiagnosticCode* findDiagnosticCode(std::string_view code) noexcept;
 
+/// One wording of a related location ("first written here"): a stable id and its English
+/// pattern ({0}… are the location's args). The studio and other clients translate by id.
+struct RelatedMessage {
+    std::string_view id;        ///< "first-written"
+    std::string_view pattern;   ///< "first written here"
+};
+
+/// Every wording a related location of the engine can have.
+const std::vector<RelatedMessage>& relatedMessages();
+
+/// A related location with the wording `id` (one of relatedMessages()) and its arguments.
+RelatedLocation relatedLocation(Range range, std::string_view id, std::vector<std::string> args = {});
+
 /// Compiler-style text, one block per diagnostic:
 ///   file:line:col: error[E201]: message
 ///    12 | the source line

@@ -78,6 +78,24 @@ const std::vector<DiagnosticCode>& diagnosticCodes()
     return kCodes;
 }
 
+const std::vector<RelatedMessage>& relatedMessages()
+{
+    static const std::vector<RelatedMessage> messages = {
+        {"first-written", "first written here"},         // W201, W204: the earlier write
+        {"first-defined", "first defined here"},         // E206: the earlier definition
+        {"written-here", "`{0}` is written here"},       // E205: the write it conflicts with
+    };
+    return messages;
+}
+
+RelatedLocation relatedLocation(Range range, std::string_view id, std::vector<std::string> args)
+{
+    const auto& messages = relatedMessages();
+    const auto it = std::find_if(messages.begin(), messages.end(), [id](const RelatedMessage& m) { return m.id == id; });
+    std::string message = it != messages.end() ? formatMessage(it->pattern, args) : std::string(id);
+    return RelatedLocation{range, std::move(message), std::string(id), std::move(args)};
+}
+
 const DiagnosticCode* findDiagnosticCode(std::string_view code) noexcept
 {
     const auto it = std::lower_bound(kCodes.begin(), kCodes.end(), code,

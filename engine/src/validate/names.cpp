@@ -3,6 +3,7 @@
 // literals, and every version 2 feature against the document's version and the flags.
 
 #include "mdsl/catalog.h"
+#include "mdsl/report.h"
 #include "jsonpath/regex.h"
 #include "validate/context.h"
 
@@ -211,7 +212,7 @@ private:
         const auto same = std::find_if(scope.begin(), scope.end(), [&](const Binding& b) { return b.name == binding.name; });
         if (same != scope.end()) {
             Diagnostic& d = c_.report("E206", {std::string(binding.name)}, binding.nameSpan);
-            d.related.push_back({c_.range(same->nameSpan), "first defined here"});
+            d.related.push_back(relatedLocation(c_.range(same->nameSpan), "first-defined"));
         }
         scope.push_back(binding);
     }
@@ -259,7 +260,7 @@ private:
             for (std::size_t j = 0; j < i; ++j) {
                 if (object.entries[j].key == object.entries[i].key) {
                     Diagnostic& d = c_.report("W204", {object.entries[i].key}, object.entries[i].keySpan);
-                    d.related.push_back({c_.range(object.entries[j].keySpan), "first written here"});
+                    d.related.push_back(relatedLocation(c_.range(object.entries[j].keySpan), "first-written"));
                     break;
                 }
             }

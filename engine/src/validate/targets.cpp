@@ -5,6 +5,7 @@
 // `when c { x <- b }` is the usual default-then-override).
 
 #include "mdsl/catalog.h"
+#include "mdsl/report.h"
 #include "validate/context.h"
 #include "syntax/lexer.h"
 
@@ -183,7 +184,7 @@ private:
     void conflict(const Write& at, const Write& other, const std::string& value, const std::string& below)
     {
         Diagnostic& d = c_.report("E205", {value, below}, at.span);
-        d.related.push_back({c_.range(other.span), "`" + other.display + "` is written here"});
+        d.related.push_back(relatedLocation(c_.range(other.span), "written-here", {other.display}));
     }
 
     void record(Span span, Shape shape)
@@ -217,7 +218,7 @@ private:
         const auto [same, isNew] = first_.try_emplace(w.key, index);
         if (!isNew && writes_[same->second].conditions == w.conditions) {
             Diagnostic& d = c_.report("W201", {w.display}, span);
-            d.related.push_back({c_.range(writes_[same->second].span), "first written here"});
+            d.related.push_back(relatedLocation(c_.range(writes_[same->second].span), "first-written"));
         }
         if (w.shape == Shape::Scalar || w.shape == Shape::Array)
             valueWrite_.try_emplace(w.key, index);
