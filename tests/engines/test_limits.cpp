@@ -262,6 +262,42 @@ private slots:
         }
     }
 
+    // A write's target levels add to its value's: past the limit, E403 before anything of it is
+    // written, and the rest of the output stays shallower than the limit.
+    void writesCountTheirTargetLevels()
+    {
+        mdsl::RunOptions options = enginetest::pinnedOptions();
+        options.limits.maxDepth = 10;
+        const Json input = Json::parse(R"({"v": {"x": {"y": [1]}}})"); // 3 levels
+        for (const EngineKind engine : { EngineKind::V1, EngineKind::V2 }) {
+            const mdsl::RunResult fits = enginetest::runWith(engine, "a.b.c.d.e.f.g <- .v\n", input, options);
+            QCOMPARE(statusName(fits.status), std::string_view("ok"));
+            QCOMPARE(depthOf(*fits.output), 10);
+            const mdsl::RunResult deeper
+                = enginetest::runWith(engine, "ok <- .v\na.b.c.d.e.f.g.h <- .v\n", input, options);
+            QCOMPARE(lastCode(deeper), std::string("E403"));
+            QCOMPARE(deeper.diagnostics.back().range.start.line, 2);
+            QCOMPARE(*deeper.output, Json::parse(R"({"ok": {"x": {"y": [1]}}})"));
+        }
+    }
+
+    // Inside an array block, a rule's output sits below the block's target and the array.
+    void arrayElementsCountTheirBlocksLevels()
+    {
+        mdsl::RunOptions options = enginetest::pinnedOptions();
+        options.limits.maxDepth = 5;
+        const Json input = Json::parse(R"({"xs": [1, 2]})");
+        const std::string fits = std::string(kV2) + "a.b[] <- each .xs {\n  c.d <- 1\n}\n";
+        const mdsl::RunResult ok = enginetest::runWith(EngineKind::V2, fits, input, options);
+        QCOMPARE(statusName(ok.status), std::string_view("ok"));
+        QCOMPARE(depthOf(*ok.output), 5);
+        const std::string deeper = std::string(kV2) + "a.b[] <- each .xs {\n  c.d.e <- 1\n}\n";
+        const mdsl::RunResult failed = enginetest::runWith(EngineKind::V2, deeper, input, options);
+        QCOMPARE(lastCode(failed), std::string("E403"));
+        QCOMPARE(failed.diagnostics.back().range.start.line, 3); // the rule, not the block
+        QCOMPARE(*failed.output, Json::object());
+    }
+
     // Long source paths are only paths: they validate, compile and resolve (here to missing).
     void longSourcePathsValidateAndRun()
     {
