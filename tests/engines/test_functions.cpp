@@ -93,6 +93,29 @@ private slots:
         }
     }
 
+    // An integer rounded to tens, hundreds… is exact (half away from zero); through doubles,
+    // round(-9223372036854775808, -18) gave -8999999999999998976. A result past int64 is a
+    // double, as an integer `+` that overflows.
+    void roundingAnIntegerIsExact()
+    {
+        const struct {
+            const char* expr;
+            const char* want;
+        } cases[] = {
+            { "round(-9223372036854775807 - 1, -18)", "-9000000000000000000" },
+            { "round(9223372036854775807, -18)", "9000000000000000000" },
+            { "round(1234567890123456789, -3)", "1234567890123457000" },
+            { "round(25, -1)", "30" },
+            { "round(-25, -1)", "-30" },
+            { "round(-24, -1)", "-20" },
+            { "round(-9223372036854775807 - 1, -19)", "0" },
+            { "round(9223372036854775807, -1)", "9.223372036854776e+18" },
+        };
+        for (const auto& c : cases)
+            for (const EngineKind engine : { EngineKind::V1, EngineKind::V2 })
+                QCOMPARE(enginetest::evalExpr(engine, c.expr, Json::object(), 1).dump(), std::string(c.want));
+    }
+
     // distinct and sort take a shortcut for arrays of up to 16 elements (no hash table, an
     // insertion sort): on either side of it they keep first occurrences in order, equate
     // numbers by value, keep equal keys in their order, and move or copy their elements alike.
