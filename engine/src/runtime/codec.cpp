@@ -241,6 +241,11 @@ std::optional<std::int64_t> parseDate(std::string_view text, std::string_view fo
             offsetMinutes = sign * (hh * 60 + mm);
             break;
         }
+            // RFC 3339: hours 00-23, minutes 00-59.
+            if (ok && (hh > 23 || mm > 59)) {
+                error = "\"" + std::string(text) + "\" has an invalid zone offset";
+                return std::nullopt;
+            }
         default:
             error = "unknown directive %" + std::string(1, directive);
             return std::nullopt;
@@ -284,7 +289,15 @@ std::optional<std::string> formatDate(std::int64_t ms, std::string_view format, 
         }
         const char directive = format[++f];
         switch (directive) {
-        case 'Y': out += field(year, 4); break;
+        case 'Y':
+            // %Y is four digits, as parse_date reads it: a year it cannot write is an error,
+            // not a wider or signed field.
+            if (year < 0 || year > 9999) {
+                error = "the year " + std::to_string(year) + " does not fit %Y (0000 to 9999)";
+                return std::nullopt;
+            }
+            out += field(year, 4);
+            break;
         case 'm': out += field(month, 2); break;
         case 'd': out += field(day, 2); break;
         case 'H': out += field(rest / 3'600'000, 2); break;
