@@ -139,6 +139,28 @@ private slots:
             QCOMPARE(enginetest::evalExpr(EngineKind::V2, c.expr).dump(), c.want.dump());
     }
 
+    // Base64 padding completes the last group of four: "====" is not Base64, nor is "QQ=".
+    void base64PaddingMustCompleteTheLastGroup()
+    {
+        const struct {
+            const char* text;
+            Json want;
+        } cases[] = {
+            { "====", "<error E412>" },
+            { "=", "<error E412>" },
+            { "QQ=", "<error E412>" },
+            { "QUJD=", "<error E412>" },
+            { "QQ===", "<error E412>" },
+            { "QQ==", "A" },
+            { "QQ", "A" },
+            { "QUI=", "AB" },
+            { "", "" },
+        };
+        for (const auto& c : cases)
+            QCOMPARE(enginetest::evalExpr(EngineKind::V2, "base64_decode(\"" + std::string(c.text) + "\")").dump(),
+                c.want.dump());
+    }
+
     // distinct and sort take a shortcut for arrays of up to 16 elements (no hash table, an
     // insertion sort): on either side of it they keep first occurrences in order, equate
     // numbers by value, keep equal keys in their order, and move or copy their elements alike.

@@ -115,7 +115,7 @@ void addNewOpsFunctions(std::vector<CatalogEntry>& out)
     out.push_back(function(
         "base64_decode", "base64_decode(text: string) -> string", 1, 1,
         "The text whose Base64 (RFC 4648) is given.", kMissingOrNull,
-        "Not Base64; the decoded bytes are not UTF-8.", {{R"(base64_decode("aGVsbG8="))", "", R"("hello")"}}));
+        "Not Base64 (padding, when present, completes the last group of four); the decoded bytes are not UTF-8.", {{R"(base64_decode("aGVsbG8="))", "", R"("hello")"}}));
     out.push_back(function(
         "url_encode", "url_encode(text: string) -> string", 1, 1,
         "Percent-encodes every byte but the RFC 3986 unreserved characters (A-Z a-z 0-9 - . _ ~).",

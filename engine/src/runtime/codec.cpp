@@ -160,9 +160,12 @@ std::string base64Encode(std::string_view bytes)
 
 std::optional<std::string> base64Decode(std::string_view text)
 {
-    while (!text.empty() && text.back() == '=')
-        text.remove_suffix(1);
-    if (text.size() % 4 == 1)
+    // Padding is optional, but when present it completes the last group of four characters:
+    // one or two '=' after two or three characters ("====" or "QQ=" is not Base64).
+    const std::size_t data = text.find_last_not_of('=') + 1; // 0 when all '=' (npos + 1)
+    const std::size_t padding = text.size() - data;
+    text.remove_suffix(padding);
+    if (text.size() % 4 == 1 || (padding > 0 && (padding > 2 || (text.size() + padding) % 4 != 0)))
         return std::nullopt;
     std::string out;
     std::uint32_t buffer = 0;
@@ -238,14 +241,14 @@ std::optional<std::int64_t> parseDate(std::string_view text, std::string_view fo
             if (ok && pos < text.size() && text[pos] == ':')
                 ++pos;
             ok = ok && readDigits(text, pos, 2, mm);
-            offsetMinutes = sign * (hh * 60 + mm);
-            break;
-        }
             // RFC 3339: hours 00-23, minutes 00-59.
             if (ok && (hh > 23 || mm > 59)) {
                 error = "\"" + std::string(text) + "\" has an invalid zone offset";
                 return std::nullopt;
             }
+            offsetMinutes = sign * (hh * 60 + mm);
+            break;
+        }
         default:
             error = "unknown directive %" + std::string(1, directive);
             return std::nullopt;
