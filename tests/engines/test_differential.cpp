@@ -85,7 +85,7 @@ public:
                 target += ".sub";
             else if (random_.chance(15))
                 target += "[" + std::to_string(random_.below(3)) + "]";
-            else if (random_.chance(2))
+            else if (random_.chance(4))
                 target += deepTail();
             lines.push_back(target + " <- " + expr(2) + "\n");
         }
@@ -115,7 +115,7 @@ private:
     std::string deepTail()
     {
         std::string tail;
-        for (int i = 250 + random_.below(10); i > 0; --i)
+        for (int i = 252 + random_.below(6); i > 0; --i)
             tail += ".d";
         return tail;
     }
