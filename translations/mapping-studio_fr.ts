@@ -262,7 +262,7 @@
     </message>
     <message>
         <source>the target nests deeper than %1 levels, its blocks included</source>
-        <translation>la cible imbrique plus de %1 niveaux, blocs englobants compris</translation>
+        <translation>la cible s’imbrique sur plus de %1 niveaux, blocs englobants compris</translation>
     </message>
     <message>
         <source>%1 needs language version 2, but this document is version 1</source>
