@@ -265,6 +265,10 @@
         <translation>`%1` demande une table comme premier argument; `%2` n’est pas une table</translation>
     </message>
     <message>
+        <source>the target nests deeper than %1 levels, its blocks included</source>
+        <translation>la cible s’imbrique sur plus de %1 niveaux, blocs englobants compris</translation>
+    </message>
+    <message>
         <source>%1 needs language version 2, but this document is version 1</source>
         <translation>%1 demande la version 2 du langage, mais ce document est en version 1</translation>
     </message>

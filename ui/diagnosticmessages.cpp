@@ -31,6 +31,7 @@ QString DiagnosticMessages::pattern(const QString& code)
         {QStringLiteral("E206"), QT_TR_NOOP("`%1` is already defined in this scope")},
         {QStringLiteral("E207"), QT_TR_NOOP("`index()` is only defined inside an array block")},
         {QStringLiteral("E208"), QT_TR_NOOP("`%1` needs a table as its first argument; `%2` is not a table")},
+        {QStringLiteral("E209"), QT_TR_NOOP("the target nests deeper than %1 levels, its blocks included")},
         {QStringLiteral("E301"), QT_TR_NOOP("%1 needs language version 2, but this document is version 1")},
         {QStringLiteral("E302"), QT_TR_NOOP("%1 needs the feature flag `%2`, which is off")},
         {QStringLiteral("E303"), QT_TR_NOOP("the V1 engine does not run version 2 documents")},

@@ -70,6 +70,24 @@ private slots:
         QCOMPARE(result["diagnostics"].toArray()[0].toObject()["code"].toString(), QStringLiteral("E410"));
     }
 
+    // A target of 100,000 segments is refused before it runs: the answer is the result object
+    // with its one diagnostic, under either engine, never an output too deep to print.
+    void aTargetPastEveryDepthIsRefused()
+    {
+        const QString deep
+            = files.write("deep.mdsl", "mapping \"deep\" version 1\nr" + QByteArray(".a").repeated(100000) + " <- 1\n");
+        for (const char* engine : { "v1", "v2" }) {
+            const CliResult r = runCli({ "dry-run", deep, "--input", input, "--engine", engine });
+            QCOMPARE(r.exitCode, 1);
+            const QJsonObject result = jsonObject(r.out);
+            QCOMPARE(result["status"].toString(), QStringLiteral("invalid"));
+            QVERIFY(result["output"].isNull());
+            const QJsonArray diagnostics = result["diagnostics"].toArray();
+            QCOMPARE(diagnostics.size(), 1);
+            QCOMPARE(diagnostics[0].toObject()["code"].toString(), QStringLiteral("E209"));
+        }
+    }
+
     void v1OnlyRefusesAVersion2Mapping()
     {
         const CliResult r = runCli({"dry-run", v2, "--input", input, "--engine", "v1"});

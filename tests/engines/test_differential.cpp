@@ -85,6 +85,8 @@ public:
                 target += ".sub";
             else if (random_.chance(15))
                 target += "[" + std::to_string(random_.below(3)) + "]";
+            else if (random_.chance(4))
+                target += deepTail();
             lines.push_back(target + " <- " + expr(2) + "\n");
         }
         for (const std::string& line : lines)
@@ -107,6 +109,17 @@ public:
     }
 
 private:
+    // Segments that bring a target near the output's depth limit (256): past it by itself the
+    // document is refused (E209); close to it, a value from the input may take a write past
+    // it (E403). Both engines must say the same.
+    std::string deepTail()
+    {
+        std::string tail;
+        for (int i = 252 + random_.below(6); i > 0; --i)
+            tail += ".d";
+        return tail;
+    }
+
     Json value(int depth)
     {
         switch (random_.below(depth > 0 ? 8 : 6)) {

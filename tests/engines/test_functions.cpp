@@ -93,6 +93,74 @@ private slots:
         }
     }
 
+    // An integer rounded to tens, hundreds… is exact (half away from zero); through doubles,
+    // round(-9223372036854775808, -18) gave -8999999999999998976. A result past int64 is a
+    // double, as an integer `+` that overflows.
+    void roundingAnIntegerIsExact()
+    {
+        const struct {
+            const char* expr;
+            const char* want;
+        } cases[] = {
+            { "round(-9223372036854775807 - 1, -18)", "-9000000000000000000" },
+            { "round(9223372036854775807, -18)", "9000000000000000000" },
+            { "round(1234567890123456789, -3)", "1234567890123457000" },
+            { "round(25, -1)", "30" },
+            { "round(-25, -1)", "-30" },
+            { "round(-24, -1)", "-20" },
+            { "round(-9223372036854775807 - 1, -19)", "0" },
+            { "round(9223372036854775807, -1)", "9.223372036854776e+18" },
+        };
+        for (const auto& c : cases)
+            for (const EngineKind engine : { EngineKind::V1, EngineKind::V2 })
+                QCOMPARE(enginetest::evalExpr(engine, c.expr, Json::object(), 1).dump(), std::string(c.want));
+    }
+
+    // Dates stay within what their formats can say: %Y is four digits, a zone offset is at
+    // most 23:59 (RFC 3339).
+    void datesOutsideTheirFormatsAreErrors()
+    {
+        const std::string iso = "\"%Y-%m-%dT%H:%M:%S%z\"";
+        const struct {
+            std::string expr;
+            Json want;
+        } cases[] = {
+            { "format_date(253402300799999)", "9999-12-31T23:59:59Z" },
+            { "format_date(253402300800000)", "<error E412>" }, // 10000-01-01
+            { "format_date(-62167219200000)", "0000-01-01T00:00:00Z" },
+            { "format_date(-62167219200001)", "<error E412>" }, // the year -1
+            { "format_date(253402300800000, \"%H:%M\")", "00:00" }, // no %Y: any year
+            { "parse_date(\"2024-03-01T00:00:00+23:59\", " + iso + ")", 1709164860000 },
+            { "parse_date(\"2024-03-01T00:00:00+99:99\", " + iso + ")", "<error E412>" },
+            { "parse_date(\"2024-03-01T00:00:00-24:00\", " + iso + ")", "<error E412>" },
+            { "parse_date(\"2024-03-01T00:00:00+0060\", " + iso + ")", "<error E412>" },
+        };
+        for (const auto& c : cases)
+            QCOMPARE(enginetest::evalExpr(EngineKind::V2, c.expr).dump(), c.want.dump());
+    }
+
+    // Base64 padding completes the last group of four: "====" is not Base64, nor is "QQ=".
+    void base64PaddingMustCompleteTheLastGroup()
+    {
+        const struct {
+            const char* text;
+            Json want;
+        } cases[] = {
+            { "====", "<error E412>" },
+            { "=", "<error E412>" },
+            { "QQ=", "<error E412>" },
+            { "QUJD=", "<error E412>" },
+            { "QQ===", "<error E412>" },
+            { "QQ==", "A" },
+            { "QQ", "A" },
+            { "QUI=", "AB" },
+            { "", "" },
+        };
+        for (const auto& c : cases)
+            QCOMPARE(enginetest::evalExpr(EngineKind::V2, "base64_decode(\"" + std::string(c.text) + "\")").dump(),
+                c.want.dump());
+    }
+
     // distinct and sort take a shortcut for arrays of up to 16 elements (no hash table, an
     // insertion sort): on either side of it they keep first occurrences in order, equate
     // numbers by value, keep equal keys in their order, and move or copy their elements alike.

@@ -10,6 +10,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using mdsl::EngineKind;
 using mdsl::Json;
 
@@ -18,6 +20,24 @@ using enginetest::lastCode;
 namespace {
 
 const char* const kV2 = "mapping \"p\" version 2\n";
+
+std::string repeated(std::string_view piece, int times)
+{
+    std::string out;
+    for (int i = 0; i < times; ++i)
+        out += piece;
+    return out;
+}
+
+/// Levels of containers in a value: 0 for a scalar.
+int depthOf(const Json& value)
+{
+    int deepest = 0;
+    if (value.is_structured())
+        for (const Json& child : value)
+            deepest = std::max(deepest, depthOf(child));
+    return value.is_structured() ? deepest + 1 : 0;
+}
 
 } // namespace
 
@@ -179,6 +199,118 @@ private slots:
         QCOMPARE(statusName(result.status), std::string_view("ok"));
         QCOMPARE((*result.output)["m"], Json(false));
         QCOMPARE((*result.output)["n"], Json(false));
+    }
+
+    // A target nests the output one level per segment: 100,000 segments are one validation
+    // error at the first segment past the limit, in both engines, not an output too deep to print.
+    void aHundredThousandSegmentTargetIsOneError()
+    {
+        const std::string text = "mapping \"deep\" version 1\nr" + repeated(".a", 100000) + " <- 1\n";
+        for (const EngineKind engine : { EngineKind::V1, EngineKind::V2 }) {
+            const mdsl::RunResult result = enginetest::runWith(engine, text, Json::object());
+            QCOMPARE(statusName(result.status), std::string_view("invalid"));
+            QCOMPARE(result.diagnostics.size(), std::size_t { 1 });
+            const mdsl::Diagnostic& error = result.diagnostics[0];
+            QCOMPARE(error.code, std::string("E209"));
+            QCOMPARE(error.args, std::vector<std::string> { "256" });
+            QCOMPARE(error.message, std::string("the target nests deeper than 256 levels, its blocks included"));
+            // `r` is the first segment, so the 256th `.a` is the 257th: column 1 + 2 * 256.
+            QCOMPARE(error.range.start.line, 2);
+            QCOMPARE(error.range.start.column, 513);
+        }
+        QCOMPARE(mdsl::validateOperation(text, mdsl::Route::V2Routed, mdsl::Flags()).size(), std::size_t { 1 });
+    }
+
+    void targetsUpToTheDefaultDepthRun()
+    {
+        for (const EngineKind engine : { EngineKind::V1, EngineKind::V2 }) {
+            const mdsl::RunResult fits
+                = enginetest::runWith(engine, "r" + repeated(".a", 255) + " <- 1\n", Json::object());
+            QCOMPARE(statusName(fits.status), std::string_view("ok"));
+            QCOMPARE(depthOf(*fits.output), 256);
+            const mdsl::RunResult deeper
+                = enginetest::runWith(engine, "r" + repeated(".a", 256) + " <- 1\n", Json::object());
+            QCOMPARE(statusName(deeper.status), std::string_view("invalid"));
+            QCOMPARE(deeper.diagnostics.back().code, std::string("E209"));
+        }
+    }
+
+    // Blocks' targets count: 100 object blocks of 3 segments pass 256 in the 86th block (its
+    // second segment is the 257th); each array block adds its elements' level.
+    void enclosingBlocksCountTowardsTheDepth()
+    {
+        std::string objects = kV2;
+        for (int i = 0; i < 100; ++i)
+            objects += "b.c.d {\n";
+        objects += "x <- 1\n" + repeated("}\n", 100);
+        std::string arrays = kV2;
+        for (int i = 0; i < 200; ++i)
+            arrays += "b[] <- each .x {\n";
+        arrays += "x <- 1\n" + repeated("}\n", 200);
+        const struct {
+            std::string text;
+            int line;
+            int column;
+        } cases[] = { { objects, 87, 3 }, { arrays, 130, 1 } };
+        for (const auto& c : cases) {
+            const mdsl::RunResult result = enginetest::runWith(EngineKind::V2, c.text, Json::object());
+            QCOMPARE(result.diagnostics.size(), std::size_t { 1 });
+            QCOMPARE(result.diagnostics[0].code, std::string("E209"));
+            QCOMPARE(result.diagnostics[0].range.start.line, c.line);
+            QCOMPARE(result.diagnostics[0].range.start.column, c.column);
+        }
+    }
+
+    // A write's target levels add to its value's: past the limit, E403 before anything of it is
+    // written, and the rest of the output stays shallower than the limit.
+    void writesCountTheirTargetLevels()
+    {
+        mdsl::RunOptions options = enginetest::pinnedOptions();
+        options.limits.maxDepth = 10;
+        const Json input = Json::parse(R"({"v": {"x": {"y": [1]}}})"); // 3 levels
+        for (const EngineKind engine : { EngineKind::V1, EngineKind::V2 }) {
+            const mdsl::RunResult fits = enginetest::runWith(engine, "a.b.c.d.e.f.g <- .v\n", input, options);
+            QCOMPARE(statusName(fits.status), std::string_view("ok"));
+            QCOMPARE(depthOf(*fits.output), 10);
+            const mdsl::RunResult deeper
+                = enginetest::runWith(engine, "ok <- .v\na.b.c.d.e.f.g.h <- .v\n", input, options);
+            QCOMPARE(lastCode(deeper), std::string("E403"));
+            QCOMPARE(deeper.diagnostics.back().range.start.line, 2);
+            QCOMPARE(*deeper.output, Json::parse(R"({"ok": {"x": {"y": [1]}}})"));
+        }
+    }
+
+    // Inside an array block, a rule's output sits below the block's target and the array.
+    void arrayElementsCountTheirBlocksLevels()
+    {
+        mdsl::RunOptions options = enginetest::pinnedOptions();
+        options.limits.maxDepth = 5;
+        const Json input = Json::parse(R"({"xs": [1, 2]})");
+        const std::string fits = std::string(kV2) + "a.b[] <- each .xs {\n  c.d <- 1\n}\n";
+        const mdsl::RunResult ok = enginetest::runWith(EngineKind::V2, fits, input, options);
+        QCOMPARE(statusName(ok.status), std::string_view("ok"));
+        QCOMPARE(depthOf(*ok.output), 5);
+        const std::string deeper = std::string(kV2) + "a.b[] <- each .xs {\n  c.d.e <- 1\n}\n";
+        const mdsl::RunResult failed = enginetest::runWith(EngineKind::V2, deeper, input, options);
+        QCOMPARE(lastCode(failed), std::string("E403"));
+        QCOMPARE(failed.diagnostics.back().range.start.line, 3); // the rule, not the block
+        QCOMPARE(*failed.output, Json::object());
+    }
+
+    // Long source paths are only paths: they validate, compile and resolve (here to missing).
+    void longSourcePathsValidateAndRun()
+    {
+        const std::string simple = "mapping \"p\" version 1\nr <- " + repeated(".a", 100000) + "\n";
+        const std::string query
+            = std::string(kV2) + "r <- $" + repeated(".a", 100000) + "\nq <- $" + repeated("..a", 100000) + "\n";
+        for (const EngineKind engine : { EngineKind::V1, EngineKind::V2 }) {
+            const mdsl::RunResult result = enginetest::runWith(engine, simple, Json { { "a", 1 } });
+            QCOMPARE(statusName(result.status), std::string_view("ok"));
+            QCOMPARE(*result.output, Json::object());
+        }
+        const mdsl::RunResult result = enginetest::runWith(EngineKind::V2, query, Json { { "a", 1 } });
+        QCOMPARE(statusName(result.status), std::string_view("ok"));
+        QCOMPARE(*result.output, Json::parse(R"({"q": []})"));
     }
 
     void deepJsonParseIsADepthError()

@@ -53,6 +53,24 @@ private slots:
         QVERIFY2(r.out.startsWith("<stdin>:1:6: error[E201]"), qPrintable(r.out));
     }
 
+    // A target of 100,000 segments nests past every depth: one error, with the usual exit code.
+    void aTargetPastEveryDepthIsOneError()
+    {
+        const QByteArray text = "mapping \"deep\" version 1\nr" + QByteArray(".a").repeated(100000) + " <- 1\n";
+        const QString path = writeFile(dir_, "deep.mdsl", text);
+        const CliResult r = runCli({ "validate", path, "--format", "json" });
+        QCOMPARE(r.exitCode, 1);
+        const QJsonArray diagnostics = QJsonDocument::fromJson(r.out.toUtf8()).object()["diagnostics"].toArray();
+        QCOMPARE(diagnostics.size(), 1);
+        QCOMPARE(diagnostics[0].toObject()["code"].toString(), QStringLiteral("E209"));
+        const CliResult plain = runCli({ "validate", path });
+        QCOMPARE(plain.exitCode, 1);
+        QVERIFY2(plain.out.startsWith(
+                     path + ":2:513: error[E209]: the target nests deeper than 256 levels, its blocks included\n"),
+            qPrintable(plain.out.left(200)));
+        QCOMPARE(plain.out.count(QStringLiteral("error[")), 1);
+    }
+
     void jsonFormat()
     {
         const CliResult r = runCli({"validate", "-", "--format", "json"}, "a <- 1\na <- 2\n");

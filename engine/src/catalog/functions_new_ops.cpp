@@ -90,13 +90,13 @@ void addNewOpsFunctions(std::vector<CatalogEntry>& out)
         "parse_date", "parse_date(text: string, format: string) -> integer", 2, 2,
         "Milliseconds since 1970-01-01T00:00:00Z of a date read with a strftime-style format "
         "(%Y %m %d %H %M %S %z); no zone means UTC.",
-        kMissingOrNull, "The text does not match the format; an invalid date.",
+        kMissingOrNull, "The text does not match the format; an invalid date or zone offset (past 23:59).",
         {{R"(parse_date("2024-03-01", "%Y-%m-%d"))", "", "1709251200000"}}));
     out.push_back(function(
         "format_date", "format_date(time: integer, format?: string) -> string", 1, 2,
         "Writes milliseconds since the epoch with a strftime-style format, in UTC (default "
         "\"%Y-%m-%dT%H:%M:%SZ\").",
-        kMissingOrNull, "`time` not an integer; an unknown % directive.",
+        kMissingOrNull, "`time` not an integer; an unknown % directive; %Y of a year before 0000 or after 9999.",
         {{R"(format_date(1709251200000, "%d/%m/%Y"))", "", R"("01/03/2024")"},
          {"format_date(0)", "", R"("1970-01-01T00:00:00Z")"}}));
     out.push_back(function(
@@ -115,7 +115,7 @@ void addNewOpsFunctions(std::vector<CatalogEntry>& out)
     out.push_back(function(
         "base64_decode", "base64_decode(text: string) -> string", 1, 1,
         "The text whose Base64 (RFC 4648) is given.", kMissingOrNull,
-        "Not Base64; the decoded bytes are not UTF-8.", {{R"(base64_decode("aGVsbG8="))", "", R"("hello")"}}));
+        "Not Base64 (padding, when present, completes the last group of four); the decoded bytes are not UTF-8.", {{R"(base64_decode("aGVsbG8="))", "", R"("hello")"}}));
     out.push_back(function(
         "url_encode", "url_encode(text: string) -> string", 1, 1,
         "Percent-encodes every byte but the RFC 3986 unreserved characters (A-Z a-z 0-9 - . _ ~).",

@@ -91,7 +91,8 @@ void addV1Functions(std::vector<CatalogEntry>& out)
           "", R"({"country": "Unknown"})", true}}));
     out.push_back(function(
         "round", "round(x: number, digits?: integer) -> number", 1, 2,
-        "Rounds half away from zero to `digits` decimals (default 0: the result is an integer).",
+        "Rounds half away from zero to `digits` decimals (default 0: the result is an integer); an "
+        "integer rounded to tens, hundreds… (`digits` < 0) stays exact.",
         kMissingOrNull, "`x` not a number; `digits` not an integer.",
         {{"round(2.5)", "", "3"}, {"round(-2.5)", "", "-3"}, {"round(3.14159, 2)", "", "3.14"}}));
     out.push_back(function(

@@ -37,6 +37,7 @@ const std::vector<DiagnosticCode> kCodes = {
     {"E206", S::Error, "`{0}` is already defined in this scope", "A `let`, `table` or `each … as` name is defined twice in the same block."},
     {"E207", S::Error, "`index()` is only defined inside an array block", "`index()` is called outside `each`."},
     {"E208", S::Error, "a table holds constants: `{0}` is not a literal", "A `table` value is not a literal (or an array or object of literals)."},
+    {"E209", S::Error, "the target nests deeper than {0} levels, its blocks included", "A target, with the targets of its enclosing blocks, nests the output deeper than a run may (RunLimits::maxDepth's default)."},
     // E3xx: version and flags.
     {"E301", S::Error, "{0} needs language version 2, but this document is version 1", "A version 2 feature is used in a version 1 document."},
     {"E302", S::Error, "{0} needs the feature flag `{1}`, which is off", "A version 2 feature is used while its production flag is off."},

@@ -160,9 +160,12 @@ std::string base64Encode(std::string_view bytes)
 
 std::optional<std::string> base64Decode(std::string_view text)
 {
-    while (!text.empty() && text.back() == '=')
-        text.remove_suffix(1);
-    if (text.size() % 4 == 1)
+    // Padding is optional, but when present it completes the last group of four characters:
+    // one or two '=' after two or three characters ("====" or "QQ=" is not Base64).
+    const std::size_t data = text.find_last_not_of('=') + 1; // 0 when all '=' (npos + 1)
+    const std::size_t padding = text.size() - data;
+    text.remove_suffix(padding);
+    if (text.size() % 4 == 1 || (padding > 0 && (padding > 2 || (text.size() + padding) % 4 != 0)))
         return std::nullopt;
     std::string out;
     std::uint32_t buffer = 0;
@@ -238,6 +241,11 @@ std::optional<std::int64_t> parseDate(std::string_view text, std::string_view fo
             if (ok && pos < text.size() && text[pos] == ':')
                 ++pos;
             ok = ok && readDigits(text, pos, 2, mm);
+            // RFC 3339: hours 00-23, minutes 00-59.
+            if (ok && (hh > 23 || mm > 59)) {
+                error = "\"" + std::string(text) + "\" has an invalid zone offset";
+                return std::nullopt;
+            }
             offsetMinutes = sign * (hh * 60 + mm);
             break;
         }
@@ -284,7 +292,15 @@ std::optional<std::string> formatDate(std::int64_t ms, std::string_view format, 
         }
         const char directive = format[++f];
         switch (directive) {
-        case 'Y': out += field(year, 4); break;
+        case 'Y':
+            // %Y is four digits, as parse_date reads it: a year it cannot write is an error,
+            // not a wider or signed field.
+            if (year < 0 || year > 9999) {
+                error = "the year " + std::to_string(year) + " does not fit %Y (0000 to 9999)";
+                return std::nullopt;
+            }
+            out += field(year, 4);
+            break;
         case 'm': out += field(month, 2); break;
         case 'd': out += field(day, 2); break;
         case 'H': out += field(rest / 3'600'000, 2); break;

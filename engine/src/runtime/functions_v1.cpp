@@ -184,6 +184,26 @@ Value lookupBody(Call& call)
     return call.argCount() > 2 ? call.arg(2) : Value::missing();
 }
 
+// An integer rounded to tens, hundreds… (digits < 0), exactly: through doubles,
+// round(-9223372036854775808, -18) gave -8999999999999998976. Half away from zero, as for
+// doubles; a result beyond int64 is a double, as an integer `+` that overflows.
+Json roundInteger(std::int64_t x, std::int64_t digits, Span span)
+{
+    if (digits < -18)
+        return Json(std::int64_t { 0 }); // |x| < 9.3e18 is below half of 10^19
+    std::int64_t unit = 1;
+    for (std::int64_t i = 0; i < -digits; ++i)
+        unit *= 10;
+    std::int64_t quotient = x / unit;
+    const std::int64_t remainder = x % unit; // |remainder| < unit <= 10^18: doubling fits
+    if (2 * (remainder < 0 ? -remainder : remainder) >= unit)
+        quotient += x < 0 ? -1 : 1;
+    std::int64_t result = 0;
+    if (__builtin_mul_overflow(quotient, unit, &result))
+        return finiteDouble(static_cast<double>(quotient) * static_cast<double>(unit), span);
+    return Json(result);
+}
+
 Value roundBody(Call& call, std::span<Value> args)
 {
     requireNumber(call, args, 0);
@@ -191,6 +211,8 @@ Value roundBody(Call& call, std::span<Value> args)
     const std::int64_t digits = args.size() > 1 ? requireInteger(call, args, 1) : 0;
     if (isInteger(x) && digits >= 0)
         return std::move(args[0]);
+    if (isInteger(x))
+        return Value::own(roundInteger(asInteger(x), digits, call.span));
     const double value = asDouble(x);
     if (digits == 0)
         return Value::own(integralOrDouble(std::round(value), call.span));

@@ -4,6 +4,8 @@
 
 #include "util/json_io.h"
 
+#include <algorithm>
+
 namespace mdsl::rt {
 
 void appendPointer(std::string& pointer, const ast::PathSegment& segment)
@@ -92,8 +94,12 @@ Json& step(RunState& state, Json& container, std::span<const ast::PathSegment> t
 void writeValue(RunState& state, Json& base, std::span<const ast::PathSegment> target, Value value, Span span,
                 const TargetHints& hints)
 {
-    const Measure size = measure(value.json(), state.options.limits.maxDepth);
-    if (size.depth > state.options.limits.maxDepth)
+    // The output is as deep as the target's levels (its base's included) and the value's: an
+    // output too deep to print must never be built (E403 before any container is made).
+    const std::int64_t room
+        = std::int64_t { state.options.limits.maxDepth } - hints.baseDepth - static_cast<std::int64_t>(target.size());
+    const Measure size = measure(value.json(), static_cast<int>(std::max<std::int64_t>(room, 0)));
+    if (size.depth > room)
         state.depthLimit(span);
     state.addOutput(size.bytes, span);
     Json* slot = &base;

@@ -14,8 +14,8 @@ namespace mdsl::rt {
 std::string targetPointer(const RunState& state, std::span<const ast::PathSegment> target);
 void appendPointer(std::string& pointer, const ast::PathSegment& segment);
 
-/// What an engine that has looked at all the targets knows about one of them (V2's plan); none
-/// of it changes the output.
+/// What an engine knows about a target beyond its segments: where its base sits in the output,
+/// and what V2's plan saw of all the targets (capacity, freshKeys: neither changes the output).
 struct TargetHints {
     /// For segment i, the keys an object created to hold it may get: reserved on creation
     /// (growing an object copies its members).
@@ -23,11 +23,15 @@ struct TargetHints {
     /// Bit i: segment i's key cannot be in its object yet (no other write puts it there), so
     /// it is appended without looking for it.
     std::uint64_t freshKeys = 0;
+    /// The levels of output above the base object (an array block's element: its block's
+    /// target and the array): the depth limit counts them.
+    int baseDepth = 0;
 };
 
 /// Writes `value` at `target` under `base`, creating objects and padding arrays on the way.
 /// Writing under a scalar, or a field into an array, is error E413 at `span`. The value is
-/// measured first (output size and depth limits) and counted as a write.
+/// measured first (output size and depth limits: the output nests one level per segment above
+/// the value) and counted as a write.
 void writeValue(RunState& state, Json& base, std::span<const ast::PathSegment> target, Value value, Span span,
                 const TargetHints& hints = {});
 

@@ -6,9 +6,11 @@
 #include "v2/plan.h"
 
 #include "runtime/constness.h"
+#include "util/path_trie.h"
 
 #include <map>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace mdsl::v2 {
 
@@ -285,13 +287,14 @@ private:
 /// What the targets of one output object (the root, or an array block's element), `when`
 /// branches included, say about the objects the executor builds: the keys under each prefix
 /// (reserved up front) and the keys only one statement can write (appended without a lookup).
+/// Prefixes are nodes of a PathTrie: linear in the targets' length.
 class ObjectSizes {
 public:
     explicit ObjectSizes(const std::vector<Statement>& body) { collect(body); }
 
     /// Fills the hints of the body's statements (and, recursively, of array blocks' bodies,
     /// each an object of its own). Returns the keys of the object itself.
-    std::uint32_t assign(std::vector<Statement>& body) const
+    std::uint32_t assign(std::vector<Statement>& body)
     {
         for (Statement& stmt : body) {
             if (stmt.op == StmtOp::When) {
@@ -304,32 +307,25 @@ public:
             stmt.capacity.clear();
             stmt.freshKeys = 0;
             bool valueAbove = false;   // a value is written at this segment's object or above
+            Id node = util::PathTrie::kRoot; // the first i segments
             for (std::size_t i = 0; i < stmt.target.size(); ++i) {
-                stmt.capacity.push_back(keysUnder(stmt.target, i));
+                stmt.capacity.push_back(keysUnder(node));
                 if (stmt.target[i].kind != ast::PathSegment::Kind::Field || i >= 64)
                     valueAbove = true;   // arrays on the way: always look
-                valueAbove = valueAbove || (i > 0 && values_.count(prefixKey(stmt.target, i)) != 0);
-                const auto uses = uses_.find(prefixKey(stmt.target, i + 1));
+                valueAbove = valueAbove || (i > 0 && values_.count(node) != 0);
+                node = trie_.child(node, stmt.target[i]);
+                const auto uses = uses_.find(node);
                 if (!valueAbove && uses != uses_.end() && uses->second == 1)
                     stmt.freshKeys |= std::uint64_t{1} << i;
             }
             if (stmt.op == StmtOp::ArrayBlock)
                 stmt.itemCapacity = ObjectSizes(stmt.body).assign(stmt.body);
         }
-        return keysUnder({}, 0);
+        return keysUnder(util::PathTrie::kRoot);
     }
 
 private:
-    static std::string prefixKey(const std::vector<ast::PathSegment>& target, std::size_t count)
-    {
-        std::string key;
-        for (std::size_t i = 0; i < count; ++i) {
-            const ast::PathSegment& segment = target[i];
-            key += segment.kind == ast::PathSegment::Kind::Index ? "#" + std::to_string(segment.index) : "." + segment.name;
-            key += '\x1f';
-        }
-        return key;
-    }
+    using Id = util::PathTrie::Id;
 
     void collect(const std::vector<Statement>& body)
     {
@@ -338,26 +334,31 @@ private:
                 collect(stmt.body);
                 collect(stmt.elseBody);
             } else if (stmt.op == StmtOp::Rule || stmt.op == StmtOp::ArrayBlock) {
-                for (std::size_t i = 0; i < stmt.target.size(); ++i) {
-                    if (stmt.target[i].kind == ast::PathSegment::Kind::Field)
-                        keys_[prefixKey(stmt.target, i)].insert(stmt.target[i].name);
-                    ++uses_[prefixKey(stmt.target, i + 1)];
+                Id node = util::PathTrie::kRoot;
+                for (const ast::PathSegment& segment : stmt.target) {
+                    const Id parent = node;
+                    node = trie_.child(parent, segment);
+                    // A node is new when it is the last made: each key counts once.
+                    if (segment.kind == ast::PathSegment::Kind::Field && node + 1 == trie_.size())
+                        ++keys_[parent];
+                    ++uses_[node];
                 }
-                values_.insert(prefixKey(stmt.target, stmt.target.size()));
+                values_.insert(node);
             }
         }
     }
 
-    std::uint32_t keysUnder(const std::vector<ast::PathSegment>& target, std::size_t count) const
+    std::uint32_t keysUnder(Id node) const
     {
-        constexpr std::size_t kMost = 1024;   // a hint, not a promise: no huge reservations
-        const auto found = keys_.find(prefixKey(target, count));
-        return found == keys_.end() ? 0 : static_cast<std::uint32_t>(std::min(found->second.size(), kMost));
+        constexpr std::uint32_t kMost = 1024; // a hint, not a promise: no huge reservations
+        const auto found = keys_.find(node);
+        return found == keys_.end() ? 0 : std::min(found->second, kMost);
     }
 
-    std::map<std::string, std::set<std::string>> keys_;   ///< prefix -> the keys written under it
-    std::map<std::string, int> uses_;                      ///< path -> statements whose target passes through
-    std::set<std::string> values_;                         ///< paths written as a whole value
+    util::PathTrie trie_;
+    std::unordered_map<Id, std::uint32_t> keys_; ///< prefix -> the keys written under it
+    std::unordered_map<Id, int> uses_; ///< path -> statements whose target passes through
+    std::unordered_set<Id> values_; ///< paths written as a whole value
 };
 
 } // namespace

@@ -46,6 +46,7 @@ private:
         rt::TargetHints result = stmt.hints();
         if (!freshOutput)
             result.freshKeys = 0;
+        result.baseDepth = baseDepth_;
         return result;
     }
 
@@ -147,14 +148,18 @@ private:
             const Json* context;
             std::int64_t index;
             std::string pointer;
+            int baseDepth;
             ~Restore()
             {
                 self.context_ = context;
                 self.state_.elementIndex = index;
+                self.baseDepth_ = baseDepth;
                 if (self.state_.tracing)
                     self.state_.pointerBase = std::move(pointer);
             }
-        } restore{*this, savedContext, savedIndex, savedPointer};
+        } restore { *this, savedContext, savedIndex, savedPointer, baseDepth_ };
+        // Each element's object sits below the block's target and the array.
+        baseDepth_ += static_cast<int>(stmt.target.size()) + 1;
         const std::string blockPointer = state_.tracing ? state_.pointerBase : std::string();
         for (std::size_t i = 0; i < count; ++i) {
             const Json& element = elementAt(i);
@@ -260,6 +265,7 @@ private:
     rt::RunState& state_;
     const Json* context_;
     std::vector<rt::Value> slots_;
+    int baseDepth_ = 0; ///< output levels above the object the current body writes into
 };
 
 } // namespace

@@ -2,12 +2,14 @@
 // target written twice (W201) and a value written where another rule writes below it (E205).
 // Writes in the two branches of one `when` exclude each other; a write inside a `when` only
 // counts as a double write against writes under the same conditions (`x <- a` then
-// `when c { x <- b }` is the usual default-then-override).
+// `when c { x <- b }` is the usual default-then-override). A target deeper than the output
+// may nest, enclosing blocks included, is E209.
 
 #include "mdsl/catalog.h"
 #include "mdsl/report.h"
-#include "validate/context.h"
 #include "syntax/lexer.h"
+#include "util/path_trie.h"
+#include "validate/context.h"
 
 #include <cctype>
 #include <unordered_map>
@@ -20,11 +22,6 @@ using namespace mdsl::ast;
 
 // What a rule is known to write, as far as the validator can see without data.
 enum class Shape { Unknown, Object, Array, Scalar };
-
-// Segment encodings in path keys: a marker byte, then the name or index.
-constexpr char kField = '\x01';
-constexpr char kIndex = '\x02';
-constexpr char kElement = '\x03';   // the current element of an array block
 
 Shape shapeOfCall(std::string_view name, int arity)
 {
@@ -68,12 +65,14 @@ Shape shapeOf(const Expr& expr)
 }
 
 struct Write {
-    std::string key;
-    std::string display;
+    util::PathTrie::Id node;
     Span span;
     Shape shape = Shape::Unknown;
     std::vector<std::pair<const WhenBlock*, bool>> conditions;   // enclosing when blocks, branch
 };
+
+using Id = util::PathTrie::Id;
+using Step = util::PathTrie::Step;
 
 class TargetsPass {
 public:
@@ -99,26 +98,30 @@ private:
         switch (stmt.kind) {
         case StmtKind::Rule: {
             const auto& rule = stmt.as<RuleStmt>();
-            const std::size_t mark = push(rule.target);
-            record(rule.target.span, shapeOf(*rule.value));
-            pop(mark);
+            const std::size_t mark = path_.size();
+            if (push(rule.target))
+                record(rule.target.span, shapeOf(*rule.value));
+            path_.resize(mark);
             return;
         }
         case StmtKind::ObjectBlock: {
             const auto& block = stmt.as<ObjectBlock>();
-            const std::size_t mark = push(block.target);
-            body(block.body);
-            pop(mark);
+            const std::size_t mark = path_.size();
+            if (push(block.target))
+                body(block.body);
+            path_.resize(mark);
             return;
         }
         case StmtKind::ArrayBlock: {
             const auto& block = stmt.as<ArrayBlock>();
-            const std::size_t mark = push(block.target);
-            record(block.target.span, Shape::Array);
-            key_ += kElement;
-            display_ += "[]";
-            body(block.body);
-            pop(mark);
+            const std::size_t mark = path_.size();
+            // The elements' objects are one level below the array.
+            if (push(block.target) && deeper(block.target.segments.back().span)) {
+                record(block.target.span, Shape::Array);
+                path_.push_back(trie_.element(path_.back()));
+                body(block.body);
+            }
+            path_.resize(mark);
             return;
         }
         case StmtKind::When: {
@@ -136,30 +139,51 @@ private:
         }
     }
 
-    // Appends a target's segments to the current path; returns the mark to pop back to.
-    std::size_t push(const Target& target)
+    // The path may go one level deeper; otherwise E209 at `span`, the segment past the limit.
+    // The output nests one level per segment (the root object holds the first), so no run could
+    // write a target deeper than RunLimits::maxDepth's default (E403).
+    bool deeper(Span span)
     {
-        const std::size_t mark = key_.size();
-        displayMarks_.push_back(display_.size());
-        for (const PathSegment& segment : target.segments) {
-            if (segment.kind == PathSegment::Kind::Index) {
-                key_ += kIndex + std::to_string(segment.index);
-                display_ += "[" + std::to_string(segment.index) + "]";
-                continue;
-            }
-            key_ += kField + segment.name;
-            if (!display_.empty())
-                display_ += '.';
-            display_ += syntax::isIdentifier(segment.name) ? segment.name : Json(segment.name).dump();
-        }
-        return mark;
+        if (path_.size() < kMaxDepth)
+            return true;
+        c_.report("E209", { std::to_string(kMaxDepth) }, span);
+        return false;
     }
 
-    void pop(std::size_t mark)
+    // Appends a target's segments to the current path. False, with E209 reported, when the
+    // path gets too deep: the caller then checks nothing at or below it (one error says it).
+    bool push(const Target& target)
     {
-        key_.resize(mark);
-        display_.resize(displayMarks_.back());
-        displayMarks_.pop_back();
+        for (const PathSegment& segment : target.segments) {
+            if (!deeper(segment.span))
+                return false;
+            path_.push_back(trie_.child(path_.empty() ? util::PathTrie::kRoot : path_.back(), segment));
+        }
+        return true;
+    }
+
+    std::string display(Id node) const
+    {
+        std::vector<Id> chain;
+        for (; node != util::PathTrie::kRoot; node = trie_.parent(node))
+            chain.push_back(node);
+        std::string text;
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+            const std::string_view label = trie_.label(*it);
+            switch (trie_.step(*it)) {
+            case Step::Index:
+                text.append("[").append(label).append("]");
+                break;
+            case Step::Element:
+                text += "[]";
+                break;
+            default:
+                if (!text.empty())
+                    text += '.';
+                text += syntax::isIdentifier(label) ? std::string(label) : Json(label).dump();
+            }
+        }
+        return text;
     }
 
     // Two writes never both happen when they sit in different branches of one `when`.
@@ -175,77 +199,69 @@ private:
         return false;
     }
 
-    static bool conflicts(Shape above, char next)
+    static bool conflicts(Shape above, Step next)
     {
-        return above == Shape::Scalar || (above == Shape::Array && next == kField);
+        return above == Shape::Scalar || (above == Shape::Array && next == Step::Field);
     }
 
     // E205 at `at`, the later write; `other` is the earlier one.
-    void conflict(const Write& at, const Write& other, const std::string& value, const std::string& below)
+    void conflict(const Write& at, const Write& other, Id value, Id below)
     {
-        Diagnostic& d = c_.report("E205", {value, below}, at.span);
-        d.related.push_back(relatedLocation(c_.range(other.span), "written-here", {other.display}));
+        Diagnostic& d = c_.report("E205", { display(value), display(below) }, at.span);
+        d.related.push_back(relatedLocation(c_.range(other.span), "written-here", { display(other.node) }));
+    }
+
+    // A prefix of the current path and the step that leaves it.
+    static std::uint64_t below(Id prefix, Step next)
+    {
+        return std::uint64_t { prefix } << 2 | static_cast<std::uint64_t>(next);
     }
 
     void record(Span span, Shape shape)
     {
-        writes_.push_back({key_, display_, span, shape, conditions_});
+        writes_.push_back({ path_.back(), span, shape, conditions_ });
         const std::size_t index = writes_.size() - 1;
         const Write& w = writes_[index];
 
         // A value written above this target?
-        for (std::size_t i = 1; i < w.key.size(); ++i) {
-            const char marker = w.key[i];
-            if (marker != kField && marker != kIndex && marker != kElement)
-                continue;
-            const auto above = valueWrite_.find(std::string_view(w.key).substr(0, i));
-            if (above != valueWrite_.end() && conflicts(writes_[above->second].shape, marker)
+        for (std::size_t i = 0; i + 1 < path_.size(); ++i) {
+            const auto above = valueWrite_.find(path_[i]);
+            if (above != valueWrite_.end() && conflicts(writes_[above->second].shape, trie_.step(path_[i + 1]))
                 && !exclusive(writes_[above->second], w)) {
-                conflict(w, writes_[above->second], writes_[above->second].display, w.display);
+                conflict(w, writes_[above->second], path_[i], w.node);
                 break;
             }
         }
         // Writes already below this value?
-        for (char marker : {kField, kIndex, kElement}) {
-            scratch_.assign(w.key).push_back(marker);
-            const auto below = firstBelow_.find(scratch_);
-            if (below != firstBelow_.end() && conflicts(w.shape, marker) && !exclusive(writes_[below->second], w)) {
-                conflict(w, writes_[below->second], w.display, writes_[below->second].display);
+        for (const Step next : { Step::Field, Step::Index, Step::Element }) {
+            const auto found = firstBelow_.find(below(w.node, next));
+            if (found != firstBelow_.end() && conflicts(w.shape, next) && !exclusive(writes_[found->second], w)) {
+                conflict(w, writes_[found->second], w.node, writes_[found->second].node);
                 break;
             }
         }
         // The same target again, under the same conditions?
-        const auto [same, isNew] = first_.try_emplace(w.key, index);
+        const auto [same, isNew] = first_.try_emplace(w.node, index);
         if (!isNew && writes_[same->second].conditions == w.conditions) {
-            Diagnostic& d = c_.report("W201", {w.display}, span);
+            Diagnostic& d = c_.report("W201", { display(w.node) }, span);
             d.related.push_back(relatedLocation(c_.range(writes_[same->second].span), "first-written"));
         }
         if (w.shape == Shape::Scalar || w.shape == Shape::Array)
-            valueWrite_.try_emplace(w.key, index);
-        for (std::size_t i = 1; i < w.key.size(); ++i) {
-            const char marker = w.key[i];
-            if (marker == kField || marker == kIndex || marker == kElement)
-                if (firstBelow_.find(std::string_view(w.key).substr(0, i + 1)) == firstBelow_.end())
-                    firstBelow_.emplace(w.key.substr(0, i + 1), index);
-        }
+            valueWrite_.try_emplace(w.node, index);
+        for (std::size_t i = 0; i + 1 < path_.size(); ++i)
+            firstBelow_.try_emplace(below(path_[i], trie_.step(path_[i + 1])), index);
     }
 
+    static constexpr auto kMaxDepth = static_cast<std::size_t>(RunLimits {}.maxDepth);
+
     Context& c_;
-    std::string key_;
-    std::string display_;
-    std::vector<std::size_t> displayMarks_;
+    util::PathTrie trie_;
+    std::vector<Id> path_; // the current path, one node per segment
     std::vector<std::pair<const WhenBlock*, bool>> conditions_;
     std::vector<Write> writes_;
-    // Looked up by string_view (prefixes of keys) without building strings.
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>()(s); }
-    };
-    using Index = std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>>;
-    Index first_;        // key -> first write of it
-    Index firstBelow_;   // key + the marker of the next segment -> first write below
-    Index valueWrite_;   // key -> first scalar or array write
-    std::string scratch_;
+    std::unordered_map<Id, std::size_t> first_; // path -> first write of it
+    std::unordered_map<std::uint64_t, std::size_t> firstBelow_; // below(prefix, step) -> first write under it
+    std::unordered_map<Id, std::size_t> valueWrite_; // path -> first scalar or array write
 };
 
 } // namespace
