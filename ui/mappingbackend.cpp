@@ -218,6 +218,30 @@ private:
 
 } // namespace
 
+namespace {
+
+/// The text of a range as a problem (or related location) shows it: its start's line and
+/// column as the engine counts, and document positions for selecting it.
+template <class Item>
+void place(Item& item, const mdsl::Range& range, const PositionMap& map)
+{
+    item.line = range.start.line;
+    item.column = range.start.column;
+    item.start = map.position(range.start.line, range.start.column);
+    item.end = qMax(item.start, map.position(range.end.line, range.end.column));
+}
+
+QStringList fromStdList(const std::vector<std::string>& list)
+{
+    QStringList out;
+    out.reserve(qsizetype(list.size()));
+    for (const std::string& item : list)
+        out.append(fromStd(item));
+    return out;
+}
+
+} // namespace
+
 QList<Problem> toProblems(const std::vector<mdsl::Diagnostic>& diagnostics, const QString& text)
 {
     const PositionMap map(text);
@@ -227,13 +251,9 @@ QList<Problem> toProblems(const std::vector<mdsl::Diagnostic>& diagnostics, cons
         Problem p;
         p.severity = severityOf(d.severity);
         p.code = fromStd(d.code);
-        for (const std::string& arg : d.args)
-            p.args.append(fromStd(arg));
+        p.args = fromStdList(d.args);
         p.english = fromStd(d.message);
-        p.line = d.range.start.line;
-        p.column = d.range.start.column;
-        p.start = map.position(d.range.start.line, d.range.start.column);
-        p.end = qMax(p.start, map.position(d.range.end.line, d.range.end.column));
+        place(p, d.range, map);
         for (const mdsl::Fix& fix : d.fixes) {
             TextFix f;
             f.englishTitle = fromStd(fix.title);
@@ -247,13 +267,9 @@ QList<Problem> toProblems(const std::vector<mdsl::Diagnostic>& diagnostics, cons
         for (const mdsl::RelatedLocation& r : d.related) {
             RelatedProblem related;
             related.id = fromStd(r.id);
-            for (const std::string& arg : r.args)
-                related.args.append(fromStd(arg));
+            related.args = fromStdList(r.args);
             related.english = fromStd(r.message);
-            related.line = r.range.start.line;
-            related.column = r.range.start.column;
-            related.start = map.position(r.range.start.line, r.range.start.column);
-            related.end = qMax(related.start, map.position(r.range.end.line, r.range.end.column));
+            place(related, r.range, map);
             p.related.append(related);
         }
         problems.append(p);
