@@ -1096,6 +1096,10 @@
         <source>&lt;b&gt;Production&lt;/b&gt; (recorded)</source>
         <translation>&lt;b&gt;Production&lt;/b&gt; (enregistrée)</translation>
     </message>
+    <message>
+        <source>Not reproduced: our run is %1</source>
+        <translation>Non reproduit : notre exécution est %1</translation>
+    </message>
 </context>
 <context>
     <name>studio::ProblemsPanel</name>

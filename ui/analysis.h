@@ -5,8 +5,10 @@
 
 #include "jsontext.h"
 
+#include "mdsl/engine.h"
 #include "mdsl/flags.h"
 #include "mdsl/json.h"
+#include "mdsl/repro.h"
 
 #include <QList>
 #include <QString>
@@ -81,9 +83,11 @@ struct EngineRun {
     qint64 elapsedUs = 0;
 };
 
-/// What production serves under the flags for the V2-routed dry-run.
+/// What production serves under the flags for the dry-run's route (V2-routed, or a repro
+/// bundle's route), as the engine's routedAnswer() says.
 struct ProductionAnswer {
-    QString engine;           ///< "v1" or "v2"
+    QString engine;           ///< "v1" or "v2" (empty: nothing ran)
+    mdsl::RoutedAnswer answer;
     bool fallback = false;    ///< V2 failed and V1 answered
     RunState state = RunState::NotRun;
 };
@@ -96,6 +100,10 @@ struct PreviewRequest {
     QString input;            ///< the sample input, JSON text
     mdsl::Flags flags;
     std::optional<qint64> pinnedNowMs;
+    /// A repro session: what production answered, and the route it answered for. Our answer
+    /// for that route is judged against it by the engine (mdsl::judgeRepro).
+    std::shared_ptr<const mdsl::ReproProduction> production;
+    mdsl::Route productionRoute = mdsl::Route::V2Routed;
 };
 
 struct PreviewResult {
@@ -106,6 +114,8 @@ struct PreviewResult {
     ProductionAnswer production;
     /// RFC 6902 patch from the V1 output to the V2 output (empty array: no difference).
     mdsl::Json patch = mdsl::Json::array();
+    /// With a production output: the engine's verdict on our answer (as `mapping-dsl repro`).
+    std::optional<mdsl::ReproJudgement> repro;
     qint64 totalUs = 0;
     /// Paths of the sample input for completion (".customer.name"), breadth first.
     QStringList sourcePaths;

@@ -417,6 +417,8 @@ void MainWindow::schedulePreview(int delayMs)
     request.input = preview_->inputText();
     request.flags = settings_.flags;
     request.pinnedNowMs = settings_.previewClock();
+    request.production = preview_->production();
+    request.productionRoute = preview_->productionRoute();
     preview_->showRunning();
     service_->schedulePreview(std::move(request), delayMs);
 }

@@ -7,7 +7,9 @@
 #include "previewpanel.h"
 #include "recovery.h"
 
+#include "mdsl/engine.h"
 #include "mdsl/flags.h"
+#include "mdsl/validate.h"
 
 #include <QCloseEvent>
 #include <QDir>
@@ -128,8 +130,11 @@ bool MainWindow::openExample(const QString& name)
 
 void MainWindow::newDocument()
 {
-    // New mappings get the version production gives documents without one.
-    const int version = settings_.flags.get(mdsl::Flag::V2Enabled) && settings_.flags.get(mdsl::Flag::V2Default) ? 2 : 1;
+    // New mappings get the version production's V2-routed operations give documents without one.
+    mdsl::ValidateOptions options;
+    options.flags = settings_.flags;
+    options.engine = mdsl::routedEngine(mdsl::Route::V2Routed, settings_.flags);
+    const int version = mdsl::defaultVersion(options);
     setDocument(QString(), QStringLiteral("mapping \"untitled\" version %1\n\n").arg(version)
                                + tr("# target <- source, e.g.:") + QStringLiteral("\n# order.id <- .id\n"));
     editor_->moveCursor(QTextCursor::End);

@@ -199,7 +199,8 @@ bool MainWindow::openReproBundle(const QString& path)
     next.pinnedClockMs = repro_->bundleClockMs;
     applySettings(next);
 
-    preview_->setProductionOutput(b.production ? std::optional<mdsl::Json>(b.production->output) : std::nullopt, b.route);
+    preview_->setProductionOutput(b.production ? std::make_shared<const mdsl::ReproProduction>(*b.production) : nullptr,
+                                  b.route);
     sideTabs_->setCurrentWidget(preview_);
     addRecent(repro_->bundlePath);
     retranslateRepro();
@@ -228,7 +229,7 @@ bool MainWindow::loadProductionOutput(const QString& path)
     repro_->production->output = std::move(*output);
     repro_->productionFile = QFileInfo(path).fileName();
     preview_->setPinned(QString(), QString());
-    preview_->setProductionOutput(repro_->production->output, repro_->bundle.route);
+    preview_->setProductionOutput(std::make_shared<const mdsl::ReproProduction>(*repro_->production), repro_->bundle.route);
     sideTabs_->setCurrentWidget(preview_);
     retranslateRepro();
     runPreview();
@@ -247,7 +248,7 @@ void MainWindow::closeRepro()
     repro_->productionFile.clear();
     repro_->production.reset();
     repro_->bundle = mdsl::ReproBundle();
-    preview_->setProductionOutput(std::nullopt, mdsl::Route::V2Routed);
+    preview_->setProductionOutput(nullptr, mdsl::Route::V2Routed);
     if (giveBack) {
         StudioSettings next = settings_;
         next.flags = repro_->savedFlags;

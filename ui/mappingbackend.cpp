@@ -5,6 +5,7 @@
 
 #include "mdsl/engine.h"
 #include "mdsl/jsondiff.h"
+#include "mdsl/repro.h"
 #include "mdsl/validate.h"
 
 #include <QElapsedTimer>
@@ -83,23 +84,6 @@ EngineRun toEngineRun(mdsl::RunResult&& result, const QString& text)
     return run;
 }
 
-/// The engine production's V2-routed dry-run answers with (language design, section 9): V1 when
-/// mapping_dsl_v2_enabled is off; else V2, unless V2 failed (invalid or failed) and
-/// mapping_dsl_v1_fallback is on: then V1, marked as a fallback. As mdsl::dryRun routes.
-struct RoutedAnswer {
-    mdsl::EngineKind engine = mdsl::EngineKind::V2;
-    bool fallback = false;
-};
-
-RoutedAnswer routedAnswer(const mdsl::Flags& flags, mdsl::RunStatus v2Status)
-{
-    if (mdsl::routedEngine(mdsl::Route::V2Routed, flags) == mdsl::EngineKind::V1)
-        return {mdsl::EngineKind::V1, false};
-    if (v2Status != mdsl::RunStatus::Ok && flags.get(mdsl::Flag::V1Fallback))
-        return {mdsl::EngineKind::V1, true};
-    return {mdsl::EngineKind::V2, false};
-}
-
 /// The line and column of a byte offset, for the message of a broken sample input.
 QString describeOffset(const std::string& text, std::size_t offset)
 {
@@ -164,18 +148,22 @@ public:
         if (v1.output && v2.output)
             result.patch = mdsl::jsonPatch(*v1.output, *v2.output);
 
-        // Production's V2-routed dry-run is one of these two runs: mdsl::dryRun would compile
-        // and run the same text again. Only a V1 side pinned to another file needs a run of
-        // the editor's text on V1, and only when production would answer with V1.
-        const RoutedAnswer routed = routedAnswer(request.flags, v2.status);
-        mdsl::RunStatus servedStatus = v2.status;
-        if (routed.engine == mdsl::EngineKind::V1 && request.leftText == request.text)
-            servedStatus = v1.status;
-        else if (routed.engine == mdsl::EngineKind::V1)
-            servedStatus = mdsl::run(mdsl::compile(textView, mdsl::EngineKind::V1, request.flags), *input, options).status;
+        // Production's dry-run (V2-routed, or a repro bundle's route) is one of these two runs:
+        // mdsl::dryRun would compile and run the same text again. The engine says which
+        // (routedAnswer); only a V1 side pinned to another file needs a run of the editor's
+        // text on V1, and only when production would answer with V1.
+        const mdsl::Route route = request.production ? request.productionRoute : mdsl::Route::V2Routed;
+        const mdsl::RoutedAnswer routed = mdsl::routedAnswer(route, request.flags, v2.status);
+        std::optional<mdsl::RunResult> ownV1;
+        if (routed.engine == mdsl::EngineKind::V1 && request.leftText != request.text)
+            ownV1 = mdsl::run(mdsl::compile(textView, mdsl::EngineKind::V1, request.flags), *input, options);
+        const mdsl::RunResult& served = routed.engine == mdsl::EngineKind::V2 ? v2 : ownV1 ? *ownV1 : v1;
         result.production.engine = fromStd(std::string(mdsl::engineName(routed.engine)));
+        result.production.answer = routed;
         result.production.fallback = routed.fallback;
-        result.production.state = runStateOf(servedStatus);
+        result.production.state = runStateOf(served.status);
+        if (request.production)
+            result.repro = mdsl::judgeRepro(request.production.get(), served.status, served.output, routed);
 
         result.v1 = toEngineRun(std::move(v1), request.leftText);
         result.v2 = toEngineRun(std::move(v2), request.text);

@@ -219,15 +219,16 @@ void PreviewPanel::setResult(std::shared_ptr<const PreviewResult> result)
     releaseInBackground(std::move(previous));
 }
 
-void PreviewPanel::setProductionOutput(const std::optional<mdsl::Json>& output, mdsl::Route route)
+void PreviewPanel::setProductionOutput(std::shared_ptr<const mdsl::ReproProduction> production, mdsl::Route route)
 {
     recorded_.reset();
     recordedRoute_ = route;
-    if (output) {
+    recordedProduction_ = std::move(production);
+    if (recordedProduction_) {
         EngineRun run;
         run.state = RunState::Ok;
-        run.output = *output;
-        run.rendered = renderJson(*output);
+        run.output = recordedProduction_->output;
+        run.rendered = renderJson(recordedProduction_->output);
         recorded_ = std::move(run);
     }
     // Production ran the bundle's mapping text: the left side is never a pinned file then.
@@ -259,9 +260,8 @@ const EngineRun& PreviewPanel::rightRun() const
 {
     if (!recorded_)
         return result_->v2;
-    // Our answer as production would give it: V1-only, V2 disabled, or V1 by fallback.
-    const bool v1 = recordedRoute_ == mdsl::Route::V1Only || result_->production.engine == QLatin1String("v1");
-    return v1 ? result_->v1 : result_->v2;
+    // Our answer as production would give it, as the engine routed it for production's route.
+    return result_->production.answer.engine == mdsl::EngineKind::V1 ? result_->v1 : result_->v2;
 }
 
 void PreviewPanel::showOutputs()
@@ -269,13 +269,11 @@ void PreviewPanel::showOutputs()
     const QString previous = current_ >= 0 && current_ < differences_.size() ? differences_.at(current_).pointer : QString();
     differences_.clear();
     const mdsl::Json* patch = &result_->patch;
-    mdsl::Json recordedPatch;
+    static const mdsl::Json kNoPatch = mdsl::Json::array();
     if (recorded_) {
-        // A missing output of ours (invalid mapping) counts as null, as in `mapping-dsl repro`.
-        // Nothing ran (no result yet, or the sample input is not JSON): nothing to compare.
-        const bool ran = haveResult_ && rightRun().state != RunState::NotRun;
-        recordedPatch = ran ? mdsl::jsonPatch(*recorded_->output, rightRun().output.value_or(mdsl::Json())) : mdsl::Json::array();
-        patch = &recordedPatch;
+        // The engine judged our answer against production's, off the UI thread (judgeRepro);
+        // nothing ran yet, or the sample input is not JSON: nothing to compare.
+        patch = result_->repro ? &result_->repro->patch : &kNoPatch;
     }
     if (patch->is_array()) {
         for (const mdsl::Json& op : *patch) {
@@ -293,6 +291,18 @@ void PreviewPanel::showOutputs()
     v1_.view->showJson(leftRun().rendered);
     v2_.view->showJson(rightRun().rendered);
     refresh();
+}
+
+std::optional<mdsl::ReproVerdict> PreviewPanel::reproVerdict() const
+{
+    if (!recorded_ || !haveResult_ || !result_->repro)
+        return std::nullopt;
+    return result_->repro->verdict;
+}
+
+QString PreviewPanel::comparisonText() const
+{
+    return diffLabel_->text();
 }
 
 QStringList PreviewPanel::differencesAsText() const
@@ -386,11 +396,15 @@ void PreviewPanel::refresh()
 
     if (!haveResult_)
         diffLabel_->clear();
-    else if (recorded_ && rightRun().state == RunState::NotRun)
+    else if (recorded_ && !result_->repro)
         diffLabel_->setText(tr("No comparison: one side has no output"));
+    else if (recorded_ && result_->repro->verdict == mdsl::ReproVerdict::Reproduced)
+        diffLabel_->setText(tr("Reproduced: same output as production"));
+    else if (recorded_ && differences_.isEmpty())
+        // The same output, but our run did not end ok: production's answer is not reproduced.
+        diffLabel_->setText(tr("Not reproduced: our run is %1").arg(stateName(rightRun().state)));
     else if (recorded_)
-        diffLabel_->setText(differences_.isEmpty() ? tr("Reproduced: same output as production")
-                                                   : tr("Differences from production: %1").arg(differences_.size()));
+        diffLabel_->setText(tr("Differences from production: %1").arg(differences_.size()));
     else if (!v1 || !v2)
         diffLabel_->setText(tr("No comparison: one side has no output"));
     else if (differences_.isEmpty())

@@ -43,9 +43,16 @@ public:
 
     /// Shows production's recorded output on the left in place of the V1 engine, against our
     /// answer for production's route on the right (the engine the route and flags pick, V1 for
-    /// a fallback), with the differences navigable as for V1/V2. nullopt: back to V1/V2.
-    void setProductionOutput(const std::optional<mdsl::Json>& output, mdsl::Route route);
+    /// a fallback), with the differences navigable as for V1/V2. nullptr: back to V1/V2.
+    void setProductionOutput(std::shared_ptr<const mdsl::ReproProduction> production, mdsl::Route route);
     [[nodiscard]] bool showsProduction() const { return recorded_.has_value(); }
+    /// Production's answer and route, for the next preview request (the engine judges ours).
+    [[nodiscard]] const std::shared_ptr<const mdsl::ReproProduction>& production() const { return recordedProduction_; }
+    [[nodiscard]] mdsl::Route productionRoute() const { return recordedRoute_; }
+    /// The engine's verdict on the shown result against production (nullopt: none yet).
+    [[nodiscard]] std::optional<mdsl::ReproVerdict> reproVerdict() const;
+    /// The line under the outputs: "Outputs identical", "Reproduced: …", as shown.
+    [[nodiscard]] QString comparisonText() const;
     /// A line above the outputs saying where production's output comes from (rich text; the
     /// tooltip may hold more, e.g. the bundle's notes). Empty hides it.
     void setBanner(const QString& text, const QString& toolTip = QString());
@@ -123,6 +130,7 @@ private:
     QString pinnedPath_;
     QString pinnedText_;
     std::optional<EngineRun> recorded_;         ///< production's output, as a finished run
+    std::shared_ptr<const mdsl::ReproProduction> recordedProduction_;
     mdsl::Route recordedRoute_ = mdsl::Route::V2Routed;
     QList<Difference> differences_;
     int current_ = -1;

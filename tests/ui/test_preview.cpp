@@ -258,10 +258,12 @@ private slots:
         QTRY_VERIFY(old.isNull());
 
         // Production's recorded output on the left: a document of the view's own.
-        panel.setProductionOutput(orders(2, "open"), mdsl::Route::V2Routed);
+        mdsl::ReproProduction production;
+        production.output = orders(2, "open");
+        panel.setProductionOutput(std::make_shared<const mdsl::ReproProduction>(production), mdsl::Route::V2Routed);
         QVERIFY(!panel.v1View()->sharedDocument());
         QCOMPARE(panel.v1View()->toPlainText(), renderJson(orders(2, "open")).text);
-        panel.setProductionOutput(std::nullopt, mdsl::Route::V2Routed);
+        panel.setProductionOutput(nullptr, mdsl::Route::V2Routed);
         QCOMPARE(panel.v1View()->document(), second->v1.rendered.document.get());
     }
 

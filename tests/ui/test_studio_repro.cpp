@@ -19,6 +19,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUrl>
@@ -64,6 +65,18 @@ QStringList menuTexts(QMenu* menu)
     for (QAction* action : menu->actions())
         out << action->text() + (action->isChecked() ? QStringLiteral(" [x]") : QString());
     return out;
+}
+
+/// The verdict `mapping-dsl repro BUNDLE --format json` gives.
+QString commandLineVerdict(const QString& bundle)
+{
+    QProcess cli;
+    cli.start(QStringLiteral(MDSL_CLI), {QStringLiteral("repro"), bundle, QStringLiteral("--format"), QStringLiteral("json")});
+    if (!cli.waitForFinished(60000))
+        return QStringLiteral("<no answer>");
+    const mdsl::Json report = mdsl::Json::parse(cli.readAllStandardOutput().toStdString(), nullptr, false);
+    return report.is_object() && report.contains("verdict") ? QString::fromStdString(report["verdict"].get<std::string>())
+                                                            : QStringLiteral("<not JSON>");
 }
 
 QMenu* menuNamed(QWidget* parent, const QString& title)
@@ -218,6 +231,63 @@ private slots:
         QVERIFY(preview->bannerText().contains(QStringLiteral("clock 2026-11-20 09:14:00 UTC")));
         const QString png = screenshot(&window, QStringLiteral("repro"));
         QVERIFY(QFileInfo(png).size() > 20000);
+        window.editor()->document()->setModified(false);
+    }
+
+    // One verdict for one bundle: the studio asks the engine (judgeRepro), as `mapping-dsl
+    // repro` does (replayRepro). A run that failed but left production's output is not a
+    // reproduction, on either side.
+    void studioAndCommandLineGiveTheSameVerdict_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("verdict");
+        QTest::newRow("example") << "example" << "differs";
+        QTest::newRow("same output") << "same" << "reproduced";
+        QTest::newRow("failed run, same partial output") << "failed" << "differs";
+        QTest::newRow("V1-only route") << "v1only" << "reproduced";
+        QTest::newRow("V2 switched off") << "v2off" << "reproduced";
+    }
+
+    void studioAndCommandLineGiveTheSameVerdict()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, verdict);
+        QFile file(kExample);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        mdsl::ReproBundle bundle = *mdsl::parseRepro(file.readAll().toStdString()).bundle;
+        if (name == QLatin1String("same")) {
+            bundle.production->output = *mdsl::replayRepro(bundle).ours.output;
+        } else if (name == QLatin1String("failed")) {
+            bundle.mappingText = "mapping \"m\" version 2\na <- 1\nb <- upper(42)\n";
+            bundle.flags.set(mdsl::Flag::V1Fallback, false);
+            bundle.production->output = mdsl::Json{{"a", 1}};
+        } else if (name == QLatin1String("v1only")) {
+            bundle.mappingText = "mapping \"m\" version 1\nid <- .id\n";
+            bundle.input = mdsl::Json{{"id", 7}};
+            bundle.route = mdsl::Route::V1Only;
+            bundle.production->output = mdsl::Json{{"id", 7}};
+            bundle.production->engine = mdsl::EngineKind::V1;
+        } else if (name == QLatin1String("v2off")) {
+            // The rollback: V2 switched off, the V2-routed operation answers with V1.
+            bundle.mappingText = "mapping \"m\" version 1\nid <- .id\n";
+            bundle.input = mdsl::Json{{"id", 7}};
+            bundle.flags.set(mdsl::Flag::V2Enabled, false);
+            bundle.production->output = mdsl::Json{{"id", 7}};
+            bundle.production->engine = mdsl::EngineKind::V1;
+        }
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, name + QStringLiteral(".mdslrepro"), QByteArray::fromStdString(mdsl::writeRepro(bundle)));
+        QCOMPARE(commandLineVerdict(path), verdict);
+
+        MainWindow window;
+        QVERIFY(window.openReproBundle(path));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        PreviewPanel* preview = window.previewPanel();
+        QTRY_VERIFY(preview->reproVerdict().has_value());
+        QCOMPARE(QString::fromUtf8(mdsl::reproVerdictName(*preview->reproVerdict()).data()), verdict);
+        if (name == QLatin1String("failed"))
+            QVERIFY2(preview->comparisonText().startsWith(QStringLiteral("Not reproduced")), qPrintable(preview->comparisonText()));
         window.editor()->document()->setModified(false);
     }
 

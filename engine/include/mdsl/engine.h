@@ -38,6 +38,20 @@ std::string_view routeName(Route route) noexcept;
 /// V1; V2-routed V1 when mapping_dsl_v2_enabled is off, else V2.
 EngineKind routedEngine(Route route, const Flags& flags) noexcept;
 
+enum class RunStatus;
+
+/// Who answers a dry-run.
+struct RoutedAnswer {
+    EngineKind engine = EngineKind::V2;
+    bool fallback = false;   ///< V2 failed and V1 answers (mapping_dsl_v1_fallback)
+};
+
+/// Who answers an operation's form under the flags, given how the engine it picks first
+/// (routedEngine) ended: that engine, or V1 as a fallback when it was V2, V2 did not end ok
+/// (invalid or failed) and mapping_dsl_v1_fallback is on. dryRun() routes by it; a client that
+/// ran the engines itself (the studio's preview) asks it rather than deciding again.
+RoutedAnswer routedAnswer(Route route, const Flags& flags, RunStatus firstStatus) noexcept;
+
 /// Limits of one run. Going past one is a runtime error (E4xx) that stops the run: never a
 /// hang or a crash. The defaults are documented in docs/engines.md.
 struct RunLimits {

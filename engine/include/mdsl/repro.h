@@ -97,8 +97,20 @@ struct ReproReplay {
     bool engineDiffers = false;
 };
 
+/// Production's recorded answer against ours: the verdict, the patch and whether another engine
+/// answered. What replayRepro() says of its own run; a client that ran the mapping itself (the
+/// studio's preview) asks it too, so that both say the same of every bundle. `ours` is the
+/// answer for the bundle's route (dryRun's result, or the run routedAnswer() names).
+struct ReproJudgement {
+    ReproVerdict verdict = ReproVerdict::NoProductionOutput;
+    Json patch = Json::array();   ///< as ReproReplay::patch
+    bool engineDiffers = false;   ///< as ReproReplay::engineDiffers
+};
+ReproJudgement judgeRepro(const ReproProduction* production, RunStatus status, const std::optional<Json>& output,
+                          RoutedAnswer ours);
+
 /// Replays a bundle: its mapping on its input under its flags, route and clock, through the
-/// facade (prepare + dryRun), and compares with production's output.
+/// facade (prepare + dryRun), and compares with production's output (judgeRepro).
 ReproReplay replayRepro(const ReproBundle& bundle, const RunLimits& limits = {});
 
 } // namespace mdsl

@@ -23,6 +23,9 @@ struct ValidateOptions {
 /// V1 engine, and for the V2 engine 2 when mapping_dsl_v2_enabled and mapping_dsl_v2_default
 /// are both on, else 1.
 int documentVersion(const ast::Document& document, const ValidateOptions& options) noexcept;
+/// The language version of a document without `version` in its header (documentVersion's
+/// rule): what the studio gives a new mapping.
+int defaultVersion(const ValidateOptions& options) noexcept;
 
 /// Parses and validates a document: the syntax diagnostics and every finding of the
 /// validator, sorted by position. Never throws; bad input gives diagnostics.

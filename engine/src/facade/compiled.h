@@ -26,6 +26,7 @@ struct CompiledMappingImpl {
 
 struct PreparedMappingImpl {
     Route route = Route::V2Routed;
+    Flags flags;
     CompiledMapping primary;
     /// V1, compiled when the route may fall back to it (V2 primary and mapping_dsl_v1_fallback on).
     std::optional<CompiledMapping> fallback;

@@ -46,6 +46,14 @@ EngineKind routedEngine(Route route, const Flags& flags) noexcept
     return EngineKind::V2;
 }
 
+RoutedAnswer routedAnswer(Route route, const Flags& flags, RunStatus firstStatus) noexcept
+{
+    const EngineKind first = routedEngine(route, flags);
+    if (first == EngineKind::V2 && firstStatus != RunStatus::Ok && flags.get(Flag::V1Fallback))
+        return {EngineKind::V1, true};
+    return {first, false};
+}
+
 Route PreparedMapping::route() const noexcept
 {
     return impl_ ? impl_->route : Route::V2Routed;
@@ -66,6 +74,7 @@ PreparedMapping prepare(std::string_view text, Route route, const Flags& flags)
 {
     auto impl = std::make_shared<detail::PreparedMappingImpl>();
     impl->route = route;
+    impl->flags = flags;
     const EngineKind engine = routedEngine(route, flags);
     impl->primary = compile(text, engine, flags);
     if (engine == EngineKind::V2 && flags.get(Flag::V1Fallback))
@@ -80,7 +89,7 @@ RunResult dryRun(const PreparedMapping& mapping, const Json& input, const RunOpt
     RunResult result = run(mapping.primary(), input, options);
     result.route = mapping.route();
     const detail::PreparedMappingImpl* impl = mapping.impl_.get();
-    if (!impl || !impl->fallback || result.status == RunStatus::Ok)
+    if (!impl || !routedAnswer(impl->route, impl->flags, result.status).fallback || !impl->fallback)
         return result;
     // V2 failed (invalid or failed) and mapping_dsl_v1_fallback is on: V1 answers.
     auto failure = std::make_shared<RunResult>(std::move(result));

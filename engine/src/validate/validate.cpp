@@ -92,6 +92,11 @@ int documentVersion(const ast::Document& document, const ValidateOptions& option
 {
     if (document.header && document.header->version)
         return *document.header->version;
+    return defaultVersion(options);
+}
+
+int defaultVersion(const ValidateOptions& options) noexcept
+{
     if (options.engine == EngineKind::V1)
         return 1;
     return options.flags.get(Flag::V2Enabled) && options.flags.get(Flag::V2Default) ? 2 : 1;
