@@ -372,6 +372,22 @@
         <source>`%1` is written here</source>
         <translation>`%1` est écrit ici</translation>
     </message>
+    <message>
+        <source>did you mean `%1`?</source>
+        <translation>vouliez-vous dire `%1` ?</translation>
+    </message>
+    <message>
+        <source>remove the unused `%1`</source>
+        <translation>supprimer le `%1` inutilisé</translation>
+    </message>
+    <message>
+        <source>add the header `mapping "untitled" version 2`</source>
+        <translation>ajouter l’en-tête `mapping "untitled" version 2`</translation>
+    </message>
+    <message>
+        <source>change the header to `version 2`</source>
+        <translation>changer l’en-tête en `version 2`</translation>
+    </message>
 </context>
 <context>
     <name>studio::FindBar</name>

@@ -29,7 +29,12 @@ struct TextEdit {
 /// A named set of edits that resolves a problem (the engine's fix).
 struct TextFix {
     QString englishTitle;
+    QString id;               ///< the engine's wording id of the title
+    QStringList args;
     QList<TextEdit> edits;
+
+    /// The title in the current interface language.
+    [[nodiscard]] QString title() const;
 };
 
 enum class ProblemSeverity { Error = 0, Warning = 1, Info = 2 };

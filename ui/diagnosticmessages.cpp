@@ -67,8 +67,13 @@ QString DiagnosticMessages::translateRelated(const QString& id, const QStringLis
         {QStringLiteral("first-defined"), QT_TR_NOOP("first defined here")},
         {QStringLiteral("written-here"), QT_TR_NOOP("`%1` is written here")},
     };
+    return substitute(translatedById(patterns, id), args, english);
+}
+
+QString DiagnosticMessages::translatedById(const QHash<QString, const char*>& patterns, const QString& id)
+{
     const auto it = patterns.constFind(id);
-    return substitute(it == patterns.constEnd() ? QString() : tr(it.value()), args, english);
+    return it == patterns.constEnd() ? QString() : tr(it.value());
 }
 
 QString DiagnosticMessages::substitute(const QString& translated, const QStringList& args, const QString& english)
@@ -101,16 +106,19 @@ QString DiagnosticMessages::substitute(const QString& translated, const QStringL
     return out;
 }
 
-QString DiagnosticMessages::translateFix(const QString& englishTitle)
+QString DiagnosticMessages::translateFix(const QString& id, const QStringList& args, const QString& english)
 {
-    static const QRegularExpression insert(QStringLiteral("^insert (.+)$"));
-    if (englishTitle == QLatin1String("close the string"))
-        return tr("close the string");
-    if (englishTitle == QLatin1String("add `version 2` to the header"))
-        return tr("add `version 2` to the header");
-    if (const auto m = insert.match(englishTitle); m.hasMatch())
-        return tr("insert %1").arg(m.captured(1));
-    return englishTitle;
+    // The engine's fixMessages(), by id; a test ties the two.
+    static const QHash<QString, const char*> patterns = {
+        {QStringLiteral("close-string"), QT_TR_NOOP("close the string")},
+        {QStringLiteral("insert"), QT_TR_NOOP("insert %1")},
+        {QStringLiteral("did-you-mean"), QT_TR_NOOP("did you mean `%1`?")},
+        {QStringLiteral("remove-unused"), QT_TR_NOOP("remove the unused `%1`")},
+        {QStringLiteral("add-header"), QT_TR_NOOP("add the header `mapping \"untitled\" version 2`")},
+        {QStringLiteral("change-version"), QT_TR_NOOP("change the header to `version 2`")},
+        {QStringLiteral("add-version"), QT_TR_NOOP("add `version 2` to the header")},
+    };
+    return substitute(translatedById(patterns, id), args, english);
 }
 
 QString DiagnosticMessages::severityName(int severity)

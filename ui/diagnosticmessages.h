@@ -5,6 +5,7 @@
 // know (or whose arguments do not fit the pattern), so a newer engine never shows garbage.
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -18,14 +19,17 @@ public:
     static QString translate(const QString& code, const QStringList& args, const QString& english);
     /// What a related location says ("first written here"), by the engine's wording id.
     static QString translateRelated(const QString& id, const QStringList& args, const QString& english);
-    /// The title of a fix ("insert '}'", "add `version 2` to the header") in the current language.
-    static QString translateFix(const QString& englishTitle);
+    /// The title of a fix ("insert '}'", "add `version 2` to the header") in the current
+    /// language, by the engine's wording id.
+    static QString translateFix(const QString& id, const QStringList& args, const QString& english);
     /// "Error", "Warning" or "Info" in the current language.
     static QString severityName(int severity);
 
 private:
     /// The translated pattern of a code (with %1, %2...), or an empty string.
     static QString pattern(const QString& code);
+    /// The translated pattern of a wording id in `patterns`, or an empty string.
+    static QString translatedById(const QHash<QString, const char*>& patterns, const QString& id);
     /// `translated` with its %1, %2… replaced by args; english when they do not fit.
     static QString substitute(const QString& translated, const QStringList& args, const QString& english);
 };

@@ -20,6 +20,11 @@ QString Problem::message() const
     return DiagnosticMessages::translate(code, args, english);
 }
 
+QString TextFix::title() const
+{
+    return DiagnosticMessages::translateFix(id, args, englishTitle);
+}
+
 QString RelatedProblem::message() const
 {
     return DiagnosticMessages::translateRelated(id, args, english);
@@ -245,6 +250,8 @@ QList<Problem> toProblems(const std::vector<mdsl::Diagnostic>& diagnostics, cons
         for (const mdsl::Fix& fix : d.fixes) {
             TextFix f;
             f.englishTitle = fromStd(fix.title);
+            f.id = fromStd(fix.id);
+            f.args = fromStdList(fix.args);
             for (const mdsl::TextEdit& edit : fix.edits) {
                 const int start = map.position(edit.range.start.line, edit.range.start.column);
                 const int end = qMax(start, map.position(edit.range.end.line, edit.range.end.column));

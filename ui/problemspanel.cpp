@@ -177,7 +177,7 @@ void ProblemsPanel::updateFixButton()
     const Problem* p = problemOf(tree_->currentItem());
     const bool hasFix = p && !p->fixes.isEmpty();
     fixButton_->setEnabled(hasFix);
-    fixButton_->setText(hasFix ? tr("Fix: %1").arg(DiagnosticMessages::translateFix(p->fixes.first().englishTitle))
+    fixButton_->setText(hasFix ? tr("Fix: %1").arg(p->fixes.first().title())
                                : tr("Fix"));
 }
 
@@ -190,7 +190,7 @@ void ProblemsPanel::showContextMenu(const QPoint& pos)
     const Problem problem = *p;
     menu.addAction(tr("Go to Problem"), this, [this, problem] { emit jumpRequested(problem.start, problem.end); });
     for (const TextFix& fix : problem.fixes) {
-        menu.addAction(tr("Fix: %1").arg(DiagnosticMessages::translateFix(fix.englishTitle)), this,
+        menu.addAction(tr("Fix: %1").arg(fix.title()), this,
                        [this, fix] { emit fixRequested(fix); });
     }
     menu.exec(tree_->viewport()->mapToGlobal(pos));

@@ -74,6 +74,44 @@ private slots:
         QCOMPARE(seen, QStringList({"E205 written-here", "E206 first-defined", "W201 first-written", "W204 first-written"}));
     }
 
+    // Fixes, likewise: a wording id of fixMessages(), typed arguments, the title their pattern.
+    void fixesHaveAWordingIdAndArguments()
+    {
+        const std::vector<std::string> texts = {
+            "mapping \"m\" version 1\nlet unused = 1\na <- uper(.x)\nb <- .y ?? 1\n",
+            "a <- .y ?? 1\n",
+            "mapping \"m\"\na <- .y ?? 1\n",
+            "a <- \"open\nb <- upper(.x\n",
+        };
+        mdsl::ValidateOptions v1;
+        v1.engine = EngineKind::V1;
+        QStringList seen;
+        for (const std::string& text : texts) {
+            std::vector<mdsl::Diagnostic> diagnostics = mdsl::validate(text, v1);
+            mdsl::ValidateOptions v2;   // documents without a version are version 1 here
+            v2.flags.set(mdsl::Flag::V2Default, false);
+            for (mdsl::Diagnostic& d : mdsl::validate(text, v2))
+                diagnostics.push_back(std::move(d));
+            for (const mdsl::Diagnostic& d : diagnostics) {
+                for (const mdsl::Fix& fix : d.fixes) {
+                    const auto& messages = mdsl::fixMessages();
+                    const auto entry = std::find_if(messages.begin(), messages.end(),
+                                                    [&](const mdsl::RelatedMessage& m) { return m.id == fix.id; });
+                    QVERIFY2(entry != messages.end(), fix.title.c_str());
+                    QCOMPARE(fix.title, mdsl::formatMessage(entry->pattern, fix.args));
+                    seen.append(QString::fromStdString(fix.id));
+                }
+            }
+        }
+        seen.removeDuplicates();
+        seen.sort();
+        QStringList all;
+        for (const mdsl::RelatedMessage& m : mdsl::fixMessages())
+            all.append(QString::fromUtf8(m.id.data(), qsizetype(m.id.size())));
+        all.sort();
+        QCOMPARE(seen.join(' '), all.join(' '));   // every wording is reachable, and reached here
+    }
+
     void documentVersion_data()
     {
         QTest::addColumn<QString>("text");

@@ -96,11 +96,23 @@ private slots:
         QVERIFY2(stale.isEmpty(), qPrintable(stale.join(QLatin1Char(' '))));
     }
 
-    // Every wording of a related location the engine can produce has the studio's
-    // translatable pattern, identical in English to the engine's, and a French form.
-    void relatedMessagesAreTranslatedById()
+    // Every wording of a related location or a fix's title the engine can produce has the
+    // studio's translatable pattern, identical in English to the engine's, and a French form.
+    void relatedMessagesAndFixesAreTranslatedById_data()
     {
-        for (const mdsl::RelatedMessage& entry : mdsl::relatedMessages()) {
+        QTest::addColumn<bool>("fixes");
+        QTest::newRow("related locations") << false;
+        QTest::newRow("fixes") << true;
+    }
+
+    void relatedMessagesAndFixesAreTranslatedById()
+    {
+        QFETCH(bool, fixes);
+        const auto translate = [fixes](const QString& id, const QStringList& args, const QString& english) {
+            return fixes ? DiagnosticMessages::translateFix(id, args, english)
+                         : DiagnosticMessages::translateRelated(id, args, english);
+        };
+        for (const mdsl::RelatedMessage& entry : fixes ? mdsl::fixMessages() : mdsl::relatedMessages()) {
             const QString id = QString::fromUtf8(entry.id.data(), qsizetype(entry.id.size()));
             QString english = QString::fromUtf8(entry.pattern.data(), qsizetype(entry.pattern.size()));
             QStringList args;
@@ -108,9 +120,9 @@ private slots:
                 args.append(QStringLiteral("arg%1").arg(n));
                 english.replace(QStringLiteral("{%1}").arg(n), args.last());
             }
-            QCOMPARE(DiagnosticMessages::translateRelated(id, args, QStringLiteral("<english>")), english);
+            QCOMPARE(translate(id, args, QStringLiteral("<english>")), english);
             installTranslation(QStringLiteral("fr"));
-            const QString french = DiagnosticMessages::translateRelated(id, args, QStringLiteral("<english>"));
+            const QString french = translate(id, args, QStringLiteral("<english>"));
             installTranslation(QStringLiteral("en"));
             QVERIFY2(french != english && french != QLatin1String("<english>"), qPrintable(id));
         }

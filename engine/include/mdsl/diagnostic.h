@@ -25,8 +25,10 @@ struct TextEdit {
 
 /// A named set of edits that resolves a diagnostic, e.g. "add `version 2` to the header".
 struct Fix {
-    std::string title;
+    std::string title;                ///< English text, arguments substituted
     std::vector<TextEdit> edits;
+    std::string id;                   ///< stable id of the wording (fixMessages() in mdsl/report.h)
+    std::vector<std::string> args;    ///< the wording's arguments, in order ({0}, {1}, ...)
 
     friend bool operator==(const Fix&, const Fix&) = default;
 };

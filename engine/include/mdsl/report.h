@@ -39,6 +39,12 @@ const std::vector<RelatedMessage>& relatedMessages();
 /// A related location with the wording `id` (one of relatedMessages()) and its arguments.
 RelatedLocation relatedLocation(Range range, std::string_view id, std::vector<std::string> args = {});
 
+/// Every wording a fix's title can have, as relatedMessages() for related locations.
+const std::vector<RelatedMessage>& fixMessages();
+
+/// A fix titled with the wording `id` (one of fixMessages()) and its arguments.
+Fix makeFix(std::string_view id, std::vector<std::string> args, std::vector<TextEdit> edits);
+
 /// Compiler-style text, one block per diagnostic:
 ///   file:line:col: error[E201]: message
 ///    12 | the source line

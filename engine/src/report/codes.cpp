@@ -89,12 +89,41 @@ const std::vector<RelatedMessage>& relatedMessages()
     return messages;
 }
 
+const std::vector<RelatedMessage>& fixMessages()
+{
+    static const std::vector<RelatedMessage> messages = {
+        {"close-string", "close the string"},                                    // E102
+        {"insert", "insert {0}"},                                                // E105: the missing closer
+        {"did-you-mean", "did you mean `{0}`?"},                                 // E201, E202: a close name
+        {"remove-unused", "remove the unused `{0}`"},                            // W202, W203: `let` or `table`
+        {"add-header", "add the header `mapping \"untitled\" version 2`"},     // E301 without a header
+        {"change-version", "change the header to `version 2`"},                 // E301, version 1
+        {"add-version", "add `version 2` to the header"},                       // E301, no version
+    };
+    return messages;
+}
+
+namespace {
+
+/// A wording of `table` with its arguments, in English.
+std::string worded(const std::vector<RelatedMessage>& table, std::string_view id, const std::vector<std::string>& args)
+{
+    const auto it = std::find_if(table.begin(), table.end(), [id](const RelatedMessage& m) { return m.id == id; });
+    return it != table.end() ? formatMessage(it->pattern, args) : std::string(id);
+}
+
+} // namespace
+
 RelatedLocation relatedLocation(Range range, std::string_view id, std::vector<std::string> args)
 {
-    const auto& messages = relatedMessages();
-    const auto it = std::find_if(messages.begin(), messages.end(), [id](const RelatedMessage& m) { return m.id == id; });
-    std::string message = it != messages.end() ? formatMessage(it->pattern, args) : std::string(id);
+    std::string message = worded(relatedMessages(), id, args);
     return RelatedLocation{range, std::move(message), std::string(id), std::move(args)};
+}
+
+Fix makeFix(std::string_view id, std::vector<std::string> args, std::vector<TextEdit> edits)
+{
+    std::string title = worded(fixMessages(), id, args);
+    return Fix{std::move(title), std::move(edits), std::string(id), std::move(args)};
 }
 
 const DiagnosticCode* findDiagnosticCode(std::string_view code) noexcept

@@ -322,7 +322,7 @@ private:
             if (end > start && text_[end - 1] == '\r')
                 --end;
             Diagnostic d = makeError(index_, SyntaxError::UnterminatedString, Span{u32(start), u32(end)});
-            d.fixes.push_back(insertionFix(index_, "close the string", u32(end), "\""));
+            d.fixes.push_back(insertionFix(index_, "close-string", {}, u32(end), "\""));
             out_.diagnostics.push_back(std::move(d));
         }
         out_.strings.push_back(std::move(value));

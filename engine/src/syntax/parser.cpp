@@ -137,7 +137,7 @@ void Parser::unclosed(std::size_t openerIndex, TokenKind closer)
     const std::string closerText(tokenKindName(closer));   // quoted, e.g. "')'"
     Diagnostic d = makeError(index_, SyntaxError::Unclosed, opener.span,
                              {std::string(tokenKindName(opener.kind)), closerText});
-    d.fixes.push_back(insertionFix(index_, "insert " + closerText, prevEnd_,
+    d.fixes.push_back(insertionFix(index_, "insert", {closerText}, prevEnd_,
                                    std::string(closerText.substr(1, closerText.size() - 2))));
     report(std::move(d));
     throw Bail{};
@@ -509,7 +509,7 @@ void Parser::parseBlockBody(ast::Body& body, Span& open, Span& close)
         Diagnostic d = makeError(index_, SyntaxError::Unclosed, lex_.tokens[openIndex].span, {"'{'", "'}'"});
         const auto end = static_cast<std::uint32_t>(text_.size());
         const bool needsNewline = !text_.empty() && text_.back() != '\n';
-        d.fixes.push_back(insertionFix(index_, "insert '}'", end, needsNewline ? "\n}\n" : "}\n"));
+        d.fixes.push_back(insertionFix(index_, "insert", {"'}'"}, end, needsNewline ? "\n}\n" : "}\n"));
         report(std::move(d));
     }
 }

@@ -40,10 +40,11 @@ Diagnostic makeError(const LineIndex& index, SyntaxError error, Span span, std::
     return d;
 }
 
-Fix insertionFix(const LineIndex& index, std::string title, std::uint32_t offset, std::string text)
+Fix insertionFix(const LineIndex& index, std::string_view id, std::vector<std::string> args, std::uint32_t offset,
+                 std::string text)
 {
     const Position at = index.position(offset);
-    return Fix{std::move(title), {TextEdit{Range{at, at}, std::move(text)}}};
+    return makeFix(id, std::move(args), {TextEdit{Range{at, at}, std::move(text)}});
 }
 
 std::string quoteForMessage(std::string_view text)

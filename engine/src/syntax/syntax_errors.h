@@ -37,8 +37,9 @@ std::string_view errorPattern(SyntaxError error) noexcept;
 Diagnostic makeError(const LineIndex& index, SyntaxError error, Span span,
                      std::vector<std::string> args = {});
 
-/// A fix that inserts text at a byte offset.
-Fix insertionFix(const LineIndex& index, std::string title, std::uint32_t offset, std::string text);
+/// A fix that inserts text at a byte offset, titled with the wording `id` of fixMessages().
+Fix insertionFix(const LineIndex& index, std::string_view id, std::vector<std::string> args, std::uint32_t offset,
+                 std::string text);
 
 /// How a piece of source text is quoted in a message: 'x' (shortened when long).
 std::string quoteForMessage(std::string_view text);

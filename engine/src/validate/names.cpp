@@ -244,14 +244,14 @@ private:
         if (!blank(before) || !blank(after))
             return std::nullopt;
         const std::uint32_t removeEnd = c_.index.offset(end.line + 1, 1);
-        return Fix{"remove the unused `" + std::string(keyword) + "`",
-                   {TextEdit{c_.range({lineStart, std::max(removeEnd, stmt.end)}), ""}}};
+        return makeFix("remove-unused", {std::string(keyword)},
+                       {TextEdit{c_.range({lineStart, std::max(removeEnd, stmt.end)}), ""}});
     }
 
     void suggest(Diagnostic& d, std::string_view name, Span span) const
     {
         if (!name.empty())
-            d.fixes.push_back(Fix{"did you mean `" + std::string(name) + "`?", {TextEdit{c_.range(span), std::string(name)}}});
+            d.fixes.push_back(makeFix("did-you-mean", {std::string(name)}, {TextEdit{c_.range(span), std::string(name)}}));
     }
 
     void checkDuplicateKeys(const ObjectExpr& object)

@@ -27,11 +27,10 @@ std::optional<Fix> versionTwoFix(const Context& context)
     const std::optional<ast::Header>& header = context.document.header;
     const auto at = [&](std::uint32_t offset) { return context.range({offset, offset}); };
     if (!header)
-        return Fix{"add the header `mapping \"untitled\" version 2`",
-                   {TextEdit{at(0), "mapping \"untitled\" version 2\n"}}};
+        return makeFix("add-header", {}, {TextEdit{at(0), "mapping \"untitled\" version 2\n"}});
     if (header->version)
-        return Fix{"change the header to `version 2`", {TextEdit{context.range(header->versionSpan), "2"}}};
-    return Fix{"add `version 2` to the header", {TextEdit{at(header->nameSpan.end), " version 2"}}};
+        return makeFix("change-version", {}, {TextEdit{context.range(header->versionSpan), "2"}});
+    return makeFix("add-version", {}, {TextEdit{at(header->nameSpan.end), " version 2"}});
 }
 
 } // namespace
