@@ -44,7 +44,7 @@
     </message>
     <message>
         <source>→ line %1, column %2: %3</source>
-        <translation>→ ligne %1, colonne %2 : %3</translation>
+        <translation>→ ligne %1, colonne %2 : %3</translation>
     </message>
 </context>
 <context>
@@ -374,7 +374,7 @@
     </message>
     <message>
         <source>did you mean `%1`?</source>
-        <translation>vouliez-vous dire `%1` ?</translation>
+        <translation>vouliez-vous dire `%1` ?</translation>
     </message>
     <message>
         <source>remove the unused `%1`</source>
@@ -1114,7 +1114,7 @@
     </message>
     <message>
         <source>Not reproduced: our run is %1</source>
-        <translation>Non reproduit : notre exécution est %1</translation>
+        <translation>Non reproduit : notre exécution est %1</translation>
     </message>
 </context>
 <context>

@@ -114,6 +114,11 @@ struct PreviewRequest {
 struct PreviewResult {
     quint64 generation = 0;
     QString inputError;       ///< the sample input is not JSON: why, with line and column
+    /// The same, as data the panel words in the interface language when it shows it: no input
+    /// yet, or not JSON at this line and column.
+    bool inputEmpty = false;
+    int inputErrorLine = 0;
+    int inputErrorColumn = 0;
     EngineRun v1;
     EngineRun v2;
     ProductionAnswer production;

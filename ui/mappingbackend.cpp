@@ -89,11 +89,11 @@ EngineRun toEngineRun(mdsl::RunResult&& result, const QString& text)
     return run;
 }
 
-/// The line and column of a byte offset, for the message of a broken sample input.
-QString describeOffset(const std::string& text, std::size_t offset)
+/// The line and column (in code points) of a byte offset, for the message of a broken sample input.
+void locateOffset(const std::string& text, std::size_t offset, int& line, int& column)
 {
-    int line = 1;
-    int column = 1;
+    line = 1;
+    column = 1;
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
         if (text[i] == '\n') {
             ++line;
@@ -102,7 +102,6 @@ QString describeOffset(const std::string& text, std::size_t offset)
             ++column;
         }
     }
-    return QCoreApplication::translate("studio::MappingBackend", "line %1, column %2").arg(line).arg(column);
 }
 
 class EngineBackend final : public MappingBackend {
@@ -127,7 +126,7 @@ public:
         QElapsedTimer timer;
         timer.start();
         PreviewResult result;
-        const std::shared_ptr<const mdsl::Json> input = parsedInput(request.input, &result.inputError);
+        const std::shared_ptr<const mdsl::Json> input = parsedInput(request.input, result);
         if (!input)
             return result;
         result.sourcePaths = sourcePaths(*input);
@@ -178,7 +177,7 @@ public:
 
 private:
     /// The sample input parsed; the last one is kept, since most edits touch the mapping.
-    std::shared_ptr<const mdsl::Json> parsedInput(const QString& inputText, QString* error)
+    std::shared_ptr<const mdsl::Json> parsedInput(const QString& inputText, PreviewResult& result)
     {
         {
             QMutexLocker lock(&mutex_);
@@ -186,7 +185,8 @@ private:
                 return cachedInput_;
         }
         if (inputText.trimmed().isEmpty()) {
-            *error = QCoreApplication::translate("studio::MappingBackend", "No sample input yet: type one, load one or drop a JSON file.");
+            result.inputEmpty = true;
+            result.inputError = inputErrorText(result);
             return nullptr;
         }
         const std::string utf8 = inputText.toStdString();
@@ -194,8 +194,8 @@ private:
         try {
             parsed = std::make_shared<const mdsl::Json>(mdsl::Json::parse(utf8));
         } catch (const mdsl::Json::parse_error& e) {
-            *error = QCoreApplication::translate("studio::MappingBackend", "The sample input is not valid JSON (%1).")
-                         .arg(describeOffset(utf8, e.byte > 0 ? e.byte - 1 : 0));
+            locateOffset(utf8, e.byte > 0 ? e.byte - 1 : 0, result.inputErrorLine, result.inputErrorColumn);
+            result.inputError = inputErrorText(result);
             return nullptr;
         }
         QMutexLocker lock(&mutex_);
@@ -234,6 +234,18 @@ QStringList fromStdList(const std::vector<std::string>& list)
 }
 
 } // namespace
+
+QString inputErrorText(const PreviewResult& result)
+{
+    if (result.inputEmpty)
+        return QCoreApplication::translate("studio::MappingBackend", "No sample input yet: type one, load one or drop a JSON file.");
+    if (result.inputErrorLine == 0)
+        return result.inputError;
+    const QString where = QCoreApplication::translate("studio::MappingBackend", "line %1, column %2")
+                              .arg(result.inputErrorLine)
+                              .arg(result.inputErrorColumn);
+    return QCoreApplication::translate("studio::MappingBackend", "The sample input is not valid JSON (%1).").arg(where);
+}
 
 QList<Problem> toProblems(const std::vector<mdsl::Diagnostic>& diagnostics, const QString& text)
 {

@@ -25,6 +25,10 @@ public:
 /// The backend over the engine (mdsl/validate.h, mdsl/engine.h).
 std::shared_ptr<MappingBackend> makeEngineBackend();
 
+/// Why a preview's sample input cannot run, in the current interface language (the panel words
+/// it when it shows it, so a language switch applies to the result on screen).
+QString inputErrorText(const PreviewResult& result);
+
 /// The state a dry-run's status shows as.
 RunState runStateOf(mdsl::RunStatus status);
 

@@ -3,6 +3,7 @@
 #include "analysisservice.h"
 #include "diagnosticmessages.h"
 #include "jsonview.h"
+#include "mappingbackend.h"
 
 #include "mdsl/jsondiff.h"
 
@@ -300,6 +301,11 @@ std::optional<mdsl::ReproVerdict> PreviewPanel::reproVerdict() const
     return result_->repro->verdict;
 }
 
+QString PreviewPanel::shownInputError() const
+{
+    return inputError_->isHidden() ? QString() : inputError_->text();
+}
+
 QString PreviewPanel::comparisonText() const
 {
     return diffLabel_->text();
@@ -354,7 +360,7 @@ void PreviewPanel::refresh()
     }
 
     if (!result_->inputError.isEmpty() && haveResult_) {
-        inputError_->setText(result_->inputError);
+        inputError_->setText(inputErrorText(*result_));
         inputError_->show();
     } else {
         inputError_->hide();

@@ -51,6 +51,8 @@ public:
     [[nodiscard]] mdsl::Route productionRoute() const { return recordedRoute_; }
     /// The engine's verdict on the shown result against production (nullopt: none yet).
     [[nodiscard]] std::optional<mdsl::ReproVerdict> reproVerdict() const;
+    /// Why the sample input cannot run, as shown under it ("" when it can).
+    [[nodiscard]] QString shownInputError() const;
     /// The line under the outputs: "Outputs identical", "Reproduced: …", as shown.
     [[nodiscard]] QString comparisonText() const;
     /// A line above the outputs saying where production's output comes from (rich text; the

@@ -163,6 +163,11 @@ QStringList ProblemsPanel::rowsAsText() const
     return rows;
 }
 
+QString ProblemsPanel::fixButtonText() const
+{
+    return fixButton_->text();
+}
+
 QStringList ProblemsPanel::relatedRowsAsText(int row) const
 {
     QStringList rows;

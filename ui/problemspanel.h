@@ -27,6 +27,8 @@ public:
     /// The related locations shown under a problem's row, "1:1 first written here".
     [[nodiscard]] QStringList relatedRowsAsText(int row) const;
     [[nodiscard]] QTreeWidget* tree() const { return tree_; }
+    /// The Fix button as shown: "Fix: insert ')'" for the current problem, or "Fix".
+    [[nodiscard]] QString fixButtonText() const;
 
 signals:
     /// The user picked a problem: select [start, end) in the editor.

@@ -429,6 +429,13 @@ private slots:
         QTRY_COMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Fichier"));
         QTRY_VERIFY2(problemsContain(window, QStringLiteral("fonction inconnue `uper`")),
                  qPrintable(window.problemsPanel()->rowsAsText().join('\n')));
+        // The preview's own messages follow too, the one on screen included (worded when shown).
+        QTRY_VERIFY2(window.previewPanel()->shownInputError().startsWith(QStringLiteral("Pas encore d’entrée d’exemple")),
+                     qPrintable(window.previewPanel()->shownInputError()));
+        // A problem's fix, translated by the engine's wording id.
+        QTreeWidget* tree = window.problemsPanel()->tree();
+        tree->setCurrentItem(tree->topLevelItem(0));
+        QCOMPARE(window.problemsPanel()->fixButtonText(), QStringLiteral("Corriger\u00a0: vouliez-vous dire `upper`\u00a0?"));
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
