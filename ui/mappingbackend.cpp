@@ -143,8 +143,13 @@ public:
 
         // The two runs are independent (compiled mappings and the input are immutable): V1 goes
         // to another thread while this one runs V2.
+        // A V1 side pinned to another file does not change as the author types: it is compiled
+        // once per (text, flags), not on every keystroke.
+        const bool pinned = request.leftText != request.text;
         QFuture<mdsl::RunResult> v1Run = QtConcurrent::run([&] {
-            return mdsl::run(mdsl::compile(leftView, mdsl::EngineKind::V1, request.flags), *input, options);
+            return mdsl::run(pinned ? pinnedCompiled(request.leftText, request.flags)
+                                    : mdsl::compile(leftView, mdsl::EngineKind::V1, request.flags),
+                             *input, options);
         });
         mdsl::RunResult v2 = mdsl::run(mdsl::compile(textView, mdsl::EngineKind::V2, request.flags), *input, options);
         mdsl::RunResult v1 = v1Run.takeResult();
@@ -175,7 +180,32 @@ public:
         return result;
     }
 
+    /// How many times a pinned V1 file was compiled (the tests check it is once per version).
+    int pinnedCompilations() const override
+    {
+        QMutexLocker lock(&mutex_);
+        return pinnedCompilations_;
+    }
+
 private:
+    mdsl::CompiledMapping pinnedCompiled(const QString& text, const mdsl::Flags& flags)
+    {
+        {
+            QMutexLocker lock(&mutex_);
+            if (pinned_ && pinnedText_ == text && pinnedFlags_ == flags)
+                return *pinned_;
+        }
+        const QByteArray utf8 = text.toUtf8();
+        mdsl::CompiledMapping compiled =
+            mdsl::compile(std::string_view(utf8.constData(), std::size_t(utf8.size())), mdsl::EngineKind::V1, flags);
+        QMutexLocker lock(&mutex_);
+        pinnedText_ = text;
+        pinnedFlags_ = flags;
+        pinned_ = compiled;
+        ++pinnedCompilations_;
+        return compiled;
+    }
+
     /// The sample input parsed; the last one is kept, since most edits touch the mapping.
     std::shared_ptr<const mdsl::Json> parsedInput(const QString& inputText, PreviewResult& result)
     {
@@ -204,9 +234,13 @@ private:
         return parsed;
     }
 
-    QMutex mutex_;
+    mutable QMutex mutex_;
     QString cachedText_;
     std::shared_ptr<const mdsl::Json> cachedInput_;
+    QString pinnedText_;
+    mdsl::Flags pinnedFlags_;
+    std::optional<mdsl::CompiledMapping> pinned_;
+    int pinnedCompilations_ = 0;
 };
 
 } // namespace

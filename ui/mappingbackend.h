@@ -20,6 +20,9 @@ public:
     virtual ProblemsResult validate(const QString& text, const mdsl::Flags& flags) = 0;
     /// Both engines' dry-runs of the request, their difference, and production's answer.
     virtual PreviewResult preview(const PreviewRequest& request) = 0;
+    /// How many times a V1 side pinned to another file has been compiled (for the tests: once
+    /// per version of that file and flags, not once per keystroke).
+    [[nodiscard]] virtual int pinnedCompilations() const { return 0; }
 };
 
 /// The backend over the engine (mdsl/validate.h, mdsl/engine.h).

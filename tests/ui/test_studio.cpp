@@ -8,6 +8,7 @@
 #include "findbar.h"
 #include "jsonview.h"
 #include "mainwindow.h"
+#include "mappingbackend.h"
 #include "previewpanel.h"
 #include "problemspanel.h"
 #include "recovery.h"
@@ -170,6 +171,29 @@ private slots:
         QVERIFY(window.applyFix(problem.fixes.first()));
         QVERIFY(window.editor()->toPlainText().contains(QStringLiteral("\"unclosed\"")));
         QTRY_COMPARE(window.problemsPanel()->problems().size(), 0);
+    }
+
+    // A V1 side pinned to another file is compiled once, not on every keystroke of the mapping.
+    void aPinnedFileIsCompiledOncePerVersion()
+    {
+        const std::shared_ptr<MappingBackend> backend = makeEngineBackend();
+        MainWindow window(backend);
+        QVERIFY(window.openExample(QStringLiteral("customer-v2.mdsl")));
+        QVERIFY(window.pinV1To(QStringLiteral(":/examples/customer-v1.mdsl")));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        PreviewPanel* preview = window.previewPanel();
+        QTRY_VERIFY(preview->v1View()->toPlainText().contains(QStringLiteral("\"Paris\"")));
+        const int before = backend->pinnedCompilations();
+        QCOMPARE(before, 1);
+        for (const QString& line : {QStringLiteral("a <- 1"), QStringLiteral("b <- 2"), QStringLiteral("c <- 3")}) {
+            window.editor()->moveCursor(QTextCursor::End);
+            QTest::keyClick(window.editor(), Qt::Key_Return);
+            QTest::keyClicks(window.editor(), line);
+            QTRY_VERIFY(preview->v2View()->toPlainText().contains(QStringLiteral("\"") + line.left(1) + QStringLiteral("\"")));
+        }
+        QCOMPARE(backend->pinnedCompilations(), 1);
+        window.editor()->document()->setModified(false);
     }
 
     void editingTheInputChangesBothOutputs()
