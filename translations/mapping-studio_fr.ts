@@ -388,6 +388,46 @@
         <source>change the header to `version 2`</source>
         <translation>changer l’en-tête en `version 2`</translation>
     </message>
+    <message>
+        <source>an object block</source>
+        <translation>un bloc objet</translation>
+    </message>
+    <message>
+        <source>an array block (`each`)</source>
+        <translation>un bloc tableau (`each`)</translation>
+    </message>
+    <message>
+        <source>a `when` block</source>
+        <translation>un bloc `when`</translation>
+    </message>
+    <message>
+        <source>an array literal</source>
+        <translation>un littéral tableau</translation>
+    </message>
+    <message>
+        <source>an object literal</source>
+        <translation>un littéral objet</translation>
+    </message>
+    <message>
+        <source>a JSONPath query</source>
+        <translation>une requête JSONPath</translation>
+    </message>
+    <message>
+        <source>the `??` operator</source>
+        <translation>l’opérateur `??`</translation>
+    </message>
+    <message>
+        <source>the pipe `|`</source>
+        <translation>le tube `|`</translation>
+    </message>
+    <message>
+        <source>the function `%1`</source>
+        <translation>la fonction `%1`</translation>
+    </message>
+    <message>
+        <source>the array form of `%1`</source>
+        <translation>la forme tableau de `%1`</translation>
+    </message>
 </context>
 <context>
     <name>studio::FindBar</name>

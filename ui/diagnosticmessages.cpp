@@ -56,7 +56,37 @@ QString DiagnosticMessages::pattern(const QString& code)
 
 QString DiagnosticMessages::translate(const QString& code, const QStringList& args, const QString& english)
 {
+    // E301 and E302 name a language feature by its id: it is worded here, in this language.
+    if ((code == QLatin1String("E301") || code == QLatin1String("E302")) && !args.isEmpty()) {
+        const QString feature = translateFeature(args.first());
+        if (feature.isEmpty())
+            return english;
+        QStringList worded = args;
+        worded.first() = feature;
+        return substitute(pattern(code), worded, english);
+    }
     return substitute(pattern(code), args, english);
+}
+
+QString DiagnosticMessages::translateFeature(const QString& feature)
+{
+    // The engine's featureWordings(), by id; a test ties the two.
+    static const QHash<QString, const char*> patterns = {
+        {QStringLiteral("object-block"), QT_TR_NOOP("an object block")},
+        {QStringLiteral("array-block"), QT_TR_NOOP("an array block (`each`)")},
+        {QStringLiteral("when-block"), QT_TR_NOOP("a `when` block")},
+        {QStringLiteral("array-literal"), QT_TR_NOOP("an array literal")},
+        {QStringLiteral("object-literal"), QT_TR_NOOP("an object literal")},
+        {QStringLiteral("jsonpath"), QT_TR_NOOP("a JSONPath query")},
+        {QStringLiteral("coalesce"), QT_TR_NOOP("the `??` operator")},
+        {QStringLiteral("pipe"), QT_TR_NOOP("the pipe `|`")},
+        {QStringLiteral("function"), QT_TR_NOOP("the function `%1`")},
+        {QStringLiteral("array-form"), QT_TR_NOOP("the array form of `%1`")},
+    };
+    const qsizetype colon = feature.indexOf(QLatin1Char(':'));
+    const QString id = colon < 0 ? feature : feature.left(colon);
+    const QStringList args = colon < 0 ? QStringList() : QStringList{feature.mid(colon + 1)};
+    return substitute(translatedById(patterns, id), args, QString());
 }
 
 QString DiagnosticMessages::translateRelated(const QString& id, const QStringList& args, const QString& english)

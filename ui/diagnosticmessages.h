@@ -17,6 +17,9 @@ class DiagnosticMessages {
 public:
     /// The message of a diagnostic in the current language.
     static QString translate(const QString& code, const QStringList& args, const QString& english);
+    /// A language feature named by E301 and E302 ("coalesce", "function:split"), in words of
+    /// the current language; empty for an id this studio does not know.
+    static QString translateFeature(const QString& feature);
     /// What a related location says ("first written here"), by the engine's wording id.
     static QString translateRelated(const QString& id, const QStringList& args, const QString& english);
     /// The title of a fix ("insert '}'", "add `version 2` to the header") in the current

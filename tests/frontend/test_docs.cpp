@@ -70,6 +70,18 @@ private slots:
         QVERIFY2(missing.isEmpty(), qPrintable("not in docs/diagnostics.md: " + sortedList(missing)));
     }
 
+    // Every wording id (related locations, fixes, features) is listed in the docs.
+    void everyWordingIdIsDocumented()
+    {
+        const QString docs = readAll(QStringLiteral(MDSL_SOURCE_DIR "/docs/diagnostics.md"));
+        for (const auto* table : {&mdsl::relatedMessages(), &mdsl::fixMessages(), &mdsl::featureWordings()}) {
+            for (const mdsl::Wording& w : *table) {
+                const QString id = QString::fromLatin1(w.id.data(), int(w.id.size()));
+                QVERIFY2(docs.contains("| `" + id + "` |") || docs.contains("| `" + id + ":NAME` |"), qPrintable(id));
+            }
+        }
+    }
+
     void everyTableCodeIsDocumented()
     {
         const QString docs = readAll(QStringLiteral(MDSL_SOURCE_DIR "/docs/diagnostics.md"));

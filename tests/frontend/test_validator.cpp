@@ -28,10 +28,10 @@ QStringList codes(const std::vector<Diagnostic>& diagnostics)
 }
 
 /// The English a wording id of `table` and its arguments give, or "<unknown id>".
-std::string wordingOf(const std::vector<mdsl::RelatedMessage>& table, const std::string& id,
+std::string wordingOf(const std::vector<mdsl::Wording>& table, const std::string& id,
                       const std::vector<std::string>& args)
 {
-    const auto entry = std::find_if(table.begin(), table.end(), [&](const mdsl::RelatedMessage& m) { return m.id == id; });
+    const auto entry = std::find_if(table.begin(), table.end(), [&](const mdsl::Wording& m) { return m.id == id; });
     return entry == table.end() ? "<unknown id " + id + ">" : mdsl::formatMessage(entry->pattern, args);
 }
 
@@ -106,10 +106,30 @@ private slots:
         seen.removeDuplicates();
         seen.sort();
         QStringList all;
-        for (const mdsl::RelatedMessage& m : mdsl::fixMessages())
+        for (const mdsl::Wording& m : mdsl::fixMessages())
             all.append(QString::fromUtf8(m.id.data(), qsizetype(m.id.size())));
         all.sort();
         QCOMPARE(seen.join(' '), all.join(' '));   // every wording is reachable, and reached here
+    }
+
+    // E301 and E302 name the feature by an id of featureWordings() (no English in their
+    // arguments); their English message says it in words, as before.
+    void featureErrorsNameTheFeatureById()
+    {
+        mdsl::ValidateOptions noNewOps;
+        noNewOps.flags.set(mdsl::Flag::V2NewOps, false);
+        const auto e302 = mdsl::validate("mapping \"m\" version 2\na <- .x ?? 1\nb <- split(.s, \",\")\n", noNewOps);
+        QCOMPARE(codes(e302), QStringList({"E302", "E302"}));
+        QCOMPARE(e302[0].args, std::vector<std::string>({"coalesce", "mapping_dsl_v2_new_ops"}));
+        QCOMPARE(e302[0].message, std::string("the `??` operator needs the feature flag `mapping_dsl_v2_new_ops`, which is off"));
+        QCOMPARE(e302[1].args[0], std::string("function:split"));
+        QCOMPARE(e302[1].message.substr(0, 22), std::string("the function `split` n"));
+        const auto e301 = mdsl::validate("mapping \"m\" version 1\no { a <- 1 }\n", {});
+        QCOMPARE(e301.front().code, std::string("E301"));
+        QCOMPARE(e301.front().args, std::vector<std::string>({"object-block"}));
+        QCOMPARE(e301.front().message, std::string("an object block needs language version 2, but this document is version 1"));
+        for (const mdsl::Wording& w : mdsl::featureWordings())
+            QVERIFY2(mdsl::featureText(std::string(w.id) + ":f").find("{0}") == std::string::npos, w.id.data());
     }
 
     void documentVersion_data()
@@ -191,7 +211,7 @@ private slots:
     {
         const auto d = mdsl::validate("mapping \"m\" version 2\nids <- $.a[*]\n", options(EngineKind::V2, {Flag::V2JsonPath}));
         QCOMPARE(codes(d), QStringList{"E302"});
-        QCOMPARE(d[0].args, (std::vector<std::string>{"a JSONPath query", "mapping_dsl_v2_jsonpath"}));
+        QCOMPARE(d[0].args, (std::vector<std::string>{"jsonpath", "mapping_dsl_v2_jsonpath"}));   // the feature by id
         QVERIFY(d[0].message.find("mapping_dsl_v2_jsonpath") != std::string::npos);
         const auto disabled = mdsl::validate("mapping \"m\" version 2\n", options(EngineKind::V2, {Flag::V2Enabled}));
         QCOMPARE(codes(disabled), QStringList{"E304"});

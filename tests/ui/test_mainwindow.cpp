@@ -100,19 +100,27 @@ private slots:
     // studio's translatable pattern, identical in English to the engine's, and a French form.
     void relatedMessagesAndFixesAreTranslatedById_data()
     {
-        QTest::addColumn<bool>("fixes");
-        QTest::newRow("related locations") << false;
-        QTest::newRow("fixes") << true;
+        QTest::addColumn<int>("table");
+        QTest::newRow("related locations") << 0;
+        QTest::newRow("fixes") << 1;
+        QTest::newRow("features (E301, E302)") << 2;
     }
 
     void relatedMessagesAndFixesAreTranslatedById()
     {
-        QFETCH(bool, fixes);
-        const auto translate = [fixes](const QString& id, const QStringList& args, const QString& english) {
-            return fixes ? DiagnosticMessages::translateFix(id, args, english)
-                         : DiagnosticMessages::translateRelated(id, args, english);
+        QFETCH(int, table);
+        const auto translate = [table](const QString& id, const QStringList& args, const QString& english) {
+            if (table == 2) {
+                const QString feature = DiagnosticMessages::translateFeature(
+                    args.isEmpty() ? id : id + QLatin1Char(':') + args.first());
+                return feature.isEmpty() ? english : feature;
+            }
+            return table == 1 ? DiagnosticMessages::translateFix(id, args, english)
+                              : DiagnosticMessages::translateRelated(id, args, english);
         };
-        for (const mdsl::RelatedMessage& entry : fixes ? mdsl::fixMessages() : mdsl::relatedMessages()) {
+        const std::vector<mdsl::Wording>& wordings =
+            table == 2 ? mdsl::featureWordings() : table == 1 ? mdsl::fixMessages() : mdsl::relatedMessages();
+        for (const mdsl::Wording& entry : wordings) {
             const QString id = QString::fromUtf8(entry.id.data(), qsizetype(entry.id.size()));
             QString english = QString::fromUtf8(entry.pattern.data(), qsizetype(entry.pattern.size()));
             QStringList args;
@@ -126,6 +134,18 @@ private slots:
             installTranslation(QStringLiteral("en"));
             QVERIFY2(french != english && french != QLatin1String("<english>"), qPrintable(id));
         }
+    }
+
+    // The example the issue tracker quoted: a flag error in French names the feature in French.
+    void featureErrorsAreFrenchThroughout()
+    {
+        installTranslation(QStringLiteral("fr"));
+        const QString shown = DiagnosticMessages::translate(
+            QStringLiteral("E302"), {QStringLiteral("coalesce"), QStringLiteral("mapping_dsl_v2_new_ops")}, QString());
+        const QString version = DiagnosticMessages::translate(QStringLiteral("E301"), {QStringLiteral("function:split")}, QString());
+        installTranslation(QStringLiteral("en"));
+        QCOMPARE(shown, QStringLiteral("l’opérateur `??` demande le drapeau `mapping_dsl_v2_new_ops`, qui est désactivé"));
+        QCOMPARE(version, QStringLiteral("la fonction `split` demande la version 2 du langage, mais ce document est en version 1"));
     }
 
     // The definition's keywords, word operators and constants are exactly the lexer's

@@ -26,24 +26,33 @@ const std::vector<DiagnosticCode>& diagnosticCodes();
 /// The entry of a code, or nullptr.
 const DiagnosticCode* findDiagnosticCode(std::string_view code) noexcept;
 
-/// One wording of a related location ("first written here"): a stable id and its English
-/// pattern ({0}… are the location's args). The studio and other clients translate by id.
-struct RelatedMessage {
+/// One wording of a related location ("first written here"), a fix's title or a feature named
+/// in a message: a stable id and its English pattern ({0}… are its arguments). The studio and
+/// other clients translate by id; every table's ids and patterns are listed in docs/diagnostics.md.
+struct Wording {
     std::string_view id;        ///< "first-written"
     std::string_view pattern;   ///< "first written here"
 };
 
 /// Every wording a related location of the engine can have.
-const std::vector<RelatedMessage>& relatedMessages();
+const std::vector<Wording>& relatedMessages();
 
 /// A related location with the wording `id` (one of relatedMessages()) and its arguments.
 RelatedLocation relatedLocation(Range range, std::string_view id, std::vector<std::string> args = {});
 
 /// Every wording a fix's title can have, as relatedMessages() for related locations.
-const std::vector<RelatedMessage>& fixMessages();
+const std::vector<Wording>& fixMessages();
 
 /// A fix titled with the wording `id` (one of fixMessages()) and its arguments.
 Fix makeFix(std::string_view id, std::vector<std::string> args, std::vector<TextEdit> edits);
+
+/// The language features E301 and E302 name ("the `??` operator"). Their first argument is a
+/// feature's id, followed by `:` and a function name for "function" and "array-form"
+/// ("function:split"); their English message says the feature in words.
+const std::vector<Wording>& featureWordings();
+
+/// The English words of a feature argument ("function:split" -> "the function `split`").
+std::string featureText(std::string_view feature);
 
 /// Compiler-style text, one block per diagnostic:
 ///   file:line:col: error[E201]: message

@@ -79,9 +79,9 @@ const std::vector<DiagnosticCode>& diagnosticCodes()
     return kCodes;
 }
 
-const std::vector<RelatedMessage>& relatedMessages()
+const std::vector<Wording>& relatedMessages()
 {
-    static const std::vector<RelatedMessage> messages = {
+    static const std::vector<Wording> messages = {
         {"first-written", "first written here"},         // W201, W204: the earlier write
         {"first-defined", "first defined here"},         // E206: the earlier definition
         {"written-here", "`{0}` is written here"},       // E205: the write it conflicts with
@@ -89,9 +89,9 @@ const std::vector<RelatedMessage>& relatedMessages()
     return messages;
 }
 
-const std::vector<RelatedMessage>& fixMessages()
+const std::vector<Wording>& fixMessages()
 {
-    static const std::vector<RelatedMessage> messages = {
+    static const std::vector<Wording> messages = {
         {"close-string", "close the string"},                                    // E102
         {"insert", "insert {0}"},                                                // E105: the missing closer
         {"did-you-mean", "did you mean `{0}`?"},                                 // E201, E202: a close name
@@ -103,12 +103,29 @@ const std::vector<RelatedMessage>& fixMessages()
     return messages;
 }
 
+const std::vector<Wording>& featureWordings()
+{
+    static const std::vector<Wording> features = {
+        {"object-block", "an object block"},
+        {"array-block", "an array block (`each`)"},
+        {"when-block", "a `when` block"},
+        {"array-literal", "an array literal"},
+        {"object-literal", "an object literal"},
+        {"jsonpath", "a JSONPath query"},
+        {"coalesce", "the `??` operator"},
+        {"pipe", "the pipe `|`"},
+        {"function", "the function `{0}`"},
+        {"array-form", "the array form of `{0}`"},
+    };
+    return features;
+}
+
 namespace {
 
 /// A wording of `table` with its arguments, in English.
-std::string worded(const std::vector<RelatedMessage>& table, std::string_view id, const std::vector<std::string>& args)
+std::string worded(const std::vector<Wording>& table, std::string_view id, const std::vector<std::string>& args)
 {
-    const auto it = std::find_if(table.begin(), table.end(), [id](const RelatedMessage& m) { return m.id == id; });
+    const auto it = std::find_if(table.begin(), table.end(), [id](const Wording& m) { return m.id == id; });
     return it != table.end() ? formatMessage(it->pattern, args) : std::string(id);
 }
 
@@ -118,6 +135,15 @@ RelatedLocation relatedLocation(Range range, std::string_view id, std::vector<st
 {
     std::string message = worded(relatedMessages(), id, args);
     return RelatedLocation{range, std::move(message), std::string(id), std::move(args)};
+}
+
+std::string featureText(std::string_view feature)
+{
+    const std::size_t colon = feature.find(':');
+    std::vector<std::string> args;
+    if (colon != std::string_view::npos)
+        args.emplace_back(feature.substr(colon + 1));
+    return worded(featureWordings(), feature.substr(0, colon), args);
 }
 
 Fix makeFix(std::string_view id, std::vector<std::string> args, std::vector<TextEdit> edits)

@@ -35,7 +35,8 @@ struct Context {
     [[nodiscard]] std::string_view source(Span span) const { return text.substr(span.begin, span.size()); }
 
     /// Reports a version 2 feature (E301) when the document is version 1, or (E302) when the
-    /// flag that enables it is off. `what` names it in the message: "an object block".
+    /// flag that enables it is off. `what` is its id in featureWordings() ("object-block",
+    /// "function:split"); the message says it in words.
     void requireFeature(std::string_view what, Flag flag, Span span);
 };
 

@@ -110,13 +110,13 @@ public:
 
     void visitObjectBlock(const ObjectBlock& stmt) override
     {
-        c_.requireFeature("an object block", Flag::V2Containers, stmt.target.span);
+        c_.requireFeature("object-block", Flag::V2Containers, stmt.target.span);
         visitScoped(stmt.body);
     }
 
     void visitArrayBlock(const ArrayBlock& stmt) override
     {
-        c_.requireFeature("an array block (`each`)", Flag::V2Containers, stmt.target.span.cover(stmt.eachSpan));
+        c_.requireFeature("array-block", Flag::V2Containers, stmt.target.span.cover(stmt.eachSpan));
         visitExpr(*stmt.source);
         scopes_.emplace_back();
         if (stmt.alias)
@@ -129,7 +129,7 @@ public:
 
     void visitWhen(const WhenBlock& stmt) override
     {
-        c_.requireFeature("a `when` block", Flag::V2Containers, {stmt.span.begin, stmt.span.begin + 4});
+        c_.requireFeature("when-block", Flag::V2Containers, {stmt.span.begin, stmt.span.begin + 4});
         visitExpr(*stmt.condition);
         visitScoped(stmt.body);
         if (stmt.hasElse)
@@ -138,20 +138,20 @@ public:
 
     void visitArray(const ArrayExpr& expr) override
     {
-        c_.requireFeature("an array literal", Flag::V2Containers, expr.span);
+        c_.requireFeature("array-literal", Flag::V2Containers, expr.span);
         AstVisitor::visitArray(expr);
     }
 
     void visitObject(const ObjectExpr& expr) override
     {
-        c_.requireFeature("an object literal", Flag::V2Containers, expr.span);
+        c_.requireFeature("object-literal", Flag::V2Containers, expr.span);
         checkDuplicateKeys(expr);
         AstVisitor::visitObject(expr);
     }
 
     void visitJsonPath(const JsonPathExpr& expr) override
     {
-        c_.requireFeature("a JSONPath query", Flag::V2JsonPath, expr.span);
+        c_.requireFeature("jsonpath", Flag::V2JsonPath, expr.span);
     }
 
     void visitName(const NameExpr& expr) override
@@ -180,7 +180,7 @@ public:
     void visitBinary(const BinaryExpr& expr) override
     {
         if (expr.op == BinaryOp::Coalesce)
-            c_.requireFeature("the `??` operator", Flag::V2NewOps, expr.opSpan);
+            c_.requireFeature("coalesce", Flag::V2NewOps, expr.opSpan);
         AstVisitor::visitBinary(expr);
     }
 
@@ -192,7 +192,7 @@ public:
 
     void visitPipe(const PipeExpr& expr) override
     {
-        c_.requireFeature("the pipe `|`", Flag::V2NewOps, expr.opSpan);
+        c_.requireFeature("pipe", Flag::V2NewOps, expr.opSpan);
         // `x | f(a)` is `f(x, a)`: the written arguments start at index 1.
         checkCall(expr.callee, expr.calleeSpan, expr.args, 1);
         AstVisitor::visitPipe(expr);
@@ -297,7 +297,7 @@ private:
         }
         const CatalogEntry& entry = **match;
         if (entry.flag) {
-            const std::string what = overloads.size() > 1 ? "the array form of `" + name + "`" : "the function `" + name + "`";
+            const std::string what = (overloads.size() > 1 ? "array-form:" : "function:") + name;
             c_.requireFeature(what, *entry.flag, nameSpan);
         }
         if (name == "index" && arrayDepth_ == 0)

@@ -41,6 +41,7 @@ void Context::requireFeature(std::string_view what, Flag flag, Span span)
         return;
     if (version < 2) {
         Diagnostic& d = report("E301", {std::string(what)}, span);
+        d.message = formatMessage(findDiagnosticCode("E301")->pattern, {featureText(what)});
         // Under the V1 engine, or with V2 disabled, a version 2 header would only trade this
         // error for E303 or E304.
         if (options.engine == EngineKind::V2 && options.flags.get(Flag::V2Enabled))
@@ -48,8 +49,10 @@ void Context::requireFeature(std::string_view what, Flag flag, Span span)
                 d.fixes.push_back(std::move(*fix));
         return;
     }
-    if (!options.flags.get(flag))
-        report("E302", {std::string(what), std::string(flagName(flag))}, span);
+    if (!options.flags.get(flag)) {
+        Diagnostic& d = report("E302", {std::string(what), std::string(flagName(flag))}, span);
+        d.message = formatMessage(findDiagnosticCode("E302")->pattern, {featureText(what), std::string(flagName(flag))});
+    }
 }
 
 std::string_view closestName(std::string_view name, const std::vector<std::string_view>& candidates)
