@@ -52,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         fuzz::checkResult(routed, fixture.text);
         // Invalid only when V2 failed and V1, the fallback, refuses a version 2 document.
         FUZZ_CHECK(routed.status != RunStatus::Invalid || routed.fallback,
-                   toJson(routed).dump(-1, ' ', false, Json::error_handler_t::replace));
+            toJson(routed).dump(-1, ' ', false, Json::error_handler_t::replace));
         if (fixture.version1) {
             fuzz::checkResult(dryRun(fixture.v1Only, input, options), fixture.text);
             fuzz::checkEnginesAgree(fixture.text, input);

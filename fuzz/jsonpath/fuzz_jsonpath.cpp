@@ -99,7 +99,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const std::string_view after = text.substr(inDsl.consumed);
         const std::string_view blank = after.substr(0, std::min(after.find_first_not_of(" \t\r"), after.size()));
         FUZZ_CHECK(blank.size() == after.size() || blank.find('\r') != std::string_view::npos,
-                   "the embedded parse stops inside a valid query: " + std::string(text));
+            "the embedded parse stops inside a valid query: " + std::string(text));
     }
     if (inDsl.query) {
         std::vector<const Json*> relative;
