@@ -1,5 +1,7 @@
 #include "mdsl/diagnostic.h"
 
+#include "util/utf8.h"
+
 #include <algorithm>
 
 namespace mdsl {
@@ -28,8 +30,10 @@ std::string formatMessage(std::string_view pattern, const std::vector<std::strin
                 const std::string_view digits = pattern.substr(i + 1, close - i - 1);
                 if (std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
                     const auto index = static_cast<std::size_t>(std::stoul(std::string(digits)));
+                    // Arguments quote the user's text, which may hold bytes that are not
+                    // UTF-8: shown as \xFF, so that the message always serializes.
                     if (index < args.size())
-                        out += args[index];
+                        out += utf8::forMessage(args[index]);
                     i = close;
                     continue;
                 }

@@ -5,6 +5,7 @@
 #include "mdsl/flags.h"
 
 #include "report/codes.h"
+#include "util/utf8.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -64,6 +65,31 @@ Range nodeRange(const YAML::Node& node, const LineIndex& index)
     return index.range({begin, std::min(begin + length, std::max(lineEnd, begin))});
 }
 
+// yaml-cpp names a character by its first byte ("unknown escape character: " and the first
+// byte of the "é" of `"\é"`): the message would end inside a character. That character is
+// completed from the line the error is on; without one there, the byte stays (and is shown
+// as \xC3 by the message's formatting).
+std::string completeLastCharacter(std::string message, std::string_view line)
+{
+    std::size_t lead = message.size();
+    while (lead > 0 && message.size() - lead < 3 && (static_cast<unsigned char>(message[lead - 1]) & 0xC0u) == 0x80u)
+        --lead;
+    if (lead == 0)
+        return message;
+    --lead;
+    const auto first = static_cast<unsigned char>(message[lead]);
+    if (first < 0xC2 || first > 0xF4 || utf8::utf8Length(message, lead) > 0)
+        return message;
+    const std::string partial = message.substr(lead);
+    for (std::size_t at = line.find(partial); at != std::string_view::npos; at = line.find(partial, at + 1)) {
+        if (const std::size_t length = utf8::utf8Length(line, at)) {
+            message.replace(lead, std::string::npos, line.substr(at, length));
+            break;
+        }
+    }
+    return message;
+}
+
 std::string describe(const YAML::Node& node)
 {
     if (node.IsScalar())
@@ -102,7 +128,8 @@ FlagsFile parseFlags(std::string_view yaml)
         const int line = e.mark.is_null() ? 1 : e.mark.line + 1;
         const int column = e.mark.is_null() ? 1 : e.mark.column + 1;
         const std::uint32_t at = index.offset(line, column);
-        result.diagnostics.push_back(detail::makeDiagnostic("E310", {e.msg}, index.range({at, at})));
+        result.diagnostics.push_back(
+            detail::makeDiagnostic("E310", {completeLastCharacter(e.msg, index.lineText(line))}, index.range({at, at})));
         return result;
     }
     // An empty file (or one of comments only) is the production defaults.

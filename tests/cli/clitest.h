@@ -12,6 +12,7 @@ struct CliResult {
     int exitCode = -1;
     QString out;
     QString err;
+    QByteArray rawOut;   ///< stdout as bytes, to check that it is UTF-8
 };
 
 inline CliResult runCli(const QStringList& args, const QByteArray& stdinData = {},
@@ -33,7 +34,8 @@ inline CliResult runCli(const QStringList& args, const QByteArray& stdinData = {
     }
     CliResult result;
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.rawOut = process.readAllStandardOutput();
+    result.out = QString::fromUtf8(result.rawOut);
     result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
 }

@@ -148,6 +148,17 @@ when .vip {
         QCOMPARE(QString::fromStdString(parseToJson(text).dump(2)), QString::fromStdString(expected.dump(2)));
     }
 
+    void treeOfAQueryThatIsNotUtf8Serializes()
+    {
+        // A query that does not parse stays in the tree (E110) with its text; what the tree
+        // shows of it is UTF-8, so `compile` and the studio can print it (before: type_error 316).
+        const ParsedDocument parsed = parseDocument("mapping \"m\" version 2\na <- $.\xff\n");
+        QCOMPARE(parsed.diagnostics.front().code, std::string("E110"));
+        const Json tree = astToJson(*parsed.document);
+        QCOMPARE(tree["statements"][0]["value"]["query"], Json("$.\\xFF"));
+        QCOMPARE(tree.dump(), tree.dump(-1, ' ', false, Json::error_handler_t::strict));
+    }
+
     void headerVariants()
     {
         QCOMPARE(parseToJson("mapping \"m\"\n")["header"].dump(), std::string(R"({"name":"m","version":null})"));

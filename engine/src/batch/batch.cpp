@@ -5,6 +5,7 @@
 #include "batch/ndjson.h"
 #include "batch/ordered_pool.h"
 #include "util/json_io.h"
+#include "util/utf8.h"
 
 #include <algorithm>
 #include <istream>
@@ -49,7 +50,7 @@ void runLine(const detail::NdjsonLine& line, const RecordRunner& runner, BlockRe
             result = runner(*input);
         } catch (const std::exception& e) {
             error.code = "E499";
-            error.args = {std::to_string(line.number), e.what()};
+            error.args = {std::to_string(line.number), utf8::forMessage(e.what())};
             error.message = formatMessage("line {0}: internal error: {1}", error.args);
             result = invalidResult(std::move(error));
         }

@@ -3,6 +3,7 @@
 #include "mdsl/batch.h"
 #include "mdsl/report.h"
 #include "util/json_io.h"
+#include "util/utf8.h"
 
 #include <algorithm>
 #include <istream>
@@ -60,7 +61,8 @@ std::optional<Json> parseLine(const NdjsonLine& line, Diagnostic& error)
     error = Diagnostic{};
     error.severity = Severity::Error;
     error.code = std::string(kInputNotJson);
-    error.args = {std::to_string(line.number), std::to_string(column), detail};
+    // The library's message quotes the bytes it stopped at, which need not be UTF-8.
+    error.args = {std::to_string(line.number), std::to_string(column), utf8::forMessage(detail)};
     error.message = formatMessage(findDiagnosticCode(kInputNotJson)->pattern, error.args);   // the table's E420
     error.range.start = {static_cast<int>(line.number), column, static_cast<std::uint32_t>(byte)};
     error.range.end = error.range.start;

@@ -5,6 +5,7 @@
 #include "mdsl/validate.h"
 #include "report/codes.h"
 #include "runtime/state.h"
+#include "util/utf8.h"
 
 #include <chrono>
 
@@ -24,8 +25,11 @@ Diagnostic toDiagnostic(const rt::RuntimeError& error, const LineIndex& lines)
     Diagnostic diagnostic;
     diagnostic.severity = Severity::Error;
     diagnostic.code = error.code;
-    diagnostic.message = error.message;
-    diagnostic.args = error.args;
+    // Every runtime error passes here: values quoted from the input or the mapping may hold
+    // bytes that are not UTF-8 (from_base64), shown as \xFF.
+    diagnostic.message = utf8::forMessage(error.message);
+    for (const std::string& arg : error.args)
+        diagnostic.args.push_back(utf8::forMessage(arg));
     diagnostic.range = lines.range(error.span);
     return diagnostic;
 }

@@ -35,14 +35,9 @@ std::string describeAt(std::string_view text, std::size_t offset)
         return "blank space";
     if (static_cast<unsigned char>(c) < 0x20)
         return "a control character";
-    std::size_t length = 1;
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0xF0)
-        length = 4;
-    else if (byte >= 0xE0)
-        length = 3;
-    else if (byte >= 0xC0)
-        length = 2;
+    // One character; a byte that starts none is quoted alone (the message shows it as \xFF),
+    // never with the bytes after it, which may be the rest of the line.
+    const std::size_t length = std::max<std::size_t>(utf8::utf8Length(text, offset), 1);
     return "'" + std::string(text.substr(offset, length)) + "'";
 }
 
@@ -77,7 +72,8 @@ void Cursor::fail(std::size_t offset, std::size_t length, std::string message, E
     Error error;
     error.offset = static_cast<std::uint32_t>(offset);
     error.length = static_cast<std::uint32_t>(offset >= text_.size() ? 0 : (length == 0 ? 1 : length));
-    error.message = std::move(message);
+    // Messages quote the query, whose bytes need not be UTF-8: every error is made here.
+    error.message = utf8::forMessage(message);
     error.code = code;
     throw ParseFailure{std::move(error)};
 }

@@ -2,6 +2,7 @@
 // meaning; docs/diagnostics.md documents each one (a test checks it).
 
 #include "report/codes.h"
+#include "util/utf8.h"
 
 #include <algorithm>
 
@@ -165,6 +166,8 @@ Diagnostic makeDiagnostic(std::string_view code, std::vector<std::string> args, 
 {
     Diagnostic diagnostic;
     diagnostic.code = std::string(code);
+    for (std::string& arg : args)
+        arg = utf8::forMessage(arg);   // the arguments are shown too (the studio's translations)
     diagnostic.range = range;
     if (const DiagnosticCode* entry = findDiagnosticCode(code)) {
         diagnostic.severity = entry->severity;

@@ -2,6 +2,8 @@
 
 #include "mdsl/report.h"
 
+#include "util/utf8.h"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -23,19 +25,21 @@ int displayWidth(UChar32 c)
 }
 
 // Appends what stands under line[from, to): tabs stay tabs (so the caret lines up however
-// the terminal expands them), other characters become as many `fill` as they are wide.
+// the terminal expands them), other characters become as many `fill` as they are wide, and
+// bytes that are not UTF-8 four each (the line shows them as \xFF, utf8::forMessage).
 void appendUnder(std::string& out, std::string_view line, std::size_t from, std::size_t to, char fill)
 {
     auto i = static_cast<int32_t>(from);
     const auto end = static_cast<int32_t>(std::min(to, line.size()));
     while (i < end) {
         UChar32 c = 0;
+        const int32_t start = i;
         U8_NEXT(line.data(), i, end, c);
         if (c == '\t' && fill == ' ') {
             out += '\t';
             continue;
         }
-        out.append(static_cast<std::size_t>(c < 0 ? 1 : displayWidth(c)), fill);
+        out.append(static_cast<std::size_t>(c < 0 ? 4 * (i - start) : displayWidth(c)), fill);
     }
 }
 
@@ -48,7 +52,7 @@ void appendSnippet(std::string& out, const Range& range, const LineIndex& index)
     const std::string number = std::to_string(line);
     const std::string gutter(std::max<std::size_t>(number.size(), 4), ' ');
     out += std::string(gutter.size() - number.size(), ' ') + number + " | ";
-    out += lineText;
+    out += utf8::forMessage(lineText);
     out += '\n';
     out += gutter + " | ";
 

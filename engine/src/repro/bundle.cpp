@@ -4,6 +4,8 @@
 #include "mdsl/jsondiff.h"
 #include "mdsl/repro.h"
 
+#include "util/utf8.h"
+
 #include <array>
 #include <limits>
 #include <stdexcept>
@@ -24,6 +26,25 @@ struct Invalid : std::runtime_error {
     }
     std::string pointer;
 };
+
+// The error is one line of UTF-8 whatever the file holds: the parser's message quotes the
+// bytes it stopped at (shown as \xFF), and a field's name may hold a line break (shown as
+// \u000A, as JSON writes it).
+std::string oneLine(std::string_view text)
+{
+    std::string out;
+    for (const char c : utf8::forMessage(text)) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            out += "\\u00";
+            out += kHex[static_cast<unsigned char>(c) >> 4];
+            out += kHex[c & 0xF];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
 
 std::string child(const std::string& pointer, std::string_view key)
 {
@@ -245,7 +266,7 @@ std::optional<Json> parseUntrustedJson(std::string_view text, std::string& error
         std::string detail = e.what();
         if (const auto bracket = detail.find("] "); bracket != std::string::npos)
             detail.erase(0, bracket + 2);
-        error = "not JSON: " + detail;
+        error = "not JSON: " + utf8::forMessage(detail);   // it quotes bytes that need not be UTF-8
         return std::nullopt;
     }
 }
@@ -254,16 +275,18 @@ ReproParse parseRepro(std::string_view text)
 {
     ReproParse result;
     std::optional<Json> doc = parseUntrustedJson(text, result.error);
-    if (!doc)
+    if (!doc) {
+        result.error = oneLine(result.error);
         return result;
+    }
     try {
         result.bundle = readBundle(*doc);
     } catch (const Invalid& e) {
         result.pointer = e.pointer;
-        result.error = (e.pointer.empty() ? std::string("/") : e.pointer) + ": " + e.what();
+        result.error = oneLine((e.pointer.empty() ? std::string("/") : e.pointer) + ": " + e.what());
     } catch (const std::exception& e) {
         // Not expected (every check throws Invalid), but a bad file must never escape as a crash.
-        result.error = std::string("/: ") + e.what();
+        result.error = oneLine(std::string("/: ") + e.what());
     }
     return result;
 }

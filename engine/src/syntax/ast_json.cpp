@@ -2,11 +2,21 @@
 
 #include "mdsl/ast.h"
 
+#include "util/utf8.h"
+
 namespace mdsl {
 
 namespace {
 
 using namespace ast;
+
+/// Text of the source as the tree shows it. A JSONPath query that did not parse (E110) stays
+/// in the tree with its text, whatever its bytes: shown as \xFF, so that the tree always
+/// serializes (`mapping-dsl compile`).
+Json shown(std::string_view text)
+{
+    return utf8::forMessage(text);
+}
 
 class ToJson {
 public:
@@ -16,7 +26,7 @@ public:
     {
         Json out = Json::object();
         if (doc.header) {
-            Json header = {{"name", doc.header->name}, {"version", nullptr}};
+            Json header = {{"name", shown(doc.header->name)}, {"version", nullptr}};
             if (doc.header->version)
                 header["version"] = *doc.header->version;
             addSpan(header, doc.header->span);
@@ -33,10 +43,12 @@ public:
     {
         Json out = Json::object();
         switch (e.kind) {
-        case ExprKind::Literal:
+        case ExprKind::Literal: {
             out["kind"] = "literal";
-            out["value"] = e.as<LiteralExpr>().value;
+            const Json& value = e.as<LiteralExpr>().value;
+            out["value"] = value.is_string() ? shown(value.get_ref<const std::string&>()) : value;
             break;
+        }
         case ExprKind::Array: {
             out["kind"] = "array";
             out["elements"] = exprs(e.as<ArrayExpr>().elements);
@@ -51,7 +63,7 @@ public:
             break;
         case ExprKind::JsonPath:
             out["kind"] = "jsonpath";
-            out["query"] = e.as<JsonPathExpr>().text;
+            out["query"] = shown(e.as<JsonPathExpr>().text);
             break;
         case ExprKind::Name:
             out["kind"] = "name";
@@ -105,7 +117,7 @@ private:
     {
         Json entries = Json::array();
         for (const ObjectEntry& entry : e.entries) {
-            Json item = {{"key", entry.key}, {"value", expr(*entry.value)}};
+            Json item = {{"key", shown(entry.key)}, {"value", expr(*entry.value)}};
             addSpan(item, entry.keySpan);
             entries.push_back(std::move(item));
         }
@@ -127,7 +139,7 @@ private:
             if (s.kind == PathSegment::Kind::Index)
                 out.push_back(s.index);
             else
-                out.push_back(s.name);
+                out.push_back(shown(s.name));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 #include "syntax/syntax_errors.h"
 
 #include "report/codes.h"
+#include "util/utf8.h"
 
 #include <array>
 #include <utility>
@@ -34,6 +35,8 @@ Diagnostic makeError(const LineIndex& index, SyntaxError error, Span span, std::
     Diagnostic d;
     d.severity = Severity::Error;
     d.code = std::string(errorCode(error));
+    for (std::string& arg : args)
+        arg = utf8::forMessage(arg);   // E101 and E110 quote the text, whatever its bytes
     d.message = formatMessage(errorPattern(error), args);
     d.args = std::move(args);
     d.range = index.range(span);
@@ -50,15 +53,9 @@ Fix insertionFix(const LineIndex& index, std::string_view id, std::vector<std::s
 std::string quoteForMessage(std::string_view text)
 {
     constexpr std::size_t kMax = 40;
-    std::string shown(text.substr(0, kMax));
-    if (text.size() > kMax) {
-        // Do not cut a UTF-8 sequence in half.
-        while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0u) == 0x80u)
-            shown.pop_back();
-        if (!shown.empty() && static_cast<unsigned char>(shown.back()) >= 0xC0u)
-            shown.pop_back();
+    std::string shown(utf8::truncate(text, kMax));
+    if (text.size() > kMax)
         shown += "...";
-    }
     return "'" + shown + "'";
 }
 

@@ -46,4 +46,39 @@ void appendUtf8(std::string& out, std::uint32_t cp)
     }
 }
 
+std::string forMessage(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8Length(text, i);
+        if (n > 0) {
+            out.append(text, i, n);
+            i += n;
+            continue;
+        }
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        const auto byte = static_cast<unsigned char>(text[i++]);
+        out += "\\x";
+        out += kHex[byte >> 4];
+        out += kHex[byte & 0xF];
+    }
+    return out;
+}
+
+std::string_view truncate(std::string_view text, std::size_t maxBytes) noexcept
+{
+    if (text.size() <= maxBytes)
+        return text;
+    std::size_t end = maxBytes;
+    // Step back over continuation bytes to the start of the character the cut falls in; if
+    // that character does not fit whole, it goes.
+    std::size_t start = end;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0u) == 0x80u && end - start < 3)
+        --start;
+    if (start < end && utf8Length(text, start) > 0)
+        end = start;
+    return text.substr(0, end);
+}
+
 } // namespace mdsl::utf8
