@@ -79,15 +79,7 @@ void RecordingDebugger::record(const DebugRecordRequest& request)
         }
         std::string text = request.text.toStdString();
         // Byte offsets of the engine to document positions (UTF-16), once.
-        out->positions.reserve(text.size() + 1);
-        int pos = 0;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            out->positions.push_back(pos);
-            const auto byte = static_cast<unsigned char>(text[i]);
-            if ((byte & 0xC0) != 0x80)
-                pos += byte >= 0xF0 ? 2 : 1;
-        }
-        out->positions.push_back(pos);
+        out->positions = utf16Positions(text);
         mdsl::RunOptions options;
         options.pinnedNowMs = request.pinnedNowMs;
         out->recording = std::make_unique<mdsl::debug::Recording>(mdsl::debug::record(std::move(text),

@@ -31,21 +31,6 @@ constexpr int kPathRole = Qt::UserRole;        ///< source items: field path; ta
 constexpr int kRuleRole = Qt::UserRole + 1;    ///< target items: index of their rule, or -1
 constexpr int kMaxMergedElements = 100;        ///< elements of an array read to list its fields
 
-/// For each byte offset of a UTF-8 text, the document (UTF-16) position there.
-std::vector<int> utf16Positions(const QByteArray& utf8)
-{
-    std::vector<int> positions(std::size_t(utf8.size()) + 1, 0);
-    int units = 0;
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(utf8[i]);
-        positions[std::size_t(i)] = units;
-        if ((byte & 0xC0) != 0x80)
-            units += byte >= 0xF0 ? 2 : 1;
-    }
-    positions[std::size_t(utf8.size())] = units;
-    return positions;
-}
-
 /// What the panel shows of one rule: its first line, from the right of `<-`.
 QString ruleSummary(const QString& text, bool array)
 {
@@ -66,7 +51,7 @@ VisualLineage computeLineage(quint64 generation, const QString& text, const mdsl
     result.generation = generation;
     const QByteArray utf8 = text.toUtf8();
     const mdsl::Json entries = mdsl::lineage(std::string_view(utf8.constData(), std::size_t(utf8.size())), flags);
-    const std::vector<int> positions = utf16Positions(utf8);
+    const std::vector<int> positions = utf16Positions(std::string_view(utf8.constData(), std::size_t(utf8.size())));
     auto position = [&](const mdsl::Json& at) {
         const auto offset = at.value("offset", std::size_t{0});
         return positions[std::min(offset, positions.size() - 1)];
