@@ -128,6 +128,13 @@ private slots:
         QCOMPARE(lexed.diagnostics[0].code, std::string("E107"));
         QCOMPARE(lexed.tokens[1].kind, TokenKind::Invalid);
         QCOMPARE(lexed.tokens[2].kind, TokenKind::Identifier);
+        // In a string or a comment too: a blob of 3,000 such bytes is one diagnostic over them.
+        for (const std::string& text : {"a <- \"" + std::string(3000, '\xff') + "\"", "# " + std::string(3000, '\xfe')}) {
+            lexed = tokenize(text);
+            QCOMPARE(lexed.diagnostics.size(), std::size_t(1));
+            QCOMPARE(lexed.diagnostics[0].code, std::string("E107"));
+            QCOMPARE(lexed.diagnostics[0].range.end.offset - lexed.diagnostics[0].range.start.offset, 3000u);
+        }
         // Overlong encodings and encoded surrogates are not UTF-8.
         QCOMPARE(tokenize("\"\xc0\xaf\"").diagnostics[0].code, std::string("E107"));
         QCOMPARE(tokenize("\"\xed\xa0\x80\"").diagnostics[0].code, std::string("E107"));

@@ -201,6 +201,16 @@ private:
         return true;
     }
 
+    /// The end of a run of bytes that are not UTF-8 starting at `from`: one E107 covers the
+    /// run, so that a binary blob in a string or comment does not flood the problems list.
+    [[nodiscard]] std::size_t invalidRunEnd(std::size_t from) const
+    {
+        std::size_t end = from + 1;
+        while (end < text_.size() && utf8::utf8Length(text_, end) == 0)
+            ++end;
+        return end;
+    }
+
     // A run of characters that start no token: one token and one diagnostic, so that a
     // binary blob does not flood the problems list.
     void invalid()
@@ -226,9 +236,10 @@ private:
         while (pos_ < text_.size() && text_[pos_] != '\n') {
             const std::size_t len = utf8::utf8Length(text_, pos_);
             if (len == 0) {
-                error(SyntaxError::InvalidUtf8, pos_, pos_ + 1, {hexByte(static_cast<unsigned char>(text_[pos_]))});
-                textOut += "\xEF\xBF\xBD";
-                ++pos_;
+                const std::size_t end = invalidRunEnd(pos_);
+                error(SyntaxError::InvalidUtf8, pos_, end, {hexByte(static_cast<unsigned char>(text_[pos_]))});
+                for (; pos_ < end; ++pos_)
+                    textOut += "\xEF\xBF\xBD";
             } else {
                 textOut.append(text_.substr(pos_, len));
                 pos_ += len;
@@ -309,9 +320,10 @@ private:
             }
             const std::size_t len = utf8::utf8Length(text_, pos_);
             if (len == 0) {
-                error(SyntaxError::InvalidUtf8, pos_, pos_ + 1, {hexByte(uc)});
-                value += "\xEF\xBF\xBD";
-                ++pos_;
+                const std::size_t end = invalidRunEnd(pos_);
+                error(SyntaxError::InvalidUtf8, pos_, end, {hexByte(uc)});
+                for (; pos_ < end; ++pos_)
+                    value += "\xEF\xBF\xBD";
                 continue;
             }
             value.append(text_.substr(pos_, len));
