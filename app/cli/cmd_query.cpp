@@ -7,6 +7,7 @@
 #include "mdsl/jsonpath.h"
 
 #include <algorithm>
+#include <chrono>
 #include <iostream>
 
 namespace cli {
@@ -25,14 +26,46 @@ Options:
   --paths    print the normalized paths of the nodes (e.g. "$['a'][0]") instead of values
   --help     print this help
 
-Exit codes: 0 success (even when nothing is selected), 1 invalid query,
-2 usage error, unreadable file or invalid JSON.
+A query may take 10 seconds and visit 50,000,000 nodes (descendant segments of descendant
+segments grow much faster than their document); past that it stops with a message.
+
+Exit codes: 0 success (even when nothing is selected), 1 invalid query or a query past those
+limits, 2 usage error, unreadable file or invalid JSON.
 )";
 
 /// JSON nested deeper than this is refused: printing it would recurse once per level.
 constexpr int kMaxDocumentDepth = 10000;
 
 struct TooDeep {};
+
+/// The limits of one query: time, and nodes visited or selected. Looked at inside the
+/// traversal (jsonpath::Watch) and while the result is copied out.
+class QueryLimits final : public mdsl::jsonpath::Watch {
+public:
+    static constexpr std::uint64_t kMaxNodes = 50'000'000;
+    static constexpr std::chrono::seconds kMaxTime{10};
+
+    /// What stopped the query, for its message.
+    struct Exceeded {
+        std::string what;
+    };
+
+    void progress(std::uint64_t nodes) override
+    {
+        if ((nodes_ += nodes) > kMaxNodes)
+            throw Exceeded{"the query visited more than 50,000,000 nodes"};
+        checkTime();
+    }
+    void checkTime() const
+    {
+        if (std::chrono::steady_clock::now() > deadline_)
+            throw Exceeded{"the query took longer than 10 s"};
+    }
+
+private:
+    std::uint64_t nodes_ = 0;
+    std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::now() + kMaxTime;
+};
 
 /// The line of the query holding offset, and a caret under the offending character.
 void printQueryError(const std::string& query, const mdsl::jsonpath::Error& error)
@@ -109,12 +142,23 @@ int runQuery(const std::vector<std::string>& args)
     }
 
     mdsl::Json out = mdsl::Json::array();
-    if (parsed->has("--paths")) {
-        for (const mdsl::jsonpath::Node& node : query.query->selectWithPaths(document))
-            out.push_back(mdsl::jsonpath::toString(node.path));
-    } else {
-        for (const mdsl::Json* value : query.query->select(document))
-            out.push_back(*value);
+    QueryLimits limits;
+    try {
+        if (parsed->has("--paths")) {
+            for (const mdsl::jsonpath::Node& node : query.query->selectWithPaths(document, nullptr, &limits))
+                out.push_back(mdsl::jsonpath::toString(node.path));
+        } else {
+            std::vector<const mdsl::Json*> nodes;
+            query.query->select(document, document, nodes, &limits);
+            for (std::size_t i = 0; i < nodes.size(); ++i) {
+                if ((i & 4095u) == 0)
+                    limits.checkTime();   // copying many deep nodes is long too
+                out.push_back(*nodes[i]);
+            }
+        }
+    } catch (const QueryLimits::Exceeded& exceeded) {
+        printError(exceeded.what + ": narrow it (a name or index instead of `..`, a filter)");
+        return kFailed;
     }
     std::cout << out.dump(2) << '\n';
     return kOk;

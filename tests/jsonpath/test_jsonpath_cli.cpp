@@ -90,6 +90,27 @@ private slots:
         QVERIFY(tooDeep.err.contains(QStringLiteral("nested more than 10000 levels deep")));
     }
 
+    // Descendants of descendants of a 400-byte document used to take the machine's memory:
+    // the query stops at its node limit, inside the traversal, with one line saying why.
+    void aRunawayQueryStopsWithAMessage_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::newRow("values") << QStringList();
+        QTest::newRow("paths") << QStringList{QStringLiteral("--paths")};
+    }
+
+    void aRunawayQueryStopsWithAMessage()
+    {
+        QFETCH(QStringList, extra);
+        const QByteArray nested = QByteArray(200, '[') + "0" + QByteArray(200, ']');
+        const CliResult r = runCli(QStringList{QStringLiteral("query"), QStringLiteral("$..*..*..*..*..*")} + extra, nested);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith(QStringLiteral("mapping-dsl: the query visited more than 50,000,000 nodes"))
+                     || r.err.startsWith(QStringLiteral("mapping-dsl: the query took longer than 10 s")),
+                 qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
+
     void helpDescribesTheCommand()
     {
         const CliResult r = runCli({QStringLiteral("query"), QStringLiteral("--help")});

@@ -101,7 +101,8 @@ public:
     /// The selected values of a query over root ('@' is the root too).
     [[nodiscard]] std::vector<const Json*> select(const Json& root) const;
     /// The selected nodes with their normalized paths (slower: builds every path).
-    [[nodiscard]] std::vector<Node> selectWithPaths(const Json& root, const Json* current = nullptr) const;
+    [[nodiscard]] std::vector<Node> selectWithPaths(const Json& root, const Json* current = nullptr,
+                                                    Watch* watch = nullptr) const;
 
     /// For a singular query: the one selected value, or nullptr (the DSL's *missing*).
     /// For any other query: its first selected value, or nullptr.

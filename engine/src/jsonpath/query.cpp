@@ -65,11 +65,11 @@ std::vector<const Json*> Query::select(const Json& root) const
     return out;
 }
 
-std::vector<Node> Query::selectWithPaths(const Json& root, const Json* current) const
+std::vector<Node> Query::selectWithPaths(const Json& root, const Json* current, Watch* watch) const
 {
     if (!impl_)
         return {};
-    return detail::Evaluator(root).selectWithPaths(impl_->ast, current ? *current : root);
+    return detail::Evaluator(root, watch).selectWithPaths(impl_->ast, current ? *current : root);
 }
 
 const Json* Query::selectOne(const Json& root, const Json& current) const
