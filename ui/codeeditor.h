@@ -21,6 +21,9 @@ class Theme;
 
 namespace studio {
 
+/// A character of a word of the DSL (identifiers, keywords): what hover and completion look at.
+bool isWordChar(QChar c);
+
 class CodeEditor : public QPlainTextEdit {
     Q_OBJECT
 
