@@ -328,8 +328,7 @@ Value joinBody(Call& call, std::span<Value> args)
         if (element.is_structured())
             fail(code::kType, call.span, "`join` cannot join " + describe(element), {"join", describe(element)});
         // Counted as it grows: a long separator between many short elements multiplies.
-        call.state.build(separator.size() + (element.is_string() ? element.get_ref<const std::string&>().size() : 24),
-                         call.span);
+        call.state.build(separator.size() + textBytes(element), call.span);
         if (!first)
             out += separator;
         out += toText(element);

@@ -12,13 +12,6 @@ namespace mdsl::rt {
 
 namespace {
 
-/// What the text of a scalar adds to a string being built: a string's bytes, at most 24 for
-/// the printed form of a number or boolean.
-std::uint64_t textBytes(const Json& value)
-{
-    return value.is_string() ? value.get_ref<const std::string&>().size() : 24;
-}
-
 Value concatBody(Call& call, std::span<Value> args)
 {
     // Counted before building: `concat(b, b, b, …)` over a large `b` must stop before it

@@ -30,6 +30,12 @@ std::optional<int> compareValues(const Json& a, const Json& b);
 /// Text of a value as to_string and concat write it: a string as is, numbers in shortest
 /// round-trip form, true/false, null, arrays and objects as compact JSON.
 std::string toText(const Json& value);
+/// What toText(value) adds to a string being built, for the budget of values built: a
+/// string's bytes, at most 24 for the printed form of a number or boolean.
+inline std::uint64_t textBytes(const Json& value)
+{
+    return value.is_string() ? value.get_ref<const std::string&>().size() : 24;
+}
 
 /// A binary operator other than `??`, `and`, `or` (which the engines evaluate lazily) on
 /// two present operands. Errors are thrown with `span`.
