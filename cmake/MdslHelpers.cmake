@@ -71,7 +71,8 @@ function(mdsl_add_test name)
         add_executable(${program} ${PROJECT_SOURCE_DIR}/tests/support/testmain.cpp)
         mdsl_target_defaults(${program} LINK_SANITIZERS_ONLY)
         target_include_directories(${program} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
-        target_link_libraries(${program} PRIVATE Qt6::Test)
+        # Tests may reach the engine's internal headers (the AST, tokens, passes).
+        target_link_libraries(${program} PRIVATE Qt6::Test mdsl::engine_internal)
         target_compile_definitions(${program} PRIVATE
             MDSL_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
             MDSL_BINARY_DIR="${PROJECT_BINARY_DIR}")

@@ -16,6 +16,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace studio {
 
@@ -129,6 +130,24 @@ struct PreviewResult {
     qint64 totalUs = 0;
     /// Paths of the sample input for completion (".customer.name"), breadth first.
     QStringList sourcePaths;
+};
+
+/// One rule as the visual mapping draws it: what the engine's lineage says, positioned in the
+/// editor's text.
+struct VisualRule {
+    QString target;          ///< JSON Pointer ("/order/lines/*/sku")
+    bool array = false;      ///< an array block (its target is the array)
+    QStringList sources;     ///< the input fields it reads ("$.items[*].sku")
+    int start = 0;           ///< document positions of the rule
+    int end = 0;
+    QString text;            ///< the rule's first line, trimmed
+};
+
+/// The lineage of one version of the text, made off the UI thread.
+struct VisualLineage {
+    quint64 generation = 0;
+    std::vector<VisualRule> rules;
+    qint64 elapsedUs = 0;
 };
 
 } // namespace studio

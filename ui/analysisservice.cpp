@@ -143,8 +143,9 @@ AnalysisService::AnalysisService(std::shared_ptr<MappingBackend> backend, QObjec
     : QObject(parent)
     , backend_(std::move(backend))
 {
-    // One thread per lane: validation never waits behind a long preview.
-    pool_.setMaxThreadCount(2);
+    // One thread per lane: validation never waits behind a long preview. The lanes share the
+    // backend's analyses: a text version is parsed once, by whichever lane asks first.
+    pool_.setMaxThreadCount(3);
     std::shared_ptr<MappingBackend> b = backend_;
     problems_ = std::make_unique<Lane<std::pair<QString, mdsl::Flags>, ProblemsResult>>(
         this, &pool_, [b](const std::pair<QString, mdsl::Flags>& r) { return b->validate(r.first, r.second); },
@@ -161,6 +162,9 @@ AnalysisService::AnalysisService(std::shared_ptr<MappingBackend> backend, QObjec
             return result;
         },
         [this](PreviewResult&& r) { emit previewReady(std::make_shared<const PreviewResult>(std::move(r))); });
+    lineage_ = std::make_unique<Lane<std::pair<QString, mdsl::Flags>, VisualLineage>>(
+        this, &pool_, [b](const std::pair<QString, mdsl::Flags>& r) { return b->lineage(r.first, r.second); },
+        [this](VisualLineage&& r) { emit lineageReady(std::make_shared<const VisualLineage>(std::move(r))); });
 }
 
 AnalysisService::~AnalysisService()
@@ -179,6 +183,11 @@ void AnalysisService::schedulePreview(PreviewRequest request, int delayMs)
 {
     preview_->schedule({std::move(request), currentJsonStyle()}, delayMs);
     emit previewStarted();
+}
+
+void AnalysisService::scheduleLineage(const QString& text, const mdsl::Flags& flags, int delayMs)
+{
+    lineage_->schedule({text, flags}, delayMs);
 }
 
 bool AnalysisService::previewPending() const

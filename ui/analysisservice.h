@@ -42,6 +42,10 @@ public:
     /// Runs the preview after the preview delay (0: at once); a newer call replaces a waiting one.
     void schedulePreview(PreviewRequest request, int delayMs);
 
+    /// Makes the lineage of the text for the visual mapping after `delayMs`; a newer call
+    /// replaces a waiting one.
+    void scheduleLineage(const QString& text, const mdsl::Flags& flags, int delayMs);
+
     /// True while a preview is waiting or running.
     [[nodiscard]] bool previewPending() const;
     /// The backend, for work that must be done on the spot (tests, the benchmark).
@@ -52,6 +56,7 @@ signals:
     void previewStarted();
     /// Shared and read-only: the main window and the panels look at it without copying.
     void previewReady(std::shared_ptr<const studio::PreviewResult> result);
+    void lineageReady(std::shared_ptr<const studio::VisualLineage> lineage);
 
 private:
     template <typename Request, typename Result>
@@ -64,6 +69,7 @@ private:
     int previewDelayMs_ = 100;
     std::unique_ptr<Lane<std::pair<QString, mdsl::Flags>, ProblemsResult>> problems_;
     std::unique_ptr<Lane<PreviewJob, PreviewResult>> preview_;
+    std::unique_ptr<Lane<std::pair<QString, mdsl::Flags>, VisualLineage>> lineage_;
 };
 
 } // namespace studio

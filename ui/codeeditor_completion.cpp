@@ -6,7 +6,6 @@
 #include "utf8text.h"
 
 #include "mdsl/catalog.h"
-#include "mdsl/syntax.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>

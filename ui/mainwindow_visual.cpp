@@ -29,8 +29,11 @@ void MainWindow::setUpVisualMapping()
 {
     visual_ = new VisualMappingPanel(this);
     addSideTab(visual_, [this] { return tr("Visual Mapping"); });
-    visual_->setSources([this] { return editor_->toPlainText(); }, [this] { return settings_.flags; },
-                        [this] { return preview_->inputText(); });
+    visual_->setInputSource([this] { return preview_->inputText(); });
+    connect(visual_, &VisualMappingPanel::lineageWanted, service_,
+            [this](int delayMs) { service_->scheduleLineage(editor_->toPlainText(), settings_.flags, delayMs); });
+    connect(service_, &AnalysisService::lineageReady, visual_,
+            [this](const std::shared_ptr<const VisualLineage>& lineage) { visual_->showLineage(*lineage); });
     connect(editor_->document(), &QTextDocument::contentsChanged, visual_, [this] { visual_->refreshSoon(); });
     connect(preview_, &PreviewPanel::inputEdited, visual_, [this] { visual_->refreshSoon(); });
     connect(service_, &AnalysisService::previewReady, visual_, [this] { visual_->refreshSoon(); });

@@ -6,12 +6,14 @@
 #include "mdsl/engine.h"
 #include "mdsl/jsondiff.h"
 #include "mdsl/repro.h"
-#include "mdsl/validate.h"
 
 #include <QElapsedTimer>
 #include <QFuture>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QMutex>
+
+#include <algorithm>
+#include <future>
 
 namespace studio {
 
@@ -104,19 +106,77 @@ void locateOffset(const std::string& text, std::size_t offset, int& line, int& c
     }
 }
 
+/// What the visual mapping shows of a rule: its first line, from the right of `<-`.
+QString ruleSummary(const QString& text, bool array)
+{
+    QString line = text.section(QLatin1Char('\n'), 0, 0);
+    const qsizetype arrow = line.indexOf(QStringLiteral("<-"));
+    if (arrow >= 0)
+        line = line.mid(arrow + 2);
+    if (array && line.lastIndexOf(QLatin1Char('{')) > 0)
+        line.truncate(line.lastIndexOf(QLatin1Char('{')));
+    return line.trimmed();
+}
+
+/// The engine's analyses of the last few (text, flags): each made once, by the first thread
+/// that asks, while the others asking for the same wait for it.
+class AnalysisCache {
+public:
+    mdsl::Analysis get(const QString& text, const mdsl::Flags& flags)
+    {
+        std::promise<mdsl::Analysis> promise;
+        std::shared_future<mdsl::Analysis> future;
+        {
+            QMutexLocker lock(&mutex_);
+            const auto found = std::find_if(entries_.begin(), entries_.end(),
+                                            [&](const Entry& e) { return e.flags == flags && e.text == text; });
+            if (found != entries_.end()) {
+                // Most recently used first: a pinned V1 file asked for at every preview stays.
+                std::rotate(entries_.begin(), found, found + 1);
+                future = entries_.front().analysis;
+                lock.unlock();
+                return future.get();
+            }
+            future = promise.get_future().share();
+            entries_.insert(entries_.begin(), Entry{text, flags, future});
+            if (entries_.size() > kKept)
+                entries_.pop_back();
+        }
+        const QByteArray utf8 = text.toUtf8();
+        try {
+            promise.set_value(mdsl::analyze(std::string_view(utf8.constData(), std::size_t(utf8.size())), flags));
+        } catch (...) {
+            promise.set_exception(std::current_exception());
+        }
+        return future.get();
+    }
+
+private:
+    /// The editor's text as it changes, the previous version still being shown, a pinned V1
+    /// file, a repro bundle's mapping.
+    static constexpr std::size_t kKept = 4;
+    struct Entry {
+        QString text;
+        mdsl::Flags flags;
+        std::shared_future<mdsl::Analysis> analysis;
+    };
+    QMutex mutex_;
+    std::vector<Entry> entries_;
+};
+
 class EngineBackend final : public MappingBackend {
 public:
+    mdsl::Analysis analysis(const QString& text, const mdsl::Flags& flags) override
+    {
+        return analyses_.get(text, flags);
+    }
+
     ProblemsResult validate(const QString& text, const mdsl::Flags& flags) override
     {
         QElapsedTimer timer;
         timer.start();
-        const QByteArray utf8 = text.toUtf8();
-        mdsl::ValidateOptions options;
-        options.flags = flags;
-        options.engine = mdsl::routedEngine(mdsl::Route::V2Routed, flags);
-        const auto diagnostics = mdsl::validate(std::string_view(utf8.constData(), std::size_t(utf8.size())), options);
         ProblemsResult result;
-        result.problems = toProblems(diagnostics, text);
+        result.problems = toProblems(analysis(text, flags).diagnostics(mdsl::Route::V2Routed), text);
         result.elapsedUs = timer.nsecsElapsed() / 1000;
         return result;
     }
@@ -136,36 +196,31 @@ public:
         // A preview is for looking, not for load tests: a runaway mapping stops early.
         options.limits.maxTime = std::chrono::milliseconds(2000);
 
-        const QByteArray text = request.text.toUtf8();
-        const std::string_view textView(text.constData(), std::size_t(text.size()));
-        const QByteArray left = request.leftText.toUtf8();
-        const std::string_view leftView(left.constData(), std::size_t(left.size()));
-
+        // The editor's text and a V1 side pinned to another file are each analysed once per
+        // version (the problems asked for the same analysis); the pinned file, which does not
+        // change as the author types, stays in the cache.
+        const mdsl::Analysis mapping = analysis(request.text, request.flags);
+        const bool pinned = request.leftText != request.text;
+        const mdsl::Analysis left = pinned ? analysis(request.leftText, request.flags) : mapping;
         // The two runs are independent (compiled mappings and the input are immutable): V1 goes
         // to another thread while this one runs V2.
-        // A V1 side pinned to another file does not change as the author types: it is compiled
-        // once per (text, flags), not on every keystroke.
-        const bool pinned = request.leftText != request.text;
-        QFuture<mdsl::RunResult> v1Run = QtConcurrent::run([&] {
-            return mdsl::run(pinned ? pinnedCompiled(request.leftText, request.flags)
-                                    : mdsl::compile(leftView, mdsl::EngineKind::V1, request.flags),
-                             *input, options);
-        });
-        mdsl::RunResult v2 = mdsl::run(mdsl::compile(textView, mdsl::EngineKind::V2, request.flags), *input, options);
+        QFuture<mdsl::RunResult> v1Run =
+            QtConcurrent::run([&] { return mdsl::run(left.compiled(mdsl::EngineKind::V1), *input, options); });
+        mdsl::RunResult v2 = mdsl::run(mapping.compiled(mdsl::EngineKind::V2), *input, options);
         mdsl::RunResult v1 = v1Run.takeResult();
         // With one side invalid there is nothing to compare: its status says why.
         if (v1.output && v2.output)
             result.patch = mdsl::jsonPatch(*v1.output, *v2.output);
 
         // Production's dry-run (V2-routed, or a repro bundle's route) is one of these two runs:
-        // mdsl::dryRun would compile and run the same text again. The engine says which
-        // (routedAnswer); only a V1 side pinned to another file needs a run of the editor's
-        // text on V1, and only when production would answer with V1.
+        // mdsl::dryRun would run the same mapping again. The engine says which (answer()); only
+        // a V1 side pinned to another file needs a run of the editor's text on V1, and only
+        // when production would answer with V1.
         const mdsl::Route route = request.production ? request.productionRoute : mdsl::Route::V2Routed;
-        const mdsl::RoutedAnswer routed = mdsl::routedAnswer(route, request.flags, v2.status);
+        const mdsl::RoutedAnswer routed = mapping.answer(route, v2.status);
         std::optional<mdsl::RunResult> ownV1;
-        if (routed.engine == mdsl::EngineKind::V1 && request.leftText != request.text)
-            ownV1 = mdsl::run(mdsl::compile(textView, mdsl::EngineKind::V1, request.flags), *input, options);
+        if (routed.engine == mdsl::EngineKind::V1 && pinned)
+            ownV1 = mdsl::run(mapping.compiled(mdsl::EngineKind::V1), *input, options);
         const mdsl::RunResult& served = routed.engine == mdsl::EngineKind::V2 ? v2 : ownV1 ? *ownV1 : v1;
         result.production.engine = fromStd(std::string(mdsl::engineName(routed.engine)));
         result.production.answer = routed;
@@ -180,32 +235,35 @@ public:
         return result;
     }
 
-    /// How many times a pinned V1 file was compiled (the tests check it is once per version).
-    int pinnedCompilations() const override
+    VisualLineage lineage(const QString& text, const mdsl::Flags& flags) override
     {
-        QMutexLocker lock(&mutex_);
-        return pinnedCompilations_;
+        QElapsedTimer clock;
+        clock.start();
+        const mdsl::Analysis analysed = analysis(text, flags);
+        const std::vector<int> positions = utf16Positions(analysed.text());
+        auto position = [&](const mdsl::Position& at) {
+            return positions[std::min(std::size_t(at.offset), positions.size() - 1)];
+        };
+        VisualLineage result;
+        for (const mdsl::LineageEntry& entry : analysed.lineage()) {
+            VisualRule rule;
+            rule.target = fromStd(entry.target);
+            rule.array = entry.kind == mdsl::LineageKind::Array;
+            for (const mdsl::LineageSource& source : entry.sources) {
+                const QString path = source.field ? fromStd(source.field->text()) : QString();
+                if (!path.isEmpty() && !rule.sources.contains(path))
+                    rule.sources.append(path);
+            }
+            rule.start = position(entry.range.start);
+            rule.end = position(entry.range.end);
+            rule.text = ruleSummary(text.mid(rule.start, rule.end - rule.start), rule.array);
+            result.rules.push_back(std::move(rule));
+        }
+        result.elapsedUs = clock.nsecsElapsed() / 1000;
+        return result;
     }
 
 private:
-    mdsl::CompiledMapping pinnedCompiled(const QString& text, const mdsl::Flags& flags)
-    {
-        {
-            QMutexLocker lock(&mutex_);
-            if (pinned_ && pinnedText_ == text && pinnedFlags_ == flags)
-                return *pinned_;
-        }
-        const QByteArray utf8 = text.toUtf8();
-        mdsl::CompiledMapping compiled =
-            mdsl::compile(std::string_view(utf8.constData(), std::size_t(utf8.size())), mdsl::EngineKind::V1, flags);
-        QMutexLocker lock(&mutex_);
-        pinnedText_ = text;
-        pinnedFlags_ = flags;
-        pinned_ = compiled;
-        ++pinnedCompilations_;
-        return compiled;
-    }
-
     /// The sample input parsed; the last one is kept, since most edits touch the mapping.
     std::shared_ptr<const mdsl::Json> parsedInput(const QString& inputText, PreviewResult& result)
     {
@@ -234,13 +292,10 @@ private:
         return parsed;
     }
 
+    AnalysisCache analyses_;
     mutable QMutex mutex_;
     QString cachedText_;
     std::shared_ptr<const mdsl::Json> cachedInput_;
-    QString pinnedText_;
-    mdsl::Flags pinnedFlags_;
-    std::optional<mdsl::CompiledMapping> pinned_;
-    int pinnedCompilations_ = 0;
 };
 
 } // namespace

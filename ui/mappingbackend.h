@@ -5,6 +5,7 @@
 
 #include "analysis.h"
 
+#include "mdsl/analysis.h"
 #include "mdsl/diagnostic.h"
 #include "mdsl/engine.h"
 
@@ -16,13 +17,16 @@ namespace studio {
 class MappingBackend {
 public:
     virtual ~MappingBackend() = default;
+    /// The engine's analysis of a text under the flags: made once per (text, flags) and shared
+    /// by everything that asks for it — the problems, the preview (both sides, a pinned V1 file
+    /// included), the visual mapping — from any thread. The last few are kept.
+    virtual mdsl::Analysis analysis(const QString& text, const mdsl::Flags& flags) = 0;
     /// The problems of a mapping under the flags, as production's V2-routed validate answers.
     virtual ProblemsResult validate(const QString& text, const mdsl::Flags& flags) = 0;
     /// Both engines' dry-runs of the request, their difference, and production's answer.
     virtual PreviewResult preview(const PreviewRequest& request) = 0;
-    /// How many times a V1 side pinned to another file has been compiled (for the tests: once
-    /// per version of that file and flags, not once per keystroke).
-    [[nodiscard]] virtual int pinnedCompilations() const { return 0; }
+    /// The lineage of a mapping, positioned in its text (the visual mapping).
+    virtual VisualLineage lineage(const QString& text, const mdsl::Flags& flags) = 0;
 };
 
 /// The backend over the engine (mdsl/validate.h, mdsl/engine.h).

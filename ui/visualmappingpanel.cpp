@@ -1,12 +1,10 @@
 #include "visualmappingpanel.h"
 #include "utf8text.h"
 
-#include "mdsl/edit.h"
-#include "mdsl/engine.h"
+#include "mdsl/fieldpath.h"
 #include "mdsl/json.h"
 
 #include <QDragEnterEvent>
-#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -15,10 +13,8 @@
 #include <QPainterPath>
 #include <QPainterPathStroker>
 #include <QScrollBar>
-#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -30,49 +26,6 @@ constexpr auto kFieldMime = "application/x-mdsl-field-path";
 constexpr int kPathRole = Qt::UserRole;        ///< source items: field path; target items: JSON Pointer
 constexpr int kRuleRole = Qt::UserRole + 1;    ///< target items: index of their rule, or -1
 constexpr int kMaxMergedElements = 100;        ///< elements of an array read to list its fields
-
-/// What the panel shows of one rule: its first line, from the right of `<-`.
-QString ruleSummary(const QString& text, bool array)
-{
-    QString line = text.section(QLatin1Char('\n'), 0, 0);
-    const qsizetype arrow = line.indexOf(QStringLiteral("<-"));
-    if (arrow >= 0)
-        line = line.mid(arrow + 2);
-    if (array && line.lastIndexOf(QLatin1Char('{')) > 0)
-        line.truncate(line.lastIndexOf(QLatin1Char('{')));
-    return line.trimmed();
-}
-
-VisualLineage computeLineage(quint64 generation, const QString& text, const mdsl::Flags& flags)
-{
-    QElapsedTimer clock;
-    clock.start();
-    VisualLineage result;
-    result.generation = generation;
-    const QByteArray utf8 = text.toUtf8();
-    const mdsl::Json entries = mdsl::lineage(std::string_view(utf8.constData(), std::size_t(utf8.size())), flags);
-    const std::vector<int> positions = utf16Positions(std::string_view(utf8.constData(), std::size_t(utf8.size())));
-    auto position = [&](const mdsl::Json& at) {
-        const auto offset = at.value("offset", std::size_t{0});
-        return positions[std::min(offset, positions.size() - 1)];
-    };
-    for (const mdsl::Json& entry : entries) {
-        VisualRule rule;
-        rule.target = fromStd(entry.value("target", std::string()));
-        rule.array = entry.value("kind", std::string()) == "array";
-        for (const mdsl::Json& source : entry["sources"]) {
-            const QString path = fromStd(mdsl::fieldPathOf(source.get<std::string>()));
-            if (!path.isEmpty() && !rule.sources.contains(path))
-                rule.sources.append(path);
-        }
-        rule.start = position(entry["span"]["start"]);
-        rule.end = position(entry["span"]["end"]);
-        rule.text = ruleSummary(text.mid(rule.start, rule.end - rule.start), rule.array);
-        result.rules.push_back(std::move(rule));
-    }
-    result.elapsedUs = clock.nsecsElapsed() / 1000;
-    return result;
-}
 
 QString pointerSegmentName(QString segment)
 {
@@ -268,8 +221,6 @@ VisualMappingPanel::VisualMappingPanel(QWidget* parent)
     , sources_(new SourceFieldTree(this))
     , linkArea_(new LinkArea(this))
     , targets_(new TargetTree(this))
-    , timer_(new QTimer(this))
-    , watcher_(new QFutureWatcher<VisualLineage>(this))
 {
     hint_->setWordWrap(true);
     hint_->setContentsMargins(6, 4, 6, 4);
@@ -304,15 +255,6 @@ VisualMappingPanel::VisualMappingPanel(QWidget* parent)
     layout->addWidget(hint_);
     layout->addLayout(row, 1);
 
-    timer_->setSingleShot(true);
-    connect(timer_, &QTimer::timeout, this, &VisualMappingPanel::startLineage);
-    connect(watcher_, &QFutureWatcher<VisualLineage>::finished, this, [this] {
-        showLineage(watcher_->result());
-        if (pending_) {
-            pending_ = false;
-            startLineage();
-        }
-    });
     auto repaint = [this] { linkArea_->update(); };
     for (QTreeWidget* tree : {static_cast<QTreeWidget*>(sources_), static_cast<QTreeWidget*>(targets_)}) {
         connect(tree->verticalScrollBar(), &QScrollBar::valueChanged, linkArea_, repaint);
@@ -332,10 +274,7 @@ VisualMappingPanel::VisualMappingPanel(QWidget* parent)
     retranslate();
 }
 
-VisualMappingPanel::~VisualMappingPanel()
-{
-    watcher_->waitForFinished();
-}
+VisualMappingPanel::~VisualMappingPanel() = default;
 
 QTreeWidget* VisualMappingPanel::sourceTree() const
 {
@@ -347,47 +286,24 @@ QTreeWidget* VisualMappingPanel::targetTree() const
     return targets_;
 }
 
-void VisualMappingPanel::setSources(std::function<QString()> mapping, std::function<mdsl::Flags()> flags,
-                                    std::function<QString()> input)
+void VisualMappingPanel::setInputSource(std::function<QString()> input)
 {
-    mappingText_ = std::move(mapping);
-    flags_ = std::move(flags);
     inputText_ = std::move(input);
 }
 
 void VisualMappingPanel::refreshSoon(int delayMs)
 {
-    if (isVisible())
-        timer_->start(delayMs);
-}
-
-void VisualMappingPanel::refreshNow()
-{
-    if (!mappingText_)
-        return;
-    timer_->stop();
-    if (const QString input = inputText_(); input != shownInput_)
-        rebuildSourceTree(input);
-    showLineage(computeLineage(++generation_, mappingText_(), flags_()));
-}
-
-void VisualMappingPanel::startLineage()
-{
-    if (!mappingText_)
-        return;
-    if (watcher_->isRunning()) {
-        pending_ = true;
-        return;
-    }
-    if (const QString input = inputText_(); input != shownInput_)
-        rebuildSourceTree(input);
-    watcher_->setFuture(QtConcurrent::run(computeLineage, ++generation_, mappingText_(), flags_()));
+    stale_ = !isVisible();
+    if (!stale_)
+        emit lineageWanted(delayMs);
 }
 
 void VisualMappingPanel::showLineage(const VisualLineage& lineage)
 {
-    if (lineage.generation < generation_)
-        return;   // a newer text was asked for meanwhile
+    if (inputText_) {
+        if (const QString input = inputText_(); input != shownInput_)
+            rebuildSourceTree(input);
+    }
     lineage_ = lineage;
     links_.clear();
     for (std::size_t i = 0; i < lineage_.rules.size(); ++i)
@@ -430,9 +346,10 @@ void VisualMappingPanel::rebuildSourceTree(const QString& input)
         default: return tr("number");
         }
     };
-    std::function<void(QTreeWidgetItem*, const mdsl::Json&, const QString&)> addChildren;
-    auto addField = [&](QTreeWidgetItem* parent, const QString& name, const mdsl::Json& value, const QString& rawPath) {
-        const QString path = fromStd(mdsl::fieldPathOf(rawPath.toStdString()));
+    std::function<void(QTreeWidgetItem*, const mdsl::Json&, const mdsl::FieldPath&)> addChildren;
+    auto addField = [&](QTreeWidgetItem* parent, const QString& name, const mdsl::Json& value,
+                        const mdsl::FieldPath& field) {
+        const QString path = fromStd(field.text());
         QTreeWidgetItem* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(sources_);
         item->setText(0, value.is_array() ? name + QStringLiteral("[]") : name);
         item->setText(1, typeName(value));
@@ -448,13 +365,15 @@ void VisualMappingPanel::rebuildSourceTree(const QString& input)
         item->setData(0, kPathRole, path);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         sourceItems_.insert(path, item);
-        addChildren(item, value, rawPath);
+        addChildren(item, value, field);
     };
-    addChildren = [&](QTreeWidgetItem* parent, const mdsl::Json& value, const QString& rawPath) {
+    addChildren = [&](QTreeWidgetItem* parent, const mdsl::Json& value, const mdsl::FieldPath& field) {
         if (value.is_object()) {
-            for (auto it = value.begin(); it != value.end(); ++it)
-                addField(parent, fromStd(it.key()), it.value(),
-                         rawPath + QLatin1Char('[') + fromStd(mdsl::Json(it.key()).dump()) + QLatin1Char(']'));
+            for (auto it = value.begin(); it != value.end(); ++it) {
+                mdsl::FieldPath member = field;
+                member.steps.push_back(mdsl::FieldStep::member(it.key()));
+                addField(parent, fromStd(it.key()), it.value(), member);
+            }
             return;
         }
         if (!value.is_array())
@@ -470,9 +389,11 @@ void VisualMappingPanel::rebuildSourceTree(const QString& input)
                     if (!merged.contains(it.key()))
                         merged[it.key()] = it.value();
         }
-        addChildren(parent, merged, rawPath + QStringLiteral("[*]"));
+        mdsl::FieldPath elements = field;
+        elements.steps.push_back(mdsl::FieldStep::elements());
+        addChildren(parent, merged, elements);
     };
-    addChildren(nullptr, json, QStringLiteral("$"));
+    addChildren(nullptr, json, mdsl::FieldPath{});
     sources_->expandAll();
     sources_->resizeColumnToContents(0);
     sources_->resizeColumnToContents(1);
@@ -595,7 +516,8 @@ void VisualMappingPanel::dropField(const QString& sourcePath, QTreeWidgetItem* t
 void VisualMappingPanel::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
-    refreshSoon(0);
+    if (stale_)
+        refreshSoon(0);
 }
 
 void VisualMappingPanel::changeEvent(QEvent* event)

@@ -3,11 +3,11 @@
 // mapping's targets as a tree (objects, blocks, targets), and a line per rule from each field
 // it reads to its target, from the engine's lineage. Dragging a field onto a target asks for
 // a rule (fieldDropped); the main window writes it into the text, which stays the only model:
-// the panel is redrawn from the text after every change (debounced, off the UI thread).
+// the panel is redrawn from the text after every change: it asks for the lineage
+// (lineageWanted) and the studio's analysis service makes it off the UI thread (showLineage).
 
-#include "mdsl/flags.h"
+#include "analysis.h"
 
-#include <QFutureWatcher>
 #include <QHash>
 #include <QSet>
 #include <QWidget>
@@ -16,7 +16,6 @@
 #include <vector>
 
 class QLabel;
-class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -26,23 +25,6 @@ class LinkArea;
 class SourceFieldTree;
 class TargetTree;
 
-/// One rule as the panel draws it: what the lineage says, positioned in the editor's text.
-struct VisualRule {
-    QString target;          ///< JSON Pointer ("/order/lines/*/sku")
-    bool array = false;      ///< an array block (its target is the array)
-    QStringList sources;     ///< field paths it reads ("$.items[*].sku")
-    int start = 0;           ///< document positions of the rule
-    int end = 0;
-    QString text;            ///< the rule's first line, trimmed
-};
-
-/// The lineage of one text, made off the UI thread.
-struct VisualLineage {
-    quint64 generation = 0;
-    std::vector<VisualRule> rules;
-    qint64 elapsedUs = 0;
-};
-
 class VisualMappingPanel : public QWidget {
     Q_OBJECT
 
@@ -50,13 +32,13 @@ public:
     explicit VisualMappingPanel(QWidget* parent = nullptr);
     ~VisualMappingPanel() override;
 
-    /// Where the panel reads the mapping, the flags and the sample input when it refreshes.
-    void setSources(std::function<QString()> mapping, std::function<mdsl::Flags()> flags,
-                    std::function<QString()> input);
-    /// Refreshes after `delayMs` (restarted by each call); only while the panel is shown.
+    /// Where the panel reads the sample input when a lineage arrives.
+    void setInputSource(std::function<QString()> input);
+    /// Asks for a refresh after `delayMs` (lineageWanted) while the panel is shown; a hidden
+    /// panel asks when it is shown again.
     void refreshSoon(int delayMs = 250);
-    /// Refreshes now and waits for the result (tests, and the first show).
-    void refreshNow();
+    /// Shows the lineage of the text (the newest asked for; the service drops older ones).
+    void showLineage(const studio::VisualLineage& lineage);
     /// Highlights the rule at a document position (the editor's cursor).
     void setCursorPosition(int position);
 
@@ -82,6 +64,8 @@ signals:
     void fieldDropped(const QString& sourcePath, const QString& targetPointer);
     /// The user chose a rule (its line or its target): select it in the editor.
     void ruleActivated(int start, int end);
+    /// The panel needs the lineage of the current text, in `delayMs`.
+    void lineageWanted(int delayMs);
     /// The lineage of a new text is shown.
     void refreshed();
 
@@ -91,27 +75,19 @@ protected:
 
 private:
     friend class LinkArea;
-    void startLineage();
-    void showLineage(const VisualLineage& lineage);
     void rebuildSourceTree(const QString& input);
     void rebuildTargetTree();
     void highlightRule(int index);
     void retranslate();
     [[nodiscard]] QTreeWidgetItem* visibleSourceItem(const QString& path) const;
 
-    std::function<QString()> mappingText_;
-    std::function<mdsl::Flags()> flags_;
     std::function<QString()> inputText_;
 
     QLabel* hint_ = nullptr;
     SourceFieldTree* sources_ = nullptr;
     LinkArea* linkArea_ = nullptr;
     TargetTree* targets_ = nullptr;
-    QTimer* timer_ = nullptr;
-    QFutureWatcher<VisualLineage>* watcher_ = nullptr;
-
-    quint64 generation_ = 0;
-    bool pending_ = false;          ///< a refresh was asked while one was running
+    bool stale_ = true;             ///< the text or input changed while the panel was hidden
     QString shownInput_;
     VisualLineage lineage_;
     QList<QPair<int, QString>> links_;

@@ -3,6 +3,7 @@
 #include "args.h"
 #include "cmd_engine_options.h"
 
+#include "mdsl/analysis.h"
 #include "mdsl/engine.h"
 #include "mdsl/report.h"
 
@@ -37,11 +38,12 @@ int runLineage(const std::vector<std::string>& args)
     const std::optional<MappingInput> in = loadMapping(*parsed);
     if (!in)
         return kUsage;
-    const std::vector<mdsl::Diagnostic> diagnostics = mdsl::validateOperation(in->text, mdsl::Route::V2Routed, in->flags);
+    const mdsl::Analysis analysis = mdsl::analyze(in->text, in->flags);
+    const std::vector<mdsl::Diagnostic>& diagnostics = analysis.diagnostics(mdsl::Route::V2Routed);
     std::cerr << mdsl::renderText(diagnostics, in->text, in->name);
     if (mdsl::hasErrors(diagnostics))
         return kFailed;
-    std::cout << mdsl::lineage(in->text, in->flags).dump(2, ' ', false, mdsl::Json::error_handler_t::replace) << '\n';
+    std::cout << mdsl::lineageToJson(analysis.lineage()).dump(2, ' ', false, mdsl::Json::error_handler_t::replace) << '\n';
     return kOk;
 }
 

@@ -6,7 +6,7 @@
 //   bench_validate [--rules N] [--iterations K] [--dump FILE]
 
 #include "mdsl/syntax.h"
-#include "mdsl/validate.h"
+#include "mdsl/checks.h"
 
 #include <algorithm>
 #include <chrono>

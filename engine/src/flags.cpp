@@ -21,7 +21,7 @@ struct FlagInfo {
     std::string_view comment;   ///< production's comment after the value, if any
 };
 
-// Production's order and comments (language design, section 9).
+// Production's order and comments (docs/language.md, "Versions and flags").
 constexpr std::array<FlagInfo, kAllFlags.size()> kFlagInfo = {{
     {Flag::V2Enabled, "mapping_dsl_v2_enabled", ""},
     {Flag::V2Default, "mapping_dsl_v2_default", "V2 for new mappings"},

@@ -1,11 +1,12 @@
 // createRule (mdsl/edit.h): the rule a visual drop writes, in the right block, formatted,
-// valid, and producing the dropped field's value at the target. Also fieldPathOf and the
+// valid, and producing the dropped field's value at the target. Also field paths and the
 // lineage the visual mapping draws.
 
 #include "testmain.h"
 
 #include "enginetest.h"
 
+#include "mdsl/analysis.h"
 #include "mdsl/edit.h"
 #include "mdsl/format.h"
 
@@ -33,7 +34,7 @@ const Json kInput = Json::parse(R"({"id": "A-1", "amount": 12.5, "customer": {"n
 
 bool hasErrors(const std::string& text)
 {
-    return mdsl::hasErrors(mdsl::validateOperation(text, mdsl::Route::V2Routed, mdsl::Flags()));
+    return mdsl::hasErrors(mdsl::analyze(text, mdsl::Flags()).diagnostics(mdsl::Route::V2Routed));
 }
 
 /// The text with the edit applied (byte offsets of the original).
@@ -194,15 +195,29 @@ private slots:
 
     void fieldPathsOfLineageSources()
     {
-        QCOMPARE(mdsl::fieldPathOf("$.items[?@.qty > 0].sku"), std::string("$.items[*].sku"));
-        QCOMPARE(mdsl::fieldPathOf("$.lines[0]['e-mail']"), std::string(R"($.lines[*]["e-mail"])"));
-        QCOMPARE(mdsl::fieldPathOf("$.customer.name"), std::string("$.customer.name"));
-        QCOMPARE(mdsl::fieldPathOf("$..sku"), std::string());
-        const Json lineage = mdsl::lineage(kOrder, mdsl::Flags());
+        auto fieldText = [](std::string_view text) {
+            const std::optional<mdsl::FieldPath> path = mdsl::parseFieldPath(text);
+            return path ? path->text() : std::string("(none)");
+        };
+        QCOMPARE(fieldText("$.items[?@.qty > 0].sku"), std::string("$.items[*].sku"));
+        QCOMPARE(fieldText("$.lines[0]['e-mail']"), std::string(R"($.lines[*]["e-mail"])"));
+        QCOMPARE(fieldText("$.customer.name"), std::string("$.customer.name"));
+        QCOMPARE(fieldText(".customer.name"), std::string("$.customer.name"));
+        QCOMPARE(fieldText("."), std::string("$"));
+        QCOMPARE(fieldText("$..sku"), std::string("(none)"));
+        QCOMPARE(fieldText("$.customer.e-mail"), std::string("(none)"));
+        QCOMPARE(fieldText("customer"), std::string("(none)"));
+        // The lineage gives each source's field typed: nothing to read back from its text.
+        const mdsl::Analysis analysis = mdsl::analyze(kOrder, mdsl::Flags());
+        const std::vector<mdsl::LineageEntry>& lineage = analysis.lineage();
         QCOMPARE(lineage.size(), std::size_t{5});
-        QCOMPARE(lineage[3]["kind"], Json("array"));
-        QCOMPARE(lineage[4]["kind"], Json("rule"));
-        QCOMPARE(mdsl::fieldPathOf(lineage[4]["sources"][0].get<std::string>()), std::string("$.items[*].sku"));
+        QVERIFY(lineage[3].kind == mdsl::LineageKind::Array);
+        QVERIFY(lineage[4].kind == mdsl::LineageKind::Rule);
+        QVERIFY(lineage[4].sources[0].field.has_value());
+        const std::vector<mdsl::FieldStep> sku{mdsl::FieldStep::member("items"), mdsl::FieldStep::elements(),
+                                               mdsl::FieldStep::member("sku")};
+        QVERIFY(lineage[4].sources[0].field->steps == sku);
+        QCOMPARE(lineage[4].sources[0].field->text(), std::string("$.items[*].sku"));
     }
 };
 

@@ -1,9 +1,11 @@
-// The facade: routing and fallback (language design section 9), the result object and its
+// The facade: routing and fallback (docs/engines.md, "Routing and fallback"), the result object and its
 // JSON Schema (section 10), compile's plan, trace events, the pinned clock, lineage.
 
 #include "testmain.h"
 
 #include "enginetest.h"
+
+#include "mdsl/analysis.h"
 
 #include <QFile>
 #include <QTest>
@@ -131,7 +133,7 @@ private slots:
         QVERIFY(!result.fallback);
         QCOMPARE(result.status, mdsl::RunStatus::Invalid);
         QCOMPARE(result.diagnostics.front().code, std::string("E302"));
-        QCOMPARE(mdsl::validateOperation("mapping \"m\" version 2\nx <- .a ?? 1\n", Route::V2Routed, flags).front().code,
+        QCOMPARE(mdsl::analyze("mapping \"m\" version 2\nx <- .a ?? 1\n", flags).diagnostics(Route::V2Routed).front().code,
                  std::string("E302"));
     }
 
@@ -190,7 +192,7 @@ private slots:
     {
         const char* text = "mapping \"m\" version 2\nlet n = .customer.name\nid <- .id\nname <- upper(n)\n"
                            "lines[] <- each $.items[?@.qty > 0] {\n  sku <- .sku\n}\ntotal <- sum(map(.items, .price))\n";
-        const Json lineage = mdsl::lineage(text, mdsl::Flags());
+        const Json lineage = mdsl::lineageToJson(mdsl::analyze(text, mdsl::Flags()).lineage());
         QCOMPARE(lineage.size(), std::size_t{5});
         QCOMPARE(lineage[0]["target"], Json("/id"));
         QCOMPARE(lineage[1]["sources"].dump(), std::string(R"(["$.customer.name"])"));

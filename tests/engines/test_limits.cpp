@@ -6,6 +6,8 @@
 
 #include "enginetest.h"
 
+#include "mdsl/analysis.h"
+
 #include "mdsl/report.h"
 
 #include <QTest>
@@ -218,7 +220,7 @@ private slots:
             QCOMPARE(error.range.start.line, 2);
             QCOMPARE(error.range.start.column, 513);
         }
-        QCOMPARE(mdsl::validateOperation(text, mdsl::Route::V2Routed, mdsl::Flags()).size(), std::size_t { 1 });
+        QCOMPARE(mdsl::analyze(text, mdsl::Flags()).diagnostics(mdsl::Route::V2Routed).size(), std::size_t { 1 });
     }
 
     void targetsUpToTheDefaultDepthRun()

@@ -1,4 +1,4 @@
-// Values and missing (language design section 5): integers, division, Unicode, key order,
+// Values and missing (docs/engines.md, "Values and *missing*"): integers, division, Unicode, key order,
 // the missing rules and the output rules, through both engines.
 
 #include "testmain.h"

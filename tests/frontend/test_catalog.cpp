@@ -1,4 +1,4 @@
-// The function catalog: complete against the language design, unambiguous, and every example
+// The function catalog: complete against the function list the language defines, unambiguous, and every example
 // a valid expression of the version and flag its entry names (the engines run them next).
 
 #include "testmain.h"
@@ -16,7 +16,7 @@ using mdsl::Flag;
 
 namespace {
 
-// Language design, section 6, word for word.
+// The function list of the language's definition, word for word (docs/functions.md is generated from the catalog).
 const char* const kV1 = "concat upper lower trim length substring replace to_string to_number to_boolean "
                         "default if lookup round floor ceil abs min max exists is_null";
 const char* const kNewOps = "coalesce split starts_with ends_with contains pad_left pad_right matches "
@@ -166,7 +166,7 @@ private slots:
 
     void designBehavioursHaveExamples_data()
     {
-        // Language design, section 6: "a few behaviours that authors rely on".
+        // Behaviours that authors rely on (docs/functions.md).
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("expected");
         QTest::newRow("round half away from zero") << "round(2.5)" << "3";

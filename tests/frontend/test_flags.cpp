@@ -13,7 +13,7 @@ using mdsl::parseFlags;
 
 namespace {
 
-// The file exactly as production writes it (language design, section 9).
+// The file exactly as production writes it (docs/language.md, "Versions and flags").
 const char* const kProductionFile = R"(mapping_dsl_v2_enabled: true
 mapping_dsl_v2_default: true   # V2 for new mappings
 mapping_dsl_v1_fallback: true  # fall back to V1 when V2 fails

@@ -6,7 +6,7 @@
 
 #include "mdsl/report.h"
 #include "mdsl/syntax.h"
-#include "mdsl/validate.h"
+#include "mdsl/checks.h"
 
 #include <QTest>
 

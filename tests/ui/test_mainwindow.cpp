@@ -12,7 +12,6 @@
 
 #include "mdsl/catalog.h"
 #include "mdsl/report.h"
-#include "mdsl/syntax.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Format>

@@ -15,12 +15,14 @@
 #include "studiotest.h"
 #include "visualmappingpanel.h"
 
+#include "mdsl/analysis.h"
 #include "mdsl/engine.h"
 
 #include <QApplication>
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QMimeData>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
@@ -63,11 +65,21 @@ int linksTo(const VisualMappingPanel* panel, const QString& target)
     return n;
 }
 
+/// Asks the panel for a refresh as an edit does, and waits until the lineage of the text as it
+/// is now is shown (made by the analysis service off the UI thread).
+bool refreshAndWait(VisualMappingPanel* panel)
+{
+    QSignalSpy refreshed(panel, &VisualMappingPanel::refreshed);
+    panel->refreshSoon(0);
+    return refreshed.wait(20000);
+}
+
 VisualMappingPanel* showPanel(MainWindow& window)
 {
     VisualMappingPanel* panel = window.visualMappingPanel();
     window.sideTabs()->setCurrentWidget(panel);
-    panel->refreshNow();
+    if (!refreshAndWait(panel))
+        qWarning("the visual mapping was not refreshed");
     return panel;
 }
 
@@ -123,6 +135,29 @@ private slots:
         screenshot(&window, QStringLiteral("visual-mapping-example"));
     }
 
+    void oneParsePerTextVersion()
+    {
+        // The problems, the preview (both engines, production's answer) and the visual mapping
+        // of one version of the text all come from one analysis: the text is parsed once.
+        MainWindow window;
+        QVERIFY(window.openExample(QStringLiteral("order-export.mdsl")));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        VisualMappingPanel* panel = showPanel(window);
+        PreviewPanel* preview = window.previewPanel();
+        QTRY_VERIFY(preview->v2View()->toPlainText().contains(QStringLiteral("\"order\"")));
+
+        const std::uint64_t before = mdsl::documentsParsed();
+        QTextCursor cursor = window.editor()->textCursor();
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertText(QStringLiteral("\nparsed_once <- nope(1)\n"));   // one edit: one new version
+        QTRY_VERIFY(std::any_of(window.problemsPanel()->problems().begin(), window.problemsPanel()->problems().end(),
+                                [](const Problem& p) { return p.message().contains(QStringLiteral("nope")); }));
+        QTRY_VERIFY(preview->statusText(true).contains(QStringLiteral("invalid")));
+        QTRY_VERIFY(panel->targetItem(QStringLiteral("/parsed_once")));
+        QCOMPARE(mdsl::documentsParsed() - before, std::uint64_t{1});
+    }
+
     void droppedFieldBecomesAFormattedRule()
     {
         MainWindow window;
@@ -174,7 +209,7 @@ private slots:
         StudioSettings settings = window.settings();
         settings.flags.set(mdsl::Flag::V2JsonPath, false);
         window.applySettings(settings);
-        panel->refreshNow();
+        QVERIFY(refreshAndWait(panel));
         dragField(panel, QStringLiteral("$.items[*].sku"), QStringLiteral("/order/shipping"));
         QCOMPARE(window.editor()->toPlainText(), before);
         QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("needs JSONPath")),
@@ -255,7 +290,7 @@ private slots:
         QElapsedTimer engine;
         engine.start();
         const QByteArray utf8 = window.editor()->toPlainText().toUtf8();
-        const std::size_t entries = mdsl::lineage(std::string_view(utf8.constData(), std::size_t(utf8.size())), mdsl::Flags()).size();
+        const std::size_t entries = mdsl::analyze(std::string_view(utf8.constData(), std::size_t(utf8.size())), mdsl::Flags()).lineage().size();
         qInfo("lineage of 2,000 rules: %lld µs in the panel, %lld µs in the engine (%zu entries)", panel->lastLineageUs(),
               engine.nsecsElapsed() / 1000, entries);
         // Typing does not wait for it: the refresh after a keystroke runs off the UI thread.

@@ -75,4 +75,8 @@ Json catalogToJson();
 /// The reference page docs/functions.md, generated from the table.
 std::string catalogToMarkdown();
 
+/// The language's keywords, as the lexer knows them, in the order of the language reference:
+/// what the editor completes and what the syntax definition lists (a test ties the two).
+std::vector<std::string_view> keywords();
+
 } // namespace mdsl

@@ -9,6 +9,7 @@
 // root).
 
 #include "mdsl/diagnostic.h"
+#include "mdsl/fieldpath.h"
 #include "mdsl/flags.h"
 
 #include <string>
@@ -56,12 +57,10 @@ struct RuleCreation {
 /// When the text was formatted, the result is formatted as well (the group's `<-` realigned);
 /// otherwise only the new line is written, indented for its block. A text with syntax
 /// errors, an unknown target or a path that cannot be written give ok = false.
+RuleCreation createRule(std::string_view text, const FieldPath& sourcePath, std::string_view targetPointer,
+                        const Flags& flags);
+/// The same with the field path written as text (parseFieldPath()).
 RuleCreation createRule(std::string_view text, std::string_view sourcePath, std::string_view targetPointer,
                         const Flags& flags);
-
-/// The field path (as above, indices as `[*]`) of a source path the lineage reports:
-/// `$.items[?@.qty > 0].sku` gives `$.items[*].sku`, `$.lines[0]["e-mail"]` gives
-/// `$.lines[*]["e-mail"]`. Empty for a query that is not a plain path (descendants `..`).
-std::string fieldPathOf(std::string_view source);
 
 } // namespace mdsl

@@ -1,6 +1,6 @@
 #pragma once
 // The engine facade: the operations production exposes (validate, compile, dry-run) in their
-// V2-routed and V1-only forms (language design, sections 8-10), and the comparison of the two
+// V2-routed and V1-only forms (docs/engines.md), and the comparison of the two
 // engines. The command line, the studio and the tests all go through this header.
 //
 //   CompiledMapping m = compile(text, EngineKind::V2, flags);   // once
@@ -114,7 +114,7 @@ struct RunStats {
     std::int64_t elapsedUs = 0;   ///< validation, compilation and run, in microseconds
 };
 
-/// The result of a dry-run (language design, section 10).
+/// The result of a dry-run (docs/engines.md, "Request and result bodies").
 struct RunResult {
     EngineKind engine = EngineKind::V2;   ///< the engine that produced `output`
     Route route = Route::V2Routed;
@@ -139,6 +139,7 @@ void appendResultJson(std::string& out, const RunResult& result);
 namespace detail {
 struct CompiledMappingImpl;
 struct PreparedMappingImpl;
+struct Access;
 } // namespace detail
 
 /// A mapping validated and compiled for one engine. Immutable; run it on many inputs, from
@@ -156,7 +157,7 @@ public:
     [[nodiscard]] Json planJson() const;
 
 private:
-    friend CompiledMapping compile(std::string_view, EngineKind, const Flags&);
+    friend struct detail::Access;
     friend RunResult run(const CompiledMapping&, const Json&, const RunOptions&);
     std::shared_ptr<const detail::CompiledMappingImpl> impl_;
 };
@@ -177,7 +178,7 @@ public:
     [[nodiscard]] const CompiledMapping& primary() const noexcept;
 
 private:
-    friend PreparedMapping prepare(std::string_view, Route, const Flags&);
+    friend struct detail::Access;
     friend RunResult dryRun(const PreparedMapping&, const Json&, const RunOptions&);
     std::shared_ptr<const detail::PreparedMappingImpl> impl_;
 };
@@ -187,9 +188,6 @@ PreparedMapping prepare(std::string_view text, Route route, const Flags& flags);
 /// The dry-run operation: the routed engine, and when V2 fails (invalid or failed) with
 /// mapping_dsl_v1_fallback on, the V1 engine, marked as a fallback with the V2 failure.
 RunResult dryRun(const PreparedMapping& mapping, const Json& input, const RunOptions& options);
-
-/// The validate operation: the diagnostics of the routed engine.
-std::vector<Diagnostic> validateOperation(std::string_view text, Route route, const Flags& flags);
 
 /// The same input through both engines.
 struct Comparison {
@@ -211,11 +209,5 @@ Comparison compareEngines(std::string_view text, const Json& input, const Flags&
 /// for each record, with the mappings compiled once.
 Comparison compareEngines(const CompiledMapping& v1, const CompiledMapping& v2, const Json& input,
                           const RunOptions& options);
-
-/// For each target the mapping writes, the source paths it reads, as JSON:
-/// [{"target": "/order/id", "sources": ["$.id"], "span": {...}, "kind": "rule"}, ...]; an array
-/// block is an entry of kind "array" (its target the array, its sources what it iterates).
-/// mdsl::fieldPathOf (mdsl/edit.h) turns a source into the input field it names.
-Json lineage(std::string_view text, const Flags& flags);
 
 } // namespace mdsl

@@ -1,6 +1,6 @@
 #pragma once
 // The production feature flags, under their production names, and the YAML flag file that
-// production writes (language design, section 9).
+// production writes (docs/language.md, "Versions and flags").
 
 #include "mdsl/diagnostic.h"
 

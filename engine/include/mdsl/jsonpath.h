@@ -110,6 +110,10 @@ public:
     /// The steps of a singular query (what the V2 engine can precompute as a path);
     /// nullopt for a query that is not singular.
     [[nodiscard]] std::optional<std::vector<SingularStep>> singularSteps() const;
+    /// For a query of child segments only: per segment, the member it selects when it is
+    /// one name selector, else nullopt (it selects elements: an index, a wildcard, a slice,
+    /// a filter or several selectors). Nullopt for a query with a descendant segment.
+    [[nodiscard]] std::optional<std::vector<std::optional<std::string>>> childSteps() const;
 
 private:
     friend struct detail::QueryImpl;

@@ -1,4 +1,4 @@
-// The version 2 functions of the flag mapping_dsl_v2_new_ops (language design section 6).
+// The version 2 functions of the flag mapping_dsl_v2_new_ops (docs/functions.md).
 // Regular expressions are I-Regexp (RFC 9485), run by RE2 (linear time).
 
 #include "catalog/entries.h"

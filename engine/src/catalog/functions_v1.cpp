@@ -1,4 +1,4 @@
-// The version 1 functions (language design section 6). Their examples use only version 1
+// The version 1 functions (docs/functions.md). Their examples use only version 1
 // syntax, so the V1 engine runs them too.
 
 #include "catalog/entries.h"

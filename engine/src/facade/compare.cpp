@@ -1,4 +1,4 @@
-// The comparison of the two engines on one input (language design, section 10).
+// The comparison of the two engines on one input (docs/engines.md).
 
 #include "mdsl/engine.h"
 #include "mdsl/jsondiff.h"

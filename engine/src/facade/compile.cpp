@@ -2,11 +2,12 @@
 
 #include "facade/compiled.h"
 
-#include "mdsl/validate.h"
+#include "mdsl/checks.h"
 #include "report/codes.h"
 #include "runtime/state.h"
 #include "util/utf8.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace mdsl {
@@ -63,38 +64,83 @@ Json CompiledMapping::planJson() const
         return Json();
     if (impl_->engine == EngineKind::V2)
         return v2::planToJson(*impl_->v2);
-    return astToJson(*impl_->parsed.document);
+    return astToJson(*impl_->source->parsed.document);
 }
 
-CompiledMapping compile(std::string_view text, EngineKind engine, const Flags& flags)
+namespace detail {
+
+namespace {
+
+ParsedDocument timedParse(std::string_view text, std::int64_t& micros)
 {
     const auto start = Clock::now();
-    auto impl = std::make_shared<detail::CompiledMappingImpl>();
-    impl->engine = engine;
-    impl->text = std::string(text);
-    impl->lines = std::make_unique<LineIndex>(impl->text);
-    ValidateOptions options;
-    options.flags = flags;
-    options.engine = engine;
-    impl->diagnostics = validate(impl->text, options);
-    impl->parsed = parseDocument(impl->text);
-    impl->version = documentVersion(*impl->parsed.document, options);
-    if (engine == EngineKind::V1 && impl->version == 2 && !hasErrors(impl->diagnostics)) {
-        // The validator says so too; the engine never runs what it cannot.
-        const Span at = impl->parsed.document->header ? impl->parsed.document->header->versionSpan : Span{};
-        impl->diagnostics.push_back(detail::makeDiagnostic("E303", {}, impl->lines->range(at)));
-    }
-    impl->ok = !hasErrors(impl->diagnostics) && impl->parsed.ok();
-    if (impl->ok) {
-        if (engine == EngineKind::V1)
-            impl->v1 = std::make_unique<v1::Program>(*impl->parsed.document);
-        else
-            impl->v2 = v2::compile(*impl->parsed.document);
-    }
-    impl->compileUs = microsSince(start);
+    ParsedDocument parsed = parseDocument(text);
+    micros = microsSince(start);
+    return parsed;
+}
+
+} // namespace
+
+ParsedSource::ParsedSource(std::string_view source)
+    : text(source)
+    , lines(text)
+    , parsed(timedParse(text, parseUs))
+{
+}
+
+std::shared_ptr<const ParsedSource> parseSource(std::string_view text)
+{
+    return std::make_shared<const ParsedSource>(text);
+}
+
+CompiledMapping Access::compiled(std::shared_ptr<const CompiledMappingImpl> impl)
+{
     CompiledMapping mapping;
     mapping.impl_ = std::move(impl);
     return mapping;
+}
+
+PreparedMapping Access::prepared(std::shared_ptr<const PreparedMappingImpl> impl)
+{
+    PreparedMapping mapping;
+    mapping.impl_ = std::move(impl);
+    return mapping;
+}
+
+CompiledMapping compileParsed(std::shared_ptr<const ParsedSource> source, EngineKind engine, const Flags& flags)
+{
+    const auto start = Clock::now();
+    auto impl = std::make_shared<CompiledMappingImpl>();
+    impl->engine = engine;
+    impl->source = std::move(source);
+    const ParsedSource& parsed = *impl->source;
+    ValidateOptions options;
+    options.flags = flags;
+    options.engine = engine;
+    // What validate() reports: the syntax diagnostics and the validator's, by position.
+    impl->diagnostics = parsed.parsed.diagnostics;
+    std::vector<Diagnostic> checks = checkDocument(*parsed.parsed.document, parsed.text, options);
+    impl->diagnostics.insert(impl->diagnostics.end(), std::make_move_iterator(checks.begin()),
+                             std::make_move_iterator(checks.end()));
+    std::stable_sort(impl->diagnostics.begin(), impl->diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.range.start.offset < b.range.start.offset; });
+    impl->version = documentVersion(*parsed.parsed.document, options);
+    impl->ok = !hasErrors(impl->diagnostics) && parsed.parsed.ok();
+    if (impl->ok) {
+        if (engine == EngineKind::V1)
+            impl->v1 = std::make_unique<v1::Program>(*parsed.parsed.document);
+        else
+            impl->v2 = v2::compile(*parsed.parsed.document);
+    }
+    impl->compileUs = parsed.parseUs + microsSince(start);
+    return Access::compiled(std::move(impl));
+}
+
+} // namespace detail
+
+CompiledMapping compile(std::string_view text, EngineKind engine, const Flags& flags)
+{
+    return detail::compileParsed(detail::parseSource(text), engine, flags);
 }
 
 RunResult run(const CompiledMapping& mapping, const Json& input, const RunOptions& options)
@@ -126,7 +172,7 @@ RunResult run(const CompiledMapping& mapping, const Json& input, const RunOption
         state.record(failure.error);
     }
     for (const rt::RuntimeError& error : state.errors)
-        result.diagnostics.push_back(toDiagnostic(error, *impl->lines));
+        result.diagnostics.push_back(toDiagnostic(error, impl->source->lines));
     result.status = state.errors.empty() ? RunStatus::Ok : RunStatus::Failed;
     result.output = std::move(output);
     result.trace = std::move(state.trace);

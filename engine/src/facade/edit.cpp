@@ -8,6 +8,7 @@
 #include "mdsl/json.h"
 #include "mdsl/jsondiff.h"
 #include "mdsl/syntax.h"
+#include "mdsl/checks.h"
 #include "runtime/output.h"
 #include "syntax/lexer.h"
 
@@ -20,153 +21,39 @@ namespace mdsl {
 
 namespace {
 
-/// One step of a field path: a member name, or the elements of an array (`[*]`).
-struct Step {
-    bool element = false;
-    std::string name;
-    friend bool operator==(const Step&, const Step&) = default;
-};
-using FieldPath = std::vector<Step>;
-
-/// Decodes a quoted name ('…' or "…"); nullopt when it is not one string.
-std::optional<std::string> decodeQuoted(std::string_view quoted)
-{
-    if (quoted.size() < 2 || quoted.front() != quoted.back() || (quoted.front() != '"' && quoted.front() != '\''))
-        return std::nullopt;
-    std::string json = "\"";
-    for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
-        const char c = quoted[i];
-        if (c == '\\' && i + 2 < quoted.size() && quoted[i + 1] == '\'') {
-            json += '\'';
-            ++i;
-        } else if (c == '"' && quoted.front() == '\'') {
-            json += "\\\"";
-        } else {
-            json += c;
-            if (c == '\\' && i + 2 < quoted.size())
-                json += quoted[++i];
-        }
-    }
-    json += '"';
-    const Json parsed = Json::parse(json, nullptr, false);
-    if (!parsed.is_string())
-        return std::nullopt;
-    return parsed.get<std::string>();
-}
-
-/// The end of a bracketed selector starting at `open` ('['), quotes respected; npos if none.
-std::size_t closingBracket(std::string_view text, std::size_t open)
-{
-    int depth = 0;
-    char quote = 0;
-    for (std::size_t i = open; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quote) {
-            if (c == '\\')
-                ++i;
-            else if (c == quote)
-                quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-        } else if (c == '[' || c == '(') {
-            ++depth;
-        } else if ((c == ']' || c == ')') && --depth == 0) {
-            return i;
-        }
-    }
-    return std::string_view::npos;
-}
-
-/// Reads `$…`, `@…` or `.…` as a field path; any selector but a name becomes `[*]`.
-std::optional<FieldPath> parseFieldPath(std::string_view text)
-{
-    if (text.empty())
-        return std::nullopt;
-    std::size_t i = (text[0] == '$' || text[0] == '@') ? 1 : 0;
-    if (i == 0 && text[0] != '.')
-        return std::nullopt;
-    if (text == ".")
-        return FieldPath{};
-    FieldPath path;
-    while (i < text.size()) {
-        const char c = text[i];
-        if (c == '.') {
-            if (i + 1 >= text.size() || text[i + 1] == '.')
-                return std::nullopt;   // descendants, or a dangling dot
-            if (text[i + 1] == '*') {
-                path.push_back({true, {}});
-                i += 2;
-            } else if (text[i + 1] == '"') {
-                std::size_t end = i + 2;
-                while (end < text.size() && text[end] != '"')
-                    end += text[end] == '\\' ? 2 : 1;
-                const auto name = decodeQuoted(text.substr(i + 1, end - i));
-                if (!name)
-                    return std::nullopt;
-                path.push_back({false, *name});
-                i = end + 1;
-            } else {
-                std::size_t end = i + 1;
-                while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_' ||
-                                             static_cast<unsigned char>(text[end]) >= 0x80))
-                    ++end;
-                if (end == i + 1)
-                    return std::nullopt;
-                path.push_back({false, std::string(text.substr(i + 1, end - i - 1))});
-                i = end;
-            }
-        } else if (c == '[') {
-            const std::size_t close = closingBracket(text, i);
-            if (close == std::string_view::npos)
-                return std::nullopt;
-            std::string_view inside = text.substr(i + 1, close - i - 1);
-            while (!inside.empty() && inside.front() == ' ')
-                inside.remove_prefix(1);
-            while (!inside.empty() && inside.back() == ' ')
-                inside.remove_suffix(1);
-            if (const auto name = decodeQuoted(inside))
-                path.push_back({false, *name});
-            else
-                path.push_back({true, {}});   // index, wildcard, slice, filter: the elements
-            i = close + 1;
-        } else {
-            return std::nullopt;
-        }
-    }
-    return path;
-}
+/// A field path's steps (mdsl/fieldpath.h).
+using Steps = std::vector<FieldStep>;
 
 std::string quotedName(const std::string& name)
 {
     return Json(name).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-/// `$.a["b c"][*]` (root "$") or `@…` (root "@").
-std::string jsonPathText(const FieldPath& path, std::string_view root)
+/// `$.a["b c"][*]` (root '$') or `@…` (root '@').
+std::string jsonPathText(const Steps& path, char root)
 {
-    std::string out(root);
-    for (const Step& step : path)
-        out += step.element ? "[*]" : syntax::isIdentifier(step.name) ? "." + step.name : "[" + quotedName(step.name) + "]";
+    std::string out = mdsl::FieldPath{path}.text();
+    out.front() = root;
     return out;
 }
 
 /// A simple path `.a."b c"`; the path has no elements.
-std::string simplePathText(const FieldPath& path)
+std::string simplePathText(const Steps& path)
 {
     if (path.empty())
         return ".";
     std::string out;
-    for (const Step& step : path)
+    for (const FieldStep& step : path)
         out += "." + (syntax::isIdentifier(step.name) && !syntax::isKeyword(step.name) ? step.name : quotedName(step.name));
     return out;
 }
 
-bool hasElements(const FieldPath& path)
+bool hasElements(const Steps& path)
 {
-    return std::any_of(path.begin(), path.end(), [](const Step& s) { return s.element; });
+    return std::any_of(path.begin(), path.end(), [](const FieldStep& s) { return s.isElements(); });
 }
 
-bool startsWith(const FieldPath& path, const FieldPath& prefix)
+bool startsWith(const Steps& path, const Steps& prefix)
 {
     return path.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), path.begin());
 }
@@ -204,9 +91,9 @@ struct Block {
     const ast::Body* body = nullptr;
     int depth = 0;                         ///< indentation level of its statements
     bool inArray = false;                  ///< its context is an array element
-    std::optional<FieldPath> context;      ///< the field path of its context, when known
+    std::optional<Steps> context;      ///< the field path of its context, when known
     Span open, close;                      ///< its braces (empty for the root)
-    std::vector<FieldPath> outer;          ///< the elements of the array blocks around it
+    std::vector<Steps> outer;          ///< the elements of the array blocks around it
 };
 
 struct RuleInfo {
@@ -220,7 +107,7 @@ class Outline {
 public:
     explicit Outline(const ast::Document& document)
     {
-        blocks.push_back({"", &document.statements, 0, false, FieldPath{}, {}, {}, {}});
+        blocks.push_back({"", &document.statements, 0, false, Steps{}, {}, {}, {}});
         walk(document.statements, "", 0);
     }
 
@@ -253,7 +140,7 @@ private:
         case ast::StmtKind::ArrayBlock: {
             const auto& array = stmt.as<ast::ArrayBlock>();
             const Block& parent = blocks[block];
-            std::vector<FieldPath> outer = parent.outer;
+            std::vector<Steps> outer = parent.outer;
             if (parent.inArray && parent.context)
                 outer.push_back(*parent.context);
             blocks.push_back({pointerOf(pointer, array.target) + "/*", &array.body, parent.depth + 1, true,
@@ -274,38 +161,33 @@ private:
     }
 
     /// The field path of the elements an array block iterates, when it is one path.
-    static std::optional<FieldPath> elementsOf(const ast::Expr& source, const std::optional<FieldPath>& context)
+    static std::optional<Steps> elementsOf(const ast::Expr& source, const std::optional<Steps>& context)
     {
         if (source.kind == ast::ExprKind::Path) {
             if (!context)
                 return std::nullopt;
-            FieldPath path = *context;
+            Steps path = *context;
             for (const ast::PathSegment& segment : source.as<ast::PathExpr>().segments)
-                path.push_back({segment.kind == ast::PathSegment::Kind::Index, segment.name});
-            path.push_back({true, {}});
+                path.push_back(segment.kind == ast::PathSegment::Kind::Index ? FieldStep::elements()
+                                                                             : FieldStep::member(segment.name));
+            path.push_back(FieldStep::elements());
             return path;
         }
         if (source.kind != ast::ExprKind::JsonPath)
             return std::nullopt;
         const auto& query = source.as<ast::JsonPathExpr>();
-        auto steps = parseFieldPath(query.text);
-        if (!steps || !query.query || (query.isRelative() && !context))
+        const auto steps = query.query ? query.query->childSteps() : std::nullopt;
+        if (!steps || (query.isRelative() && !context))
             return std::nullopt;
-        FieldPath path = query.isRelative() ? *context : FieldPath{};
-        path.insert(path.end(), steps->begin(), steps->end());
+        Steps path = query.isRelative() ? *context : Steps{};
+        for (const std::optional<std::string>& step : *steps)
+            path.push_back(step ? FieldStep::member(*step) : FieldStep::elements());
         // A singular query is the array; any other query already yields its elements.
         if (query.query->isSingular())
-            path.push_back({true, {}});
+            path.push_back(FieldStep::elements());
         return path;
     }
 };
-
-int languageVersion(const ast::Document& document, const Flags& flags)
-{
-    if (document.header && document.header->version)
-        return *document.header->version;
-    return flags.get(Flag::V2Enabled) && flags.get(Flag::V2Default) ? 2 : 1;
-}
 
 RuleCreation failure(RuleProblem problem, std::string message)
 {
@@ -316,26 +198,26 @@ RuleCreation failure(RuleProblem problem, std::string message)
 }
 
 /// The expression reading `source` from a block's context; empty with `error` set if none.
-std::string expressionFor(const FieldPath& source, const Block& block, bool jsonPath, std::string& error,
+std::string expressionFor(const Steps& source, const Block& block, bool jsonPath, std::string& error,
                           RuleProblem& problem)
 {
     problem = RuleProblem::NeedsJsonPath;
     if (block.inArray) {
         if (block.context && startsWith(source, *block.context)) {
-            const FieldPath relative(source.begin() + std::ptrdiff_t(block.context->size()), source.end());
+            const Steps relative(source.begin() + std::ptrdiff_t(block.context->size()), source.end());
             if (!hasElements(relative))
                 return simplePathText(relative);
             if (jsonPath)
-                return jsonPathText(relative, "@");
+                return jsonPathText(relative, '@');
         } else if (std::any_of(block.outer.begin(), block.outer.end(),
-                               [&](const FieldPath& element) { return startsWith(source, element); })) {
+                               [&](const Steps& element) { return startsWith(source, element); })) {
             // From the root it would read every element's field, not the current one's.
             problem = RuleProblem::OuterElement;
             error = "This field belongs to the element of an enclosing array block: name that element with "
                     "`each ... as name` and read it in the text.";
             return {};
         } else if (jsonPath) {
-            return jsonPathText(source, "$");
+            return jsonPathText(source, '$');
         }
         error = "This field is not in the elements of the array block: reading it from there needs JSONPath "
                 "(version 2 and the flag mapping_dsl_v2_jsonpath).";
@@ -344,7 +226,7 @@ std::string expressionFor(const FieldPath& source, const Block& block, bool json
     if (!hasElements(source))
         return simplePathText(source);
     if (jsonPath)
-        return jsonPathText(source, "$");
+        return jsonPathText(source, '$');
     error = "This field is inside an array: map it inside an array block over that array, or use JSONPath "
             "(version 2 and the flag mapping_dsl_v2_jsonpath).";
     return {};
@@ -494,14 +376,22 @@ TextEdit differenceOf(std::string_view before, std::string_view after)
 RuleCreation createRule(std::string_view text, std::string_view sourcePath, std::string_view targetPointer,
                         const Flags& flags)
 {
+    const std::optional<mdsl::FieldPath> source = parseFieldPath(sourcePath);
+    if (!source)
+        return failure(RuleProblem::NotAFieldPath, "Not a field path of the input: " + std::string(sourcePath));
+    return createRule(text, *source, targetPointer, flags);
+}
+
+RuleCreation createRule(std::string_view text, const mdsl::FieldPath& sourcePath, std::string_view targetPointer,
+                        const Flags& flags)
+{
     const ParsedDocument parsed = parseDocument(text);
     if (!parsed.ok())
         return failure(RuleProblem::SyntaxErrors, "The mapping has syntax errors: fix them before mapping fields.");
-    const std::optional<FieldPath> source = parseFieldPath(sourcePath);
-    if (!source)
-        return failure(RuleProblem::NotAFieldPath, "Not a field path of the input: " + std::string(sourcePath));
+    const Steps* source = &sourcePath.steps;
     const Outline outline(*parsed.document);
-    const bool jsonPath = languageVersion(*parsed.document, flags) >= 2 && flags.get(Flag::V2JsonPath);
+    const bool jsonPath =
+        documentVersion(*parsed.document, ValidateOptions{flags, EngineKind::V2}) >= 2 && flags.get(Flag::V2JsonPath);
     const std::string pointer(targetPointer);
 
     RuleCreation result;
@@ -539,7 +429,7 @@ RuleCreation createRule(std::string_view text, std::string_view sourcePath, std:
             if (pointerWithin(pointer, rule.pointer))
                 return failure(RuleProblem::NotAContainer,
                                "The target " + pointer + " holds a value, not an object: drop the field on it.");
-        const auto last = std::find_if(source->rbegin(), source->rend(), [](const Step& s) { return !s.element; });
+        const auto last = std::find_if(source->rbegin(), source->rend(), [](const FieldStep& s) { return !s.isElements(); });
         if (last == source->rend())
             return failure(RuleProblem::NoField, "Choose a field of the input, not the whole input.");
         const std::string expression = expressionFor(*source, block, jsonPath, error, problem);
@@ -587,12 +477,6 @@ RuleCreation createRule(std::string_view text, std::string_view sourcePath, std:
     result.edit = differenceOf(text, next);
     result.text = std::move(next);
     return result;
-}
-
-std::string fieldPathOf(std::string_view source)
-{
-    const std::optional<FieldPath> path = parseFieldPath(source);
-    return path ? jsonPathText(*path, "$") : std::string();
 }
 
 } // namespace mdsl

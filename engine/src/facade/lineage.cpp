@@ -2,13 +2,15 @@
 // resolved against their context (the input root, or the elements of an array block's
 // source: "$.items[*].sku"); JSONPath queries are kept as written, `@` resolved the same way;
 // names stand for the sources of their `let`. The elements of a query that is not singular
-// are the query's matches ("$.items[?@.qty > 0].sku"). Each entry says its kind: "rule", or
-// "array" for an array block (the target is the array, the sources what it iterates).
+// are the query's matches ("$.items[?@.qty > 0].sku"). Each source also says, typed, the
+// input field it names (from the parsed query: nothing is read back from text). Each entry
+// says its kind: a rule, or an array block (the target is the array, the sources what it
+// iterates).
 
-#include "mdsl/engine.h"
-#include "mdsl/report.h"
-#include "mdsl/syntax.h"
+#include "facade/analysis_impl.h"
+
 #include "mdsl/catalog.h"
+#include "mdsl/report.h"
 #include "runtime/output.h"
 #include "syntax/lexer.h"
 
@@ -19,22 +21,32 @@ namespace mdsl {
 
 namespace {
 
-using Sources = std::vector<std::string>;
+using Source = LineageSource;
+using Sources = std::vector<LineageSource>;
 
 void addAll(Sources& into, const Sources& more)
 {
-    for (const std::string& source : more)
-        if (std::find(into.begin(), into.end(), source) == into.end())
+    for (const Source& source : more)
+        if (std::none_of(into.begin(), into.end(), [&](const Source& s) { return s.query == source.query; }))
             into.push_back(source);
+}
+
+/// A source read through more steps: its text and, when it names a field, its field.
+Source extended(const Source& base, std::string_view text, const std::vector<FieldStep>& steps)
+{
+    Source out{base.query + std::string(text), base.field};
+    if (out.field)
+        out.field->steps.insert(out.field->steps.end(), steps.begin(), steps.end());
+    return out;
 }
 
 class Lineage {
 public:
     explicit Lineage(const LineIndex& lines) : lines_(lines) {}
 
-    Json entries = Json::array();
+    std::vector<LineageEntry> entries;
 
-    void body(const ast::Body& statements, const std::string& pointer, const std::string& context)
+    void body(const ast::Body& statements, const std::string& pointer, const Source& context)
     {
         scopes_.emplace_back();
         for (const ast::StmtPtr& stmt : statements)
@@ -43,7 +55,7 @@ public:
     }
 
 private:
-    void statement(const ast::Stmt& stmt, const std::string& pointer, const std::string& context)
+    void statement(const ast::Stmt& stmt, const std::string& pointer, const Source& context)
     {
         switch (stmt.kind) {
         case ast::StmtKind::Let: {
@@ -54,7 +66,7 @@ private:
         case ast::StmtKind::Table: scopes_.back()[stmt.as<ast::TableStmt>().name] = {}; return;
         case ast::StmtKind::Rule: {
             const auto& rule = stmt.as<ast::RuleStmt>();
-            add(pointerOf(pointer, rule.target), sources(*rule.value, context), stmt.span, "rule");
+            add(pointerOf(pointer, rule.target), sources(*rule.value, context), stmt.span, LineageKind::Rule);
             return;
         }
         case ast::StmtKind::ObjectBlock: {
@@ -66,12 +78,12 @@ private:
             const auto& block = stmt.as<ast::ArrayBlock>();
             const std::string target = pointerOf(pointer, block.target);
             const Sources source = sources(*block.source, context);
-            add(target, source, stmt.span, "array");
+            add(target, source, stmt.span, LineageKind::Array);
             // A query that is not singular already yields the elements; a path yields the array.
             const bool selectsElements = block.source->kind == ast::ExprKind::JsonPath &&
                                          block.source->as<ast::JsonPathExpr>().query &&
                                          !block.source->as<ast::JsonPathExpr>().query->isSingular();
-            const std::string element = selectsElements && source.size() == 1 ? source.front() : elementsOf(source);
+            const Source element = selectsElements && source.size() == 1 ? source.front() : elementsOf(source);
             scopes_.emplace_back();
             if (block.alias)
                 scopes_.back()[*block.alias] = {element};
@@ -96,21 +108,17 @@ private:
         return pointer;
     }
 
-    /// The path of the elements of a source that is one path; "@" when it is not.
-    static std::string elementsOf(const Sources& source)
+    /// The path of the elements of a source that is one path; "@" (no field) when it is not.
+    static Source elementsOf(const Sources& source)
     {
-        return source.size() == 1 ? source.front() + "[*]" : std::string("@");
+        if (source.size() == 1)
+            return extended(source.front(), "[*]", {FieldStep::elements()});
+        return Source{"@", std::nullopt};
     }
 
-    void add(const std::string& target, const Sources& sources, Span span, std::string_view kind)
+    void add(const std::string& target, Sources sources, Span span, LineageKind kind)
     {
-        Json list = Json::array();
-        for (const std::string& source : sources)
-            list.push_back(source);
-        entries.push_back({{"target", target},
-                           {"sources", std::move(list)},
-                           {"span", rangeToJson(lines_.range(span))},
-                           {"kind", kind}});
+        entries.push_back({kind, target, std::move(sources), lines_.range(span)});
     }
 
     Sources lookup(const std::string& name) const
@@ -123,7 +131,7 @@ private:
         return {};
     }
 
-    Sources call(std::string_view name, const std::vector<const ast::Expr*>& args, const std::string& context)
+    Sources call(std::string_view name, const std::vector<const ast::Expr*>& args, const Source& context)
     {
         Sources out;
         const CatalogEntry* entry = nullptr;
@@ -144,25 +152,38 @@ private:
         return out;
     }
 
-    Sources sources(const ast::Expr& expr, const std::string& context)
+    Sources sources(const ast::Expr& expr, const Source& context)
     {
         switch (expr.kind) {
         case ast::ExprKind::Literal: return {};
         case ast::ExprKind::Path: {
-            std::string path = context;
+            std::string path;
+            std::vector<FieldStep> steps;
             for (const ast::PathSegment& segment : expr.as<ast::PathExpr>().segments) {
-                if (segment.kind == ast::PathSegment::Kind::Index)
+                if (segment.kind == ast::PathSegment::Kind::Index) {
                     path += "[" + std::to_string(segment.index) + "]";
-                else if (syntax::isIdentifier(segment.name))
-                    path += "." + segment.name;
-                else
-                    path += "[" + Json(segment.name).dump() + "]";
+                    steps.push_back(FieldStep::elements());
+                    continue;
+                }
+                path += syntax::isIdentifier(segment.name) ? "." + segment.name : "[" + Json(segment.name).dump() + "]";
+                steps.push_back(FieldStep::member(segment.name));
             }
-            return {path};
+            return {extended(context, path, steps)};
         }
         case ast::ExprKind::JsonPath: {
             const auto& query = expr.as<ast::JsonPathExpr>();
-            return {query.isRelative() ? context + query.text.substr(1) : query.text};
+            std::optional<std::vector<std::optional<std::string>>> childSteps;
+            if (query.query)
+                childSteps = query.query->childSteps();
+            std::vector<FieldStep> steps;
+            if (childSteps)
+                for (const std::optional<std::string>& step : *childSteps)
+                    steps.push_back(step ? FieldStep::member(*step) : FieldStep::elements());
+            Source source = query.isRelative() ? extended(context, query.text.substr(1), steps)
+                                               : Source{query.text, FieldPath{std::move(steps)}};
+            if (!childSteps)
+                source.field.reset();   // descendants, or a query that did not parse
+            return {std::move(source)};
         }
         case ast::ExprKind::Name: return lookup(expr.as<ast::NameExpr>().name);
         case ast::ExprKind::Call: {
@@ -208,13 +229,30 @@ private:
 
 } // namespace
 
-Json lineage(std::string_view text, const Flags&)
+namespace detail {
+
+std::vector<LineageEntry> lineageOf(const ParsedSource& source)
 {
-    const ParsedDocument parsed = parseDocument(text);
-    const LineIndex lines(text);
-    Lineage walker(lines);
-    walker.body(parsed.document->statements, "", "$");
-    return walker.entries;
+    Lineage walker(source.lines);
+    walker.body(source.parsed.document->statements, "", Source{"$", FieldPath{}});
+    return std::move(walker.entries);
+}
+
+} // namespace detail
+
+Json lineageToJson(const std::vector<LineageEntry>& lineage)
+{
+    Json out = Json::array();
+    for (const LineageEntry& entry : lineage) {
+        Json sources = Json::array();
+        for (const LineageSource& source : entry.sources)
+            sources.push_back(source.query);
+        out.push_back({{"target", entry.target},
+                       {"sources", std::move(sources)},
+                       {"span", rangeToJson(entry.range)},
+                       {"kind", entry.kind == LineageKind::Array ? "array" : "rule"}});
+    }
+    return out;
 }
 
 } // namespace mdsl

@@ -1,4 +1,4 @@
-// The result object of a dry-run as JSON (language design section 10).
+// The result object of a dry-run as JSON (docs/engines.md, "Request and result bodies").
 
 #include "mdsl/engine.h"
 #include "mdsl/report.h"

@@ -1,4 +1,4 @@
-// Production's routing (language design section 9): the V2-routed and V1-only forms of the
+// Production's routing (docs/engines.md, "Routing and fallback"): the V2-routed and V1-only forms of the
 // operations, and the V1 fallback when V2 fails.
 
 #include "facade/compiled.h"
@@ -70,18 +70,30 @@ const CompiledMapping& PreparedMapping::primary() const noexcept
     return impl_ ? impl_->primary : kEmpty;
 }
 
-PreparedMapping prepare(std::string_view text, Route route, const Flags& flags)
+namespace detail {
+
+PreparedMapping prepareCompiled(Route route, const Flags& flags, CompiledMapping primary,
+                                std::optional<CompiledMapping> fallback)
 {
-    auto impl = std::make_shared<detail::PreparedMappingImpl>();
+    auto impl = std::make_shared<PreparedMappingImpl>();
     impl->route = route;
     impl->flags = flags;
+    impl->primary = std::move(primary);
+    if (impl->primary.engine() == EngineKind::V2 && flags.get(Flag::V1Fallback))
+        impl->fallback = std::move(fallback);
+    return Access::prepared(std::move(impl));
+}
+
+} // namespace detail
+
+PreparedMapping prepare(std::string_view text, Route route, const Flags& flags)
+{
+    const auto source = detail::parseSource(text);
     const EngineKind engine = routedEngine(route, flags);
-    impl->primary = compile(text, engine, flags);
+    std::optional<CompiledMapping> fallback;
     if (engine == EngineKind::V2 && flags.get(Flag::V1Fallback))
-        impl->fallback = compile(text, EngineKind::V1, flags);
-    PreparedMapping prepared;
-    prepared.impl_ = std::move(impl);
-    return prepared;
+        fallback = detail::compileParsed(source, EngineKind::V1, flags);
+    return detail::prepareCompiled(route, flags, detail::compileParsed(source, engine, flags), std::move(fallback));
 }
 
 RunResult dryRun(const PreparedMapping& mapping, const Json& input, const RunOptions& options)
@@ -98,11 +110,6 @@ RunResult dryRun(const PreparedMapping& mapping, const Json& input, const RunOpt
     fallback.fallback = true;
     fallback.v2Failure = std::move(failure);
     return fallback;
-}
-
-std::vector<Diagnostic> validateOperation(std::string_view text, Route route, const Flags& flags)
-{
-    return compile(text, routedEngine(route, flags), flags).diagnostics();
 }
 
 } // namespace mdsl

@@ -99,4 +99,18 @@ std::optional<std::vector<SingularStep>> Query::singularSteps() const
     return steps;
 }
 
+std::optional<std::vector<std::optional<std::string>>> Query::childSteps() const
+{
+    if (!impl_)
+        return std::nullopt;
+    std::vector<std::optional<std::string>> steps;
+    for (const detail::Segment& segment : impl_->ast.segments) {
+        if (segment.descendant)
+            return std::nullopt;
+        const bool oneName = segment.selectors.size() == 1 && segment.selectors.front().kind == detail::SelectorKind::Name;
+        steps.push_back(oneName ? std::optional<std::string>(segment.selectors.front().name) : std::nullopt);
+    }
+    return steps;
+}
+
 } // namespace mdsl::jsonpath

@@ -1,4 +1,4 @@
-// The version 2 functions of the flag mapping_dsl_v2_array_ops (language design section 6).
+// The version 2 functions of the flag mapping_dsl_v2_array_ops (docs/functions.md).
 // Per-element arguments (map, filter, sort_by, group_by, index_by, any, all, find) are
 // evaluated through Call::argFor, once per element, with the element as the context.
 

@@ -1,4 +1,4 @@
-// The version 2 functions of the flag mapping_dsl_v2_new_ops (language design section 6).
+// The version 2 functions of the flag mapping_dsl_v2_new_ops (docs/functions.md).
 // Regular expressions are I-Regexp, translated and cached by the JSONPath module's translator
 // (one translator for the whole engine) and run by RE2 in linear time.
 

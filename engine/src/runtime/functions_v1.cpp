@@ -1,4 +1,4 @@
-// The version 1 functions (language design section 6). Their documentation, with examples,
+// The version 1 functions (docs/functions.md). Their documentation, with examples,
 // is the catalog's (engine/src/catalog/functions_v1.cpp); this file is their behaviour.
 
 #include "runtime/functions.h"

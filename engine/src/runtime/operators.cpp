@@ -1,4 +1,4 @@
-// Numbers, equality, ordering and the operators (language design sections 4 and 5).
+// Numbers, equality, ordering and the operators (docs/language.md, "Expressions"; docs/engines.md, "Numbers").
 
 #include "runtime/operators.h"
 

@@ -1,5 +1,5 @@
 #pragma once
-// Internal: writing the output (language design section 5) — target creation, padding with
+// Internal: writing the output (docs/engines.md, "Writing the output") — target creation, padding with
 // null, conflicts, skipped writes — and the life of one rule, the same in both engines.
 
 #include "mdsl/ast.h"

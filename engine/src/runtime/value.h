@@ -1,6 +1,6 @@
 #pragma once
-// Internal: the runtime value of both engines — a JSON value or *missing* (language design
-// section 5). A value read from the input is borrowed (a pointer into the input or into a
+// Internal: the runtime value of both engines — a JSON value or *missing* (docs/engines.md,
+// "Values and *missing*"). A value read from the input is borrowed (a pointer into the input or into a
 // longer-lived value), never copied; a value computed by an operator or a function is owned.
 
 #include "mdsl/json.h"

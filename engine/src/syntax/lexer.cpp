@@ -1,5 +1,7 @@
 #include "syntax/lexer.h"
 
+#include "mdsl/catalog.h"
+
 #include "syntax/syntax_errors.h"
 #include "util/utf8.h"
 

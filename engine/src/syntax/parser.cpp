@@ -2,9 +2,12 @@
 
 #include "syntax/parser.h"
 
+#include "mdsl/analysis.h"
+
 #include "syntax/lexer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <utility>
 
 namespace mdsl {
@@ -516,8 +519,18 @@ void Parser::parseBlockBody(ast::Body& body, Span& open, Span& close)
 
 } // namespace syntax
 
+namespace {
+std::atomic<std::uint64_t> parsedCount{0};
+}
+
+std::uint64_t documentsParsed() noexcept
+{
+    return parsedCount.load(std::memory_order_relaxed);
+}
+
 ParsedDocument parseDocument(std::string_view text, const ParseOptions& options)
 {
+    parsedCount.fetch_add(1, std::memory_order_relaxed);
     const LineIndex index(text);
     syntax::Parser parser(text, index, syntax::lex(text, index), options);
     return parser.run();

@@ -1,7 +1,7 @@
 // The validator's orchestrator: parse, decide the document's version, run the passes, and
 // give the diagnostics back in source order.
 
-#include "mdsl/validate.h"
+#include "mdsl/checks.h"
 
 #include "mdsl/syntax.h"
 #include "report/codes.h"

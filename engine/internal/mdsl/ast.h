@@ -1,5 +1,5 @@
 #pragma once
-// The syntax tree of a Mapping DSL document (language design sections 2-4, V1 and V2).
+// The syntax tree of a Mapping DSL document (docs/language.md, sections 1-3, V1 and V2).
 //
 // Every node keeps the byte range (Span) of the source text it came from; lines and columns
 // are resolved through a LineIndex only when a message needs them. The tree is built by

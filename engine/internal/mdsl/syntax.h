@@ -66,10 +66,6 @@ struct LexResult {
     std::vector<Diagnostic> diagnostics;
 };
 
-/// The language's keywords, as the lexer knows them, in the order of the language reference:
-/// what the editor completes and what the syntax definition lists (a test ties the two).
-std::vector<std::string_view> keywords();
-
 /// Splits a document into tokens. Never fails: bad input becomes diagnostics (and Invalid
 /// tokens), and the lexer always reaches the end of the text.
 LexResult tokenize(std::string_view text);
