@@ -44,6 +44,9 @@ struct CatalogEntry {
     std::string_view missing;       ///< behaviour when an argument is missing or null
     std::string_view errors;        ///< runtime errors (E4xx) it can raise, in words
     std::vector<CatalogExample> examples;   ///< at least one
+    /// The result is one element of the array its first argument gives (first, last, find):
+    /// what a path read from the result (`first(.items).sku`) reads, for the lineage.
+    bool returnsElement = false;
 
     static constexpr int kVariadic = -1;
     [[nodiscard]] bool acceptsArity(int count) const noexcept

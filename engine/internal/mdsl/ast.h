@@ -50,7 +50,7 @@ struct Target {
 // ---------------------------------------------------------------------------------------
 // Expressions
 
-enum class ExprKind { Literal, Array, Object, Path, JsonPath, Name, Call, Unary, Binary, Pipe };
+enum class ExprKind { Literal, Array, Object, Path, JsonPath, Name, Call, Unary, Binary, Pipe, Navigate };
 
 struct Expr {
     const ExprKind kind;
@@ -184,6 +184,18 @@ struct PipeExpr final : Expr {
     bool hasParens = false;      ///< `| f()` rather than `| f` (layout only)
     std::vector<ExprPtr> args;
     PipeExpr(Span s) : Expr(kKind, s) {}
+};
+
+/// A path read from a value rather than from the context (V2, flag new_ops): a name, a call
+/// or a parenthesised expression followed by `.field`, `."quoted field"` or `[INT]` steps, as
+/// in `o.id`, `countries.FR`, `first(.items).sku`, `(a ?? b).name`. Through *missing* or a
+/// scalar it is *missing*, as a simple path.
+struct NavigateExpr final : Expr {
+    static constexpr ExprKind kKind = ExprKind::Navigate;
+    ExprPtr base;
+    std::vector<PathSegment> segments;   ///< never empty
+    Span pathSpan;                       ///< the steps, from the first `.` or `[`
+    NavigateExpr(Span s) : Expr(kKind, s) {}
 };
 
 /// The source spelling of an operator: "??", "or", "==", "+", "-", "not", ...
@@ -340,6 +352,7 @@ public:
     virtual void visitUnary(const UnaryExpr& expr);
     virtual void visitBinary(const BinaryExpr& expr);
     virtual void visitPipe(const PipeExpr& expr);
+    virtual void visitNavigate(const NavigateExpr& expr);
 };
 
 } // namespace mdsl::ast

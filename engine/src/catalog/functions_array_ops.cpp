@@ -79,9 +79,11 @@ void addArrayOpsFunctions(std::vector<CatalogEntry>& out)
     out.push_back(function(
         "first", "first(array: array) -> any", 1, 1, "The first element; missing for `[]`.",
         kMissingOrNull, kNotArray, {{"first(.a)", R"({"a": [7, 8]})", "7"}, {"first([])", "", "missing"}}));
+    out.back().returnsElement = true;
     out.push_back(function(
         "last", "last(array: array) -> any", 1, 1, "The last element; missing for `[]`.",
         kMissingOrNull, kNotArray, {{"last(.a)", R"({"a": [7, 8]})", "8"}, {"last([])", "", "missing"}}));
+    out.back().returnsElement = true;
     out.push_back(function(
         "join", "join(array: array, separator?: string) -> string", 1, 2,
         "The elements as text (to_string), separated by `separator` (default \"\"); null elements "
@@ -117,6 +119,7 @@ void addArrayOpsFunctions(std::vector<CatalogEntry>& out)
         "The first element for which `condition` is true; missing when there is none.", kMissingOrNull,
         "A condition that is not a boolean (missing and null count as false).",
         {{"find(.items, .sku == \"B\")", items, R"({"sku": "B", "qty": 0, "price": 4})"}}, kSecond));
+    out.back().returnsElement = true;
     out.push_back(function(
         "index", "index() -> integer", 0, 0,
         "The 0-based position of the current element inside the innermost array block.",

@@ -131,6 +131,36 @@ private:
         return {};
     }
 
+    /// A simple path's steps read from a source.
+    static Source read(const Source& from, const std::vector<ast::PathSegment>& segments)
+    {
+        std::string path;
+        std::vector<FieldStep> steps;
+        for (const ast::PathSegment& segment : segments) {
+            if (segment.kind == ast::PathSegment::Kind::Index) {
+                path += "[" + std::to_string(segment.index) + "]";
+                steps.push_back(FieldStep::elements());
+                continue;
+            }
+            path += syntax::isIdentifier(segment.name) ? "." + segment.name : "[" + Json(segment.name).dump() + "]";
+            steps.push_back(FieldStep::member(segment.name));
+        }
+        return extended(from, path, steps);
+    }
+
+    /// A call that gives one element of the array its first argument reads (`first(.items)`),
+    /// as the catalog says.
+    static bool isElementOf(const ast::Expr& expr)
+    {
+        std::string_view callee;
+        if (const auto* call = expr.tryAs<ast::CallExpr>())
+            callee = call->callee;
+        else if (const auto* pipe = expr.tryAs<ast::PipeExpr>())
+            callee = pipe->callee;
+        const std::vector<const CatalogEntry*> entries = findFunctions(callee);
+        return std::any_of(entries.begin(), entries.end(), [](const CatalogEntry* e) { return e->returnsElement; });
+    }
+
     Sources call(std::string_view name, const std::vector<const ast::Expr*>& args, const Source& context)
     {
         Sources out;
@@ -156,19 +186,17 @@ private:
     {
         switch (expr.kind) {
         case ast::ExprKind::Literal: return {};
-        case ast::ExprKind::Path: {
-            std::string path;
-            std::vector<FieldStep> steps;
-            for (const ast::PathSegment& segment : expr.as<ast::PathExpr>().segments) {
-                if (segment.kind == ast::PathSegment::Kind::Index) {
-                    path += "[" + std::to_string(segment.index) + "]";
-                    steps.push_back(FieldStep::elements());
-                    continue;
-                }
-                path += syntax::isIdentifier(segment.name) ? "." + segment.name : "[" + Json(segment.name).dump() + "]";
-                steps.push_back(FieldStep::member(segment.name));
-            }
-            return {extended(context, path, steps)};
+        case ast::ExprKind::Path: return {read(context, expr.as<ast::PathExpr>().segments)};
+        case ast::ExprKind::Navigate: {
+            // `o.id` reads the `id` of what `o` reads (the outer element); `first(.items).sku`
+            // reads `sku` of an element of what the call reads.
+            const auto& navigate = expr.as<ast::NavigateExpr>();
+            Sources out;
+            const ast::Expr& base = *navigate.base;
+            const bool element = isElementOf(base);
+            for (const Source& source : sources(base, context))
+                out.push_back(read(element ? elementsOf({source}) : source, navigate.segments));
+            return out;
         }
         case ast::ExprKind::JsonPath: {
             const auto& query = expr.as<ast::JsonPathExpr>();

@@ -430,12 +430,14 @@ private:
         return out;
     }
 
-    std::string pathText(const PathExpr& path) const
+    /// `.a.b[0]` (a simple path, `leading`: the dot before a first field is its own) or the
+    /// steps of a navigation (`.id[0]`, every field after a dot).
+    std::string segmentsText(const std::vector<PathSegment>& segments, bool leading) const
     {
-        std::string out = ".";
-        for (std::size_t i = 0; i < path.segments.size(); ++i) {
-            const PathSegment& s = path.segments[i];
-            if (i > 0 && s.kind == PathSegment::Kind::Field)
+        std::string out = leading ? "." : "";
+        for (std::size_t i = 0; i < segments.size(); ++i) {
+            const PathSegment& s = segments[i];
+            if ((i > 0 || !leading) && s.kind == PathSegment::Kind::Field)
                 out += '.';
             out += segmentText(s, text_);
         }
@@ -462,8 +464,14 @@ private:
             put(e.as<LiteralExpr>().text, e.span.begin);
             return;
         case ExprKind::Path:
-            put(pathText(e.as<PathExpr>()), e.span.begin);
+            put(segmentsText(e.as<PathExpr>().segments, true), e.span.begin);
             return;
+        case ExprKind::Navigate: {
+            const auto& navigate = e.as<NavigateExpr>();
+            expr(*navigate.base);
+            put(segmentsText(navigate.segments, false), navigate.pathSpan.begin);
+            return;
+        }
         case ExprKind::JsonPath:
             put(e.as<JsonPathExpr>().text, e.span.begin);
             return;

@@ -70,6 +70,7 @@ const std::vector<DiagnosticCode> kCodes = {
     {"W202", S::Warning, "`let {0}` is never used", "A `let` name is defined and never read."},
     {"W203", S::Warning, "`table {0}` is never used", "A `table` name is defined and never read."},
     {"W204", S::Warning, "the key `{0}` appears twice; the later value is used", "An object literal or table repeats a key."},
+    {"W205", S::Warning, "`{0}` never holds an object or an array: `{0}{1}` is always missing", "A path is read from a `let` whose value is a number, a string, a boolean or null."},
     {"W310", S::Warning, "unknown flag `{0}` is ignored", "The flag file has a key that is not one of the seven production flags."},
 };
 
@@ -115,6 +116,7 @@ const std::vector<Wording>& featureWordings()
         {"jsonpath", "a JSONPath query"},
         {"coalesce", "the `??` operator"},
         {"pipe", "the pipe `|`"},
+        {"navigate", "reading `{0}` from a value"},
         {"function", "the function `{0}`"},
         {"array-form", "the array form of `{0}`"},
     };

@@ -47,6 +47,7 @@ bool isConstant(const ast::Expr& expr)
         const auto& pipe = expr.as<ast::PipeExpr>();
         return pureFunction(pipe.callee, pipe.args.size() + 1) && isConstant(*pipe.input) && allConstant(pipe.args);
     }
+    case ast::ExprKind::Navigate: return isConstant(*expr.as<ast::NavigateExpr>().base);
     case ast::ExprKind::Path:
     case ast::ExprKind::JsonPath:
     case ast::ExprKind::Name: return false;

@@ -99,6 +99,7 @@ void AstVisitor::visitExpr(const Expr& expr)
     case ExprKind::Unary: visitUnary(expr.as<UnaryExpr>()); return;
     case ExprKind::Binary: visitBinary(expr.as<BinaryExpr>()); return;
     case ExprKind::Pipe: visitPipe(expr.as<PipeExpr>()); return;
+    case ExprKind::Navigate: visitNavigate(expr.as<NavigateExpr>()); return;
     }
 }
 
@@ -136,6 +137,11 @@ void AstVisitor::visitPipe(const PipeExpr& expr)
     visitExpr(*expr.input);
     for (const ExprPtr& e : expr.args)
         visitExpr(*e);
+}
+
+void AstVisitor::visitNavigate(const NavigateExpr& expr)
+{
+    visitExpr(*expr.base);
 }
 
 } // namespace mdsl::ast

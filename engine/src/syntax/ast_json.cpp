@@ -61,6 +61,13 @@ public:
             out["kind"] = "path";
             out["path"] = segments(e.as<PathExpr>().segments);
             break;
+        case ExprKind::Navigate: {
+            const auto& navigate = e.as<NavigateExpr>();
+            out["kind"] = "navigate";
+            out["value"] = expr(*navigate.base);
+            out["path"] = segments(navigate.segments);
+            break;
+        }
         case ExprKind::JsonPath:
             out["kind"] = "jsonpath";
             out["query"] = shown(e.as<JsonPathExpr>().text);

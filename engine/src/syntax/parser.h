@@ -115,6 +115,11 @@ private:
     ast::ExprPtr parseArray();
     std::unique_ptr<ast::ObjectExpr> parseObject();
     ast::ExprPtr parsePath();
+    /// The steps of a path (`.a."b c"[0]`), written without blanks; `afterDot`: the leading
+    /// `.` of a simple path was read and a field name may follow it directly.
+    void parseSegments(std::vector<ast::PathSegment>& segments, bool afterDot);
+    /// A value followed by steps (`o.id`, `first(.items).sku`): a NavigateExpr, else the value.
+    ast::ExprPtr parseNavigation(ast::ExprPtr base, std::uint32_t begin);
     ast::ExprPtr parseJsonPath();
     ast::ExprPtr parseNameOrCall();
     ast::ExprPtr parseParenthesized();

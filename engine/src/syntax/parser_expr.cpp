@@ -198,9 +198,11 @@ ast::ExprPtr Parser::parsePrimary()
     case TokenKind::JsonPath:
         return parseJsonPath();
     case TokenKind::Identifier:
-        return parseNameOrCall();
-    case TokenKind::LParen:
-        return parseParenthesized();
+    case TokenKind::LParen: {
+        const std::uint32_t begin = peek().span.begin;
+        ast::ExprPtr base = at(TokenKind::Identifier) ? parseNameOrCall() : parseParenthesized();
+        return parseNavigation(std::move(base), begin);
+    }
     default:
         unexpected("an expression");
     }
@@ -320,7 +322,14 @@ ast::ExprPtr Parser::parsePath()
 {
     const Token& dot = advance();
     auto node = std::make_unique<ast::PathExpr>(Span{});
-    bool first = true;
+    parseSegments(node->segments, true);
+    node->span = Span{dot.span.begin, prevEnd_};
+    return node;
+}
+
+void Parser::parseSegments(std::vector<ast::PathSegment>& segments, bool afterDot)
+{
+    bool first = afterDot;
     // A path is written without blanks: `.a.b[0]`. After a blank, `.` alone is the context.
     for (;;) {
         const Token& t = peek();
@@ -328,12 +337,12 @@ ast::ExprPtr Parser::parsePath()
             break;
         if (first && isFieldNameToken(t.kind)) {
             // the field right after the leading dot
-        } else if (t.kind == TokenKind::Dot && !first) {
+        } else if (t.kind == TokenKind::Dot && (!first || !afterDot)) {
             advance();
             if (!adjacent(peek()) || !isFieldNameToken(peek().kind))
                 unexpected("a field name after '.'");
         } else if (t.kind == TokenKind::LBracket) {
-            node->segments.push_back(parseIndexSegment(advance()));
+            segments.push_back(parseIndexSegment(advance()));
             first = false;
             continue;
         } else {
@@ -344,10 +353,23 @@ ast::ExprPtr Parser::parsePath()
         segment.quoted = name.kind == TokenKind::String;
         segment.name = segment.quoted ? stringValue(name) : std::string(text(name));
         segment.span = name.span;
-        node->segments.push_back(std::move(segment));
+        segments.push_back(std::move(segment));
         first = false;
     }
-    node->span = Span{dot.span.begin, prevEnd_};
+}
+
+ast::ExprPtr Parser::parseNavigation(ast::ExprPtr base, std::uint32_t begin)
+{
+    // `o.id`, `first(.items).sku`, `(a ?? b)[0]`: steps written right after the value.
+    const Token& t = peek();
+    if (!adjacent(t) || (t.kind != TokenKind::Dot && t.kind != TokenKind::LBracket))
+        return base;
+    auto node = std::make_unique<ast::NavigateExpr>(Span{});
+    node->base = std::move(base);
+    const std::uint32_t pathBegin = t.span.begin;
+    parseSegments(node->segments, false);
+    node->pathSpan = Span{pathBegin, prevEnd_};
+    node->span = Span{begin, prevEnd_};
     return node;
 }
 

@@ -120,7 +120,8 @@ private:
             return rt::arrayLiteral(state_, expr.span, elements.size(), [&](std::size_t i) { return eval(*elements[i]); });
         }
         case ast::ExprKind::JsonPath:
-        case ast::ExprKind::Pipe: break;
+        case ast::ExprKind::Pipe:
+        case ast::ExprKind::Navigate: break;
         }
         rt::fail(rt::code::kInternal, expr.span, "the V1 engine does not run version 2 expressions");
     }

@@ -209,6 +209,13 @@ private:
             node->op = Op::Path;
             node->steps = stepsOf(expr.as<ast::PathExpr>().segments);
             break;
+        case ast::ExprKind::Navigate: {
+            const auto& navigate = expr.as<ast::NavigateExpr>();
+            node->op = Op::Navigate;
+            node->steps = stepsOf(navigate.segments);
+            node->kids.push_back(compileExpr(*navigate.base, quietKids));
+            break;
+        }
         case ast::ExprKind::JsonPath: {
             const auto& jp = expr.as<ast::JsonPathExpr>();
             if (!jp.query) {

@@ -216,6 +216,17 @@ private:
             return node.constant ? rt::Value::borrow(*node.constant) : rt::Value::missing();
         case Op::Path: return walk(context_, node.steps);
         case Op::RootPath: return walk(&state_.input, node.steps);
+        case Op::Navigate: {
+            rt::Value base = eval(*node.kids[0]);
+            if (!base.isOwned())
+                return base.isMissing() ? base : walk(&base.json(), node.steps);
+            // A value the expression built (a call's result): its part is moved out of it.
+            Json whole = std::move(base).take();
+            const rt::Value part = walk(&whole, node.steps);
+            if (part.isMissing())
+                return part;
+            return rt::Value::own(std::move(const_cast<Json&>(part.json())));   // a part of `whole`, ours
+        }
         case Op::Query: {
             std::vector<const Json*> matches;
             rt::QueryWatch watch(state_, node.span);

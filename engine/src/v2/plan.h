@@ -22,6 +22,7 @@ enum class Op : std::uint8_t {
     Path,         ///< steps from the context (a simple path, or a singular `@` query)
     RootPath,     ///< steps from the input root (a singular `$` query)
     Query,        ///< a non-singular JSONPath query: the array of its matches
+    Navigate,     ///< steps read from the value of kids[0] (`o.id`, `first(.items).sku`)
     Slot,         ///< a `let`, `table` or `each … as` name
     Call,         ///< a function (the arguments of a pipe start with its input)
     Not,
@@ -51,7 +52,7 @@ struct Node {
     /// Const folded from an expression: what its evaluation built, counted against the run's
     /// budget each time it is read, where and as the V1 engine counts it evaluating it.
     std::vector<rt::BuildCharge> constantCharges;
-    std::vector<Step> steps;                        ///< Path, RootPath
+    std::vector<Step> steps;                        ///< Path, RootPath, Navigate
     const jsonpath::Query* query = nullptr;         ///< Query
     int slot = -1;                                  ///< Slot
     const rt::FunctionImpl* function = nullptr;     ///< Call

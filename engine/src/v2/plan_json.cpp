@@ -13,6 +13,7 @@ const char* opName(Op op)
     case Op::Path: return "path";
     case Op::RootPath: return "root_path";
     case Op::Query: return "query";
+    case Op::Navigate: return "navigate";
     case Op::Slot: return "slot";
     case Op::Call: return "call";
     case Op::Not: return "not";
@@ -49,7 +50,8 @@ Json nodeJson(const Plan& plan, const Node& node)
     switch (node.op) {
     case Op::Const: out["value"] = node.constant ? *node.constant : Json("missing"); break;
     case Op::Path:
-    case Op::RootPath: out["steps"] = stepsJson(node.steps); break;
+    case Op::RootPath:
+    case Op::Navigate: out["steps"] = stepsJson(node.steps); break;
     case Op::Query: out["query"] = node.query->text(); break;
     case Op::Slot:
         out["slot"] = node.slot;

@@ -12,6 +12,10 @@
 
 namespace mdsl::validator {
 
+/// What an expression is known to yield, as far as the validator can see without data.
+enum class Shape { Unknown, Object, Array, Scalar };
+Shape shapeOf(const ast::Expr& expr);
+
 struct Context {
     std::string_view text;
     LineIndex index;

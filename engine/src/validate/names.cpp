@@ -26,6 +26,7 @@ struct Binding {
     Span nameSpan;
     Span stmtSpan;
     int uses = 0;
+    const Expr* value = nullptr;   ///< a let's value
 };
 
 // "1 argument", "2 to 3 arguments", "at least 2 arguments"; overloads joined with " or ",
@@ -93,7 +94,7 @@ public:
     {
         // The name is not visible in its own value.
         visitExpr(*stmt.value);
-        declare({stmt.name, BindingKind::Let, stmt.nameSpan, stmt.span});
+        declare({stmt.name, BindingKind::Let, stmt.nameSpan, stmt.span, 0, stmt.value.get()});
     }
 
     void visitTable(const TableStmt& stmt) override
@@ -154,15 +155,21 @@ public:
         c_.requireFeature("jsonpath", Flag::V2JsonPath, expr.span);
     }
 
+    /// The binding a name refers to in the current scope, or nullptr.
+    Binding* find(std::string_view name)
+    {
+        for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope)
+            for (auto binding = scope->rbegin(); binding != scope->rend(); ++binding)
+                if (binding->name == name)
+                    return &*binding;
+        return nullptr;
+    }
+
     void visitName(const NameExpr& expr) override
     {
-        for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
-            for (auto binding = scope->rbegin(); binding != scope->rend(); ++binding) {
-                if (binding->name == expr.name) {
-                    ++binding->uses;
-                    return;
-                }
-            }
+        if (Binding* binding = find(expr.name)) {
+            ++binding->uses;
+            return;
         }
         Diagnostic& d = c_.report("E201", {expr.name}, expr.span);
         std::vector<std::string_view> visible;
@@ -175,6 +182,17 @@ public:
         for (auto& scope : scopes_)
             for (Binding& binding : scope)
                 binding.uses += binding.name == suggestion ? 1 : 0;
+    }
+
+    void visitNavigate(const NavigateExpr& expr) override
+    {
+        c_.requireFeature("navigate:" + std::string(c_.source(expr.pathSpan)), Flag::V2NewOps, expr.pathSpan);
+        AstVisitor::visitNavigate(expr);
+        // Reading into a let that only ever holds a number, a string or a boolean gives missing.
+        const auto* name = expr.base->parenthesized ? nullptr : expr.base->tryAs<NameExpr>();
+        const Binding* binding = name ? find(name->name) : nullptr;
+        if (binding && binding->kind == BindingKind::Let && binding->value && shapeOf(*binding->value) == Shape::Scalar)
+            c_.report("W205", {name->name, std::string(c_.source(expr.pathSpan))}, expr.pathSpan);
     }
 
     void visitBinary(const BinaryExpr& expr) override

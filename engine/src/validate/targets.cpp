@@ -16,12 +16,9 @@
 
 namespace mdsl::validator {
 
-namespace {
-
 using namespace mdsl::ast;
 
-// What a rule is known to write, as far as the validator can see without data.
-enum class Shape { Unknown, Object, Array, Scalar };
+namespace {
 
 Shape shapeOfCall(std::string_view name, int arity)
 {
@@ -38,6 +35,8 @@ Shape shapeOfCall(std::string_view name, int arity)
     }
     return Shape::Unknown;
 }
+
+} // namespace
 
 Shape shapeOf(const Expr& expr)
 {
@@ -63,6 +62,8 @@ Shape shapeOf(const Expr& expr)
         return Shape::Unknown;
     }
 }
+
+namespace {
 
 struct Write {
     util::PathTrie::Id node;
