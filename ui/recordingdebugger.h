@@ -6,11 +6,13 @@
 
 #include <QFutureWatcher>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
 namespace mdsl::debug {
 class Recording;
+struct Stop;
 }
 
 namespace studio {
@@ -27,6 +29,7 @@ public:
 
     void record(const DebugRecordRequest& request) override;
     [[nodiscard]] bool isBusy() const override;
+    [[nodiscard]] bool isSearching() const override { return searchCancel_ != nullptr; }
     [[nodiscard]] bool canPerform(DebugAction action) const override;
     void perform(DebugAction action, int cursorLine = 0) override;
     void goToEvent(int event) override;
@@ -37,10 +40,17 @@ public:
 
     /// Waits for a recording being made (tests, benchmarks).
     void waitForRecording();
+    /// Waits for a continue looking for a breakpoint whose condition holds (tests).
+    void waitForSearch();
 
 private:
     struct Recorded;
     void finishRecording();
+    /// A newer action: a search still running is cancelled and its answer will be dropped.
+    void supersede();
+    /// Continues (forward or back) in the background: conditions are evaluated there.
+    void startSearch(bool forward);
+    void showStop(const mdsl::debug::Stop& stop, bool forward);
     void moveTo(std::size_t event, const QString& message = QString());
     void updateState(const QString& message);
     [[nodiscard]] std::optional<std::size_t> target(DebugAction action, int cursorLine) const;
@@ -50,6 +60,11 @@ private:
 
     std::shared_ptr<Recorded> recorded_;
     QFutureWatcher<std::shared_ptr<Recorded>>* watcher_ = nullptr;
+    /// The search running (nullptr: none) and its cancel flag, shared with the worker.
+    QFutureWatcher<mdsl::debug::Stop>* search_ = nullptr;
+    std::shared_ptr<std::atomic<bool>> searchCancel_;
+    /// Bumped by every action: a search's answer is shown only if no action came after it.
+    quint64 generation_ = 0;
     std::size_t current_ = 0;
     bool stale_ = false;
     QList<DebugBreakpoint> breakpoints_;

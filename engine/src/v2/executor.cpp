@@ -37,6 +37,14 @@ public:
         return eval(node);
     }
 
+    /// Starts from a context and names' values other than the input's (a breakpoint condition
+    /// evaluated over a recorded run).
+    void bind(const Json& context, std::vector<rt::Value> slots)
+    {
+        context_ = &context;
+        slots_ = std::move(slots);
+    }
+
     /// Writes may append their fresh keys without a lookup only into objects this run built.
     bool freshOutput = true;
 
@@ -277,6 +285,15 @@ void execute(const Plan& plan, rt::RunState& state, Json& output)
     if (executor.freshOutput)
         output.get_ptr<Json::object_t*>()->reserve(plan.rootCapacity);
     executor.execute(plan.statements, output);
+}
+
+rt::Value evaluateWith(const Plan& plan, const Node& node, rt::RunState& state, const Json& context,
+                       std::vector<rt::Value> slots)
+{
+    Executor executor(plan, state);
+    slots.resize(static_cast<std::size_t>(plan.slotCount));
+    executor.bind(context, std::move(slots));
+    return executor.eval(node);
 }
 
 /// Evaluates one node of a plan (constant folding): no input, no names.
