@@ -117,14 +117,6 @@ void RecordingDebugger::waitForRecording()
     QCoreApplication::processEvents();
 }
 
-void RecordingDebugger::waitForSearch()
-{
-    while (search_) {
-        search_->waitForFinished();
-        QCoreApplication::processEvents();
-    }
-}
-
 void RecordingDebugger::supersede()
 {
     ++generation_;

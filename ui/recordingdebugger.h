@@ -40,8 +40,6 @@ public:
 
     /// Waits for a recording being made (tests, benchmarks).
     void waitForRecording();
-    /// Waits for a continue looking for a breakpoint whose condition holds (tests).
-    void waitForSearch();
 
 private:
     struct Recorded;

@@ -333,6 +333,11 @@ private slots:
         const debug::Recording v1 = debug::record("mapping \"m\" version 1\na <- .x\n",
             std::make_shared<const Json>(Json{{"x", 1}}), mdsl::EngineKind::V1, mdsl::Flags());
         QVERIFY(v1.evaluate(".x == 1", v1.firstStop().value()).holds);
+        // The V1 engine's trace gives the values of `let`s too.
+        const debug::Recording v1let = debug::record("mapping \"m\" version 1\nlet k = .x + 1\na <- .x\n",
+            std::make_shared<const Json>(Json{{"x", 1}}), mdsl::EngineKind::V1, mdsl::Flags());
+        QVERIFY(v1let.evaluate("k == 2", v1let.firstStop().value()).holds);
+        QVERIFY(!v1let.evaluate("k == 3", v1let.firstStop().value()).holds);
         QVERIFY(v1.evaluate("[.x] == [1]", v1.firstStop().value())
                     .error.starts_with("the condition is not valid (column 1)"));
     }
@@ -418,6 +423,18 @@ private slots:
         }
         QVERIFY(copied > 0 && copied < 20);
         QVERIFY(described > 150);
+        // A condition cannot read what was not recorded: it says so rather than guess.
+        const std::string late
+            = "mapping \"m\" version 2\nl[] <- each .items {\n  let all = $.items\n  n <- count(all)\n}\n";
+        const debug::Recording big = debug::record(late, std::make_shared<const Json>(Json{{"items", items}}),
+                                                   mdsl::EngineKind::V2, mdsl::Flags(), options);
+        // Only where it reads it: before element 150, `and` does not look at `all`.
+        const debug::Stop unread
+            = big.continueFrom(big.firstStop().value(), {{4, "index() == 150 and count(all) > 0"}});
+        QCOMPARE(unread.conditionError,
+                 std::string("the value of `all` (column 26) was not recorded here (the trace is too large): "
+                             "the condition cannot read it"));
+        QCOMPARE(big.context(unread.event).dump(), Json("item number 150").dump());
         // Small values are still recorded: the count itself.
         QCOMPARE(r.event(r.valuesOf(r.ruleOf(find(r, TraceKind::Write, "/l/199/n")).value()).back()).value->dump(),
                  std::string("200"));

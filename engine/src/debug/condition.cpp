@@ -234,8 +234,8 @@ std::shared_ptr<const CompiledCondition> compileCondition(const std::string& tex
     }
     for (const Diagnostic& d : diagnostics) {
         if (d.severity == Severity::Error) {
-            const std::uint32_t at = offsetInCondition(*c, d.range.start.offset);
-            c->error = "the condition is not valid" + positionInCondition(condition, at) + ": " + d.message;
+            const std::uint32_t where = offsetInCondition(*c, d.range.start.offset);
+            c->error = "the condition is not valid" + positionInCondition(condition, where) + ": " + d.message;
             return c;
         }
     }
@@ -348,6 +348,7 @@ ConditionResult Recording::evaluateAtRule(const std::string& condition, std::uin
 
     // The values of the names the condition reads, as they were at event i.
     std::vector<rt::Value> slots(std::size_t(c->plan->slotCount));
+    std::vector<char> unreadable;
     for (const int slot : c->reads) {
         const SlotSource& source = c->sources[std::size_t(slot)];
         const std::size_t element = source.block ? impl_->enclosingElement(i, *source.block) : kNone;
@@ -371,9 +372,12 @@ ConditionResult Recording::evaluateAtRule(const std::string& condition, std::uin
         }
         if (!value || !value->has_value())
             continue;   // missing: not run (yet) here, or failed
-        if (isUnrecorded(**value))
-            return {false, "the value of `" + c->plan->slotNames[std::size_t(slot)]
-                               + "` was not recorded here (the trace is too large): the condition cannot read it"};
+        if (isUnrecorded(**value)) {
+            // An error only if the condition does read it here (`and`, `or`, `??` may not).
+            unreadable.resize(slots.size());
+            unreadable[std::size_t(slot)] = 1;
+            continue;
+        }
         slots[std::size_t(slot)] = rt::Value::borrow(**value);
     }
     const Json& here = context(i);
@@ -388,12 +392,17 @@ ConditionResult Recording::evaluateAtRule(const std::string& condition, std::uin
     if (const std::optional<std::size_t> element = elementOf(i))
         state.elementIndex = events[*element].index;
     try {
-        const rt::Value value = v2::evaluateWith(*c->plan, *c->node, state, here, std::move(slots));
+        const rt::Value value
+            = v2::evaluateWith(*c->plan, *c->node, state, here, std::move(slots), std::move(unreadable));
         if (value.isMissingOrNull())
             return {false, {}};   // missing or null: does not hold
         if (value.json().is_boolean())
             return {value.json().get<bool>(), {}};
         return {false, "the condition gave " + rt::describe(value.json()) + ", not true or false"};
+    } catch (const v2::UnreadableSlot& unread) {
+        return {false, "the value of `" + c->plan->slotNames[std::size_t(unread.slot)] + "`"
+                           + positionInCondition(c->condition, offsetInCondition(*c, unread.span.begin))
+                           + " was not recorded here (the trace is too large): the condition cannot read it"};
     } catch (const rt::Failure& failure) {
         const std::uint32_t at = offsetInCondition(*c, failure.error.span.begin);
         return {false, "the condition failed" + positionInCondition(c->condition, at) + ": " + failure.error.message};
