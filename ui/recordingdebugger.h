@@ -1,6 +1,8 @@
 #pragma once
 // The debugger over the engine's recordings (mdsl/debug.h): records a run off the UI thread,
-// then answers the views' step actions and state queries from the recording.
+// then answers the views' step actions and state queries from the recording. A continue that
+// evaluates breakpoint conditions runs off the UI thread too (QtConcurrent, as the recording);
+// any newer action cancels it and drops its answer.
 
 #include "debuggerinterface.h"
 
