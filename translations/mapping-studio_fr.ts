@@ -173,6 +173,10 @@
         <source>Frames</source>
         <translation>Pile</translation>
     </message>
+    <message>
+        <source>Looking for a breakpoint whose condition holds… Any step stops the search.</source>
+        <translation>Recherche d’un point d’arrêt dont la condition est vraie… Toute autre action arrête la recherche.</translation>
+    </message>
 </context>
 <context>
     <name>studio::DiagnosticMessages</name>
@@ -781,8 +785,8 @@
         <translation>Condition du point d’arrêt</translation>
     </message>
     <message>
-        <source>Stop at the rule on line %1 only when this expression is true (the context is the current element; empty: always):</source>
-        <translation>S’arrêter à la règle de la ligne %1 seulement quand cette expression est vraie (le contexte est l’élément courant ; vide : toujours) :</translation>
+        <source>Stop at the rule on line %1 only when this expression is true. It sees what the rule sees: `.` is the current element, with the lets, the tables, the `as` names and index(). Empty: always.</source>
+        <translation>S’arrêter à la règle de la ligne %1 seulement quand cette expression est vraie. Elle voit ce que voit la règle : `.` est l’élément courant, avec les let, les tables, les noms `as` et index(). Vide : toujours.</translation>
     </message>
     <message>
         <source>Remove Breakpoint</source>

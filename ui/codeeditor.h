@@ -5,6 +5,7 @@
 // function catalog, bracket matching, auto-indent in blocks, comment toggling and completion.
 
 #include "analysis.h"
+#include "debugbreakpoint.h"
 
 #include <QMap>
 #include <QPlainTextEdit>
@@ -64,12 +65,8 @@ public:
     void setEditorFont(const QFont& font);
 
     // The debugger's marks (codeeditor_debug.cpp) -------------------------------------
-    struct Breakpoint {
-        int line = 0;   ///< 1-based
-        QString condition;
-    };
     /// The breakpoints, sorted by line; their lines follow the edits of the text.
-    [[nodiscard]] QList<Breakpoint> breakpoints() const;
+    [[nodiscard]] QList<DebugBreakpoint> breakpoints() const;
     /// Sets (or changes the condition of) the breakpoint on a 1-based line.
     void setBreakpoint(int line, const QString& condition = QString());
     void removeBreakpoint(int line);
@@ -139,8 +136,10 @@ private:
 
     /// Room left of the line numbers for breakpoint and current-rule marks.
     static constexpr int kMarkerWidth = 14;
+    /// How a breakpoint is kept: a cursor at its line follows the edits (breakpoints() gives
+    /// the DebugBreakpoint of each).
     struct BreakpointMark {
-        QTextCursor cursor;   ///< at its line: follows edits
+        QTextCursor cursor;
         QString condition;
     };
     QList<BreakpointMark> breakpoints_;

@@ -22,16 +22,17 @@ const QColor kExecutionColour(0x2e, 0x7d, 0x32);
 
 } // namespace
 
-QList<CodeEditor::Breakpoint> CodeEditor::breakpoints() const
+QList<DebugBreakpoint> CodeEditor::breakpoints() const
 {
-    QList<Breakpoint> out;
+    QList<DebugBreakpoint> out;
     for (const BreakpointMark& mark : breakpoints_) {
         const int line = mark.cursor.blockNumber() + 1;
         // Deleting lines can bring two marks onto one line: it keeps one breakpoint.
-        if (std::none_of(out.cbegin(), out.cend(), [line](const Breakpoint& b) { return b.line == line; }))
+        if (std::none_of(out.cbegin(), out.cend(), [line](const DebugBreakpoint& b) { return b.line == line; }))
             out.append({line, mark.condition});
     }
-    std::sort(out.begin(), out.end(), [](const Breakpoint& a, const Breakpoint& b) { return a.line < b.line; });
+    std::sort(out.begin(), out.end(),
+              [](const DebugBreakpoint& a, const DebugBreakpoint& b) { return a.line < b.line; });
     return out;
 }
 

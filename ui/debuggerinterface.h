@@ -4,6 +4,7 @@
 // over the engine's recordings (mdsl/debug.h); the tests drive the views with a fake, as
 // Kate's debugger views bind to a backend interface.
 
+#include "debugbreakpoint.h"
 #include "jsontext.h"
 
 #include "mdsl/flags.h"
@@ -17,14 +18,6 @@
 namespace studio {
 
 enum class DebugAction { Continue, StepOver, StepInto, StepOut, StepBack, ReverseContinue, RunToCursor, Restart };
-
-/// A breakpoint on a rule line; a non-empty condition is a DSL expression over the context.
-struct DebugBreakpoint {
-    int line = 0;   ///< 1-based
-    QString condition;
-
-    friend bool operator==(const DebugBreakpoint&, const DebugBreakpoint&) = default;
-};
 
 /// What to record: the mapping and sample input as they are now, under the flags.
 struct DebugRecordRequest {
@@ -95,8 +88,11 @@ public:
 
     /// Records a run in the background; stateChanged() follows when it is ready.
     virtual void record(const DebugRecordRequest& request) = 0;
-    /// A recording is being made.
+    /// A recording is being made (the step actions wait for it).
     [[nodiscard]] virtual bool isBusy() const = 0;
+    /// A continue is looking, off the UI thread, for a breakpoint whose condition holds. The
+    /// actions stay available: a newer one supersedes the search (its answer is dropped).
+    [[nodiscard]] virtual bool isSearching() const { return false; }
     /// Whether an action would go somewhere from the current event.
     [[nodiscard]] virtual bool canPerform(DebugAction action) const = 0;
     /// Steps; RunToCursor goes to the next time the rule on `cursorLine` (1-based) runs.
@@ -113,6 +109,7 @@ public:
 
 signals:
     void stateChanged();
+    /// isBusy() or isSearching() changed.
     void busyChanged(bool busy);
 };
 

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMouseEvent>
+#include <QProgressBar>
 #include <QSlider>
 #include <QSplitter>
 #include <QStyle>
@@ -117,6 +118,19 @@ DebuggerPanel::DebuggerPanel(DebuggerInterface* debugger, QWidget* parent)
     position->addWidget(slider_, 1);
     position->addWidget(position_);
 
+    // Busy, not blocked: the search runs off the UI thread and any action supersedes it.
+    searching_ = new QWidget(this);
+    searchProgress_ = new QProgressBar(searching_);
+    searchProgress_->setRange(0, 0);
+    searchProgress_->setMaximumWidth(120);
+    searchProgress_->setTextVisible(false);
+    searchLabel_ = new QLabel(searching_);
+    auto* searching = new QHBoxLayout(searching_);
+    searching->setContentsMargins(0, 0, 0, 0);
+    searching->addWidget(searchProgress_);
+    searching->addWidget(searchLabel_, 1);
+    searching_->setVisible(false);
+
     auto* left = new QSplitter(Qt::Vertical, this);
     left->addWidget(titled(valuesTitle_, values_, this));
     left->addWidget(titled(contextTitle_, context_, this));
@@ -145,6 +159,7 @@ DebuggerPanel::DebuggerPanel(DebuggerInterface* debugger, QWidget* parent)
     layout->addWidget(rule_);
     layout->addWidget(description_);
     layout->addWidget(message_);
+    layout->addWidget(searching_);
     layout->addWidget(vertical, 1);
 
     connect(debugger_, &DebuggerInterface::stateChanged, this, &DebuggerPanel::refresh);
@@ -204,6 +219,7 @@ void DebuggerPanel::setRecordsV1(bool v1)
 void DebuggerPanel::updateActions()
 {
     const bool busy = debugger_->isBusy();
+    searching_->setVisible(debugger_->isSearching());
     record_->setEnabled(!busy);
     for (const auto& [kind, a] : std::as_const(actions_))
         a->setEnabled(!busy && !shown_.stale && debugger_->canPerform(kind));
@@ -350,6 +366,7 @@ void DebuggerPanel::retranslate()
     skips_->setHeaderLabels({tr("Line"), tr("Target"), tr("Reason")});
     tabs_->setTabText(0, tr("Writes of This Rule"));
     tabs_->setTabText(2, tr("Frames"));
+    searchLabel_->setText(tr("Looking for a breakpoint whose condition holds… Any step stops the search."));
     refresh();
 }
 

@@ -15,6 +15,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QProgressBar;
 class QSlider;
 class QTabWidget;
 class QToolBar;
@@ -47,6 +48,8 @@ public:
     [[nodiscard]] QLabel* positionLabel() const { return position_; }
     [[nodiscard]] QLabel* descriptionLabel() const { return description_; }
     [[nodiscard]] QLabel* messageLabel() const { return message_; }
+    /// Shown while a continue looks for a breakpoint whose condition holds.
+    [[nodiscard]] QWidget* searchIndicator() const { return searching_; }
     [[nodiscard]] QLabel* ruleLabel() const { return rule_; }
     [[nodiscard]] QLabel* contextLabel() const { return contextTitle_; }
     [[nodiscard]] QSlider* slider() const { return slider_; }
@@ -82,6 +85,9 @@ private:
     QLabel* position_ = nullptr;
     QLabel* description_ = nullptr;
     QLabel* message_ = nullptr;
+    QWidget* searching_ = nullptr;
+    QProgressBar* searchProgress_ = nullptr;
+    QLabel* searchLabel_ = nullptr;
     QLabel* rule_ = nullptr;
     QLabel* valuesTitle_ = nullptr;
     QLabel* contextTitle_ = nullptr;

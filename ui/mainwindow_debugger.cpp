@@ -38,12 +38,8 @@ void MainWindow::createDebugger()
     connect(recordingDebugger_, &DebuggerInterface::stateChanged, this, &MainWindow::showDebugState);
     connect(editor_, &CodeEditor::gutterClicked, this, &MainWindow::toggleBreakpoint);
     connect(editor_, &CodeEditor::gutterMenuRequested, this, &MainWindow::showGutterMenu);
-    connect(editor_, &CodeEditor::breakpointsChanged, this, [this] {
-        QList<DebugBreakpoint> list;
-        for (const CodeEditor::Breakpoint& bp : editor_->breakpoints())
-            list.append({bp.line, bp.condition});
-        recordingDebugger_->setBreakpoints(list);
-    });
+    connect(editor_, &CodeEditor::breakpointsChanged, this,
+            [this] { recordingDebugger_->setBreakpoints(editor_->breakpoints()); });
     // An edit makes the recording stale: its positions belong to the text it was made of.
     connect(editor_->document(), &QTextDocument::contentsChanged, this, [this] {
         if (recordedRevision_ >= 0 && editor_->document()->revision() != recordedRevision_)
@@ -147,15 +143,15 @@ void MainWindow::editBreakpointCondition(int line)
 {
     const int rule = snapToRule(editor_->toPlainText(), line);
     QString current;
-    for (const CodeEditor::Breakpoint& bp : editor_->breakpoints()) {
+    for (const DebugBreakpoint& bp : editor_->breakpoints()) {
         if (bp.line == rule)
             current = bp.condition;
     }
     bool ok = false;
     const QString condition = QInputDialog::getText(
         this, tr("Breakpoint Condition"),
-        tr("Stop at the rule on line %1 only when this expression is true (the context is the current element; "
-           "empty: always):")
+        tr("Stop at the rule on line %1 only when this expression is true. It sees what the rule sees: `.` is "
+           "the current element, with the lets, the tables, the `as` names and index(). Empty: always.")
             .arg(rule),
         QLineEdit::Normal, current, &ok);
     if (ok)

@@ -7,12 +7,15 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace studio {
 
 namespace {
 
-/// Conditions are checked at most this many times per continue: the window stays responsive.
-constexpr std::size_t kMaxConditionChecks = 5000;
+/// Conditions are checked at most this many times per continue (each is compiled once and
+/// evaluated off the UI thread: this bounds how long a continue may search).
+constexpr std::size_t kMaxConditionChecks = 20'000;
 /// Lists of the run (skips and errors) show at most this many entries.
 constexpr int kMaxListed = 1000;
 
@@ -31,6 +34,15 @@ QString skipReason(const std::string& reason)
     if (reason == "source null")
         return RecordingDebugger::tr("source null");
     return fromStd(reason);
+}
+
+/// The studio's breakpoints as the engine takes them.
+std::vector<mdsl::debug::Breakpoint> engineBreakpoints(const QList<DebugBreakpoint>& breakpoints)
+{
+    std::vector<mdsl::debug::Breakpoint> out;
+    for (const DebugBreakpoint& bp : breakpoints)
+        out.push_back({bp.line, bp.condition.trimmed().toStdString()});
+    return out;
 }
 
 } // namespace
@@ -58,6 +70,9 @@ RecordingDebugger::RecordingDebugger(QObject* parent)
 
 RecordingDebugger::~RecordingDebugger()
 {
+    supersede();
+    if (search_)
+        search_->waitForFinished();
     watcher_->waitForFinished();
 }
 
@@ -65,6 +80,7 @@ void RecordingDebugger::record(const DebugRecordRequest& request)
 {
     if (isBusy())
         return;
+    supersede();
     emit busyChanged(true);
     watcher_->setFuture(QtConcurrent::run([request]() {
         auto out = std::make_shared<Recorded>();
@@ -99,6 +115,61 @@ void RecordingDebugger::waitForRecording()
         return;
     watcher_->waitForFinished();
     QCoreApplication::processEvents();
+}
+
+void RecordingDebugger::supersede()
+{
+    ++generation_;
+    if (!searchCancel_)
+        return;
+    searchCancel_->store(true);
+    searchCancel_.reset();
+    emit busyChanged(false);
+}
+
+void RecordingDebugger::startSearch(bool forward)
+{
+    std::vector<mdsl::debug::Breakpoint> breakpoints = engineBreakpoints(breakpoints_);
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    searchCancel_ = cancel;
+    const quint64 generation = generation_;
+    auto* watcher = new QFutureWatcher<mdsl::debug::Stop>(this);
+    search_ = watcher;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, forward] {
+        const mdsl::debug::Stop stop = watcher->result();
+        watcher->deleteLater();
+        if (search_ == watcher)
+            search_ = nullptr;
+        if (generation != generation_)
+            return;   // an action came after it: its answer is no longer wanted
+        searchCancel_.reset();
+        emit busyChanged(false);
+        showStop(stop, forward);
+    });
+    // The worker holds the recording and the flag: it may outlive a newer recording.
+    watcher->setFuture(QtConcurrent::run([recorded = recorded_, from = current_, breakpoints, forward, cancel] {
+        const mdsl::debug::Recording& r = *recorded->recording;
+        return forward ? r.continueFrom(from, breakpoints, kMaxConditionChecks, cancel.get())
+                       : r.reverseContinueFrom(from, breakpoints, kMaxConditionChecks, cancel.get());
+    }));
+    emit busyChanged(true);
+}
+
+void RecordingDebugger::showStop(const mdsl::debug::Stop& stop, bool forward)
+{
+    if (stop.reason == mdsl::debug::StopReason::Cancelled)
+        return;
+    const mdsl::debug::Recording& r = *recorded_->recording;
+    QString message;
+    if (stop.reason == mdsl::debug::StopReason::End)
+        message = forward ? tr("End of the run: no breakpoint ahead.") : tr("Start of the run: no breakpoint before.");
+    else if (!stop.conditionError.empty())
+        message = tr("Stopped at the breakpoint on line %1: its condition is wrong (%2).")
+                      .arg(r.lineOf(stop.event))
+                      .arg(fromStd(stop.conditionError));
+    else
+        message = tr("Stopped at the breakpoint on line %1.").arg(r.lineOf(stop.event));
+    moveTo(stop.event, message);
 }
 
 void RecordingDebugger::finishRecording()
@@ -158,25 +229,21 @@ void RecordingDebugger::perform(DebugAction action, int cursorLine)
 {
     if (!canPerform(action))
         return;
-    const mdsl::debug::Recording& r = *recorded_->recording;
+    supersede();
     if (action == DebugAction::Continue || action == DebugAction::ReverseContinue) {
-        std::vector<mdsl::debug::Breakpoint> breakpoints;
-        for (const DebugBreakpoint& bp : std::as_const(breakpoints_))
-            breakpoints.push_back({bp.line, bp.condition.toStdString()});
         const bool forward = action == DebugAction::Continue;
-        const mdsl::debug::Stop stop = forward ? r.continueFrom(current_, breakpoints, kMaxConditionChecks)
-                                               : r.reverseContinueFrom(current_, breakpoints, kMaxConditionChecks);
-        QString message;
-        if (stop.reason == mdsl::debug::StopReason::End)
-            message
-                = forward ? tr("End of the run: no breakpoint ahead.") : tr("Start of the run: no breakpoint before.");
-        else if (!stop.conditionError.empty())
-            message = tr("Stopped at the breakpoint on line %1: its condition is wrong (%2).")
-                          .arg(r.lineOf(stop.event))
-                          .arg(fromStd(stop.conditionError));
-        else
-            message = tr("Stopped at the breakpoint on line %1.").arg(r.lineOf(stop.event));
-        moveTo(stop.event, message);
+        const bool conditional = std::any_of(breakpoints_.cbegin(), breakpoints_.cend(), [](const DebugBreakpoint& bp) {
+            return !bp.condition.trimmed().isEmpty();
+        });
+        if (conditional) {
+            startSearch(forward);
+            return;
+        }
+        // No condition to evaluate: a scan of the events, done at once.
+        const std::vector<mdsl::debug::Breakpoint> breakpoints = engineBreakpoints(breakpoints_);
+        const mdsl::debug::Recording& r = *recorded_->recording;
+        showStop(forward ? r.continueFrom(current_, breakpoints) : r.reverseContinueFrom(current_, breakpoints),
+                 forward);
         return;
     }
     const std::optional<std::size_t> to = target(action, cursorLine);
@@ -192,6 +259,7 @@ void RecordingDebugger::goToEvent(int event)
 {
     if (!recorded_ || !recorded_->recording || event < 0 || std::size_t(event) >= recorded_->recording->size())
         return;
+    supersede();
     moveTo(std::size_t(event));
 }
 
@@ -218,6 +286,7 @@ void RecordingDebugger::markStale()
 {
     if (stale_ || !recorded_ || !recorded_->recording)
         return;
+    supersede();
     stale_ = true;
     updateState(state_.message);
 }

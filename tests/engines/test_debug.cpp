@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <algorithm>
+#include <atomic>
 #include <QTest>
 
 using mdsl::Json;
@@ -208,6 +209,139 @@ private slots:
         QVERIFY(r.evaluate(".customer.country == \"FR\" and $.id == \"A-1042\"", start).holds);
     }
 
+    void conditionsSeeTheRulesScope()
+    {
+        const std::string text = "mapping \"m\" version 2\n"
+                                 "let threshold = 10\n"
+                                 "table labels = { \"a\": \"Alpha\", \"b\": \"Beta\" }\n"
+                                 "orders[] <- each .orders as order {\n"
+                                 "  let big = .qty > threshold\n"
+                                 "  id <- .id\n"
+                                 "  lines[] <- each .lines as line {\n"
+                                 "    let doubled = .n * 2\n"
+                                 "    n <- .n\n"
+                                 "  }\n"
+                                 "  let late = 1\n"
+                                 "  kind <- lookup(labels, .kind)\n"
+                                 "}\n";
+        const auto input = std::make_shared<const Json>(Json::parse(R"({"orders": [
+            {"id": "A", "qty": 5, "kind": "a", "lines": [{"n": 1}, {"n": 2}]},
+            {"id": "B", "qty": 50, "kind": "b", "lines": [{"n": 1}, {"n": 3}, {"n": 4}]},
+            {"id": "C", "qty": 7, "kind": "b", "lines": [{"n": 9}]}]})"));
+        const debug::Recording r = debug::record(text, input, mdsl::EngineKind::V2, mdsl::Flags());
+        QCOMPARE(r.result().status, mdsl::RunStatus::Ok);
+        const std::size_t start = r.firstStop().value();
+        const int idLine = lineOf(text, "id <- .id");
+        const int nLine = lineOf(text, "n <- .n");
+        const int kindLine = lineOf(text, "kind <-");
+
+        // A `let` of the enclosing block, as it was for this element.
+        const debug::Stop big = r.continueFrom(start, {{idLine, "big"}});
+        QVERIFY2(big.conditionError.empty(), big.conditionError.c_str());
+        QCOMPARE(big.reason, debug::StopReason::Breakpoint);
+        QCOMPARE(r.context(big.event)["id"], Json("B"));
+        // The `as` name of the outer block and a `let` of the inner one.
+        const debug::Stop inner = r.continueFrom(
+            start, {{nLine, "lookup(order, \"id\") == \"B\" and doubled > 4 and lookup(line, \"n\") == 3"}});
+        QVERIFY2(inner.conditionError.empty(), inner.conditionError.c_str());
+        QCOMPARE(r.context(inner.event), Json::parse(R"({"n": 3})"));
+        QCOMPARE(r.frames(inner.event).size(), std::size_t(5));
+        // index(): the position of the current element of the innermost block.
+        const debug::Stop third = r.continueFrom(start, {{idLine, "index() == 2"}});
+        QCOMPARE(r.context(third.event)["id"], Json("C"));
+        const debug::Stop secondLine = r.continueFrom(big.event,
+            {{nLine, "index() == 1 and lookup(order, \"id\") == \"B\""}});
+        QCOMPARE(r.context(secondLine.event), Json::parse(R"({"n": 3})"));
+        // A top-level table and let.
+        const debug::Stop beta = r.continueFrom(start,
+            {{kindLine, "lookup(labels, .kind) == \"Beta\" and .qty < threshold"}});
+        QVERIFY2(beta.conditionError.empty(), beta.conditionError.c_str());
+        QCOMPARE(r.context(beta.event)["id"], Json("C"));
+
+        // Wrong conditions: one message, with where in the condition, and it stops there.
+        const debug::Stop unknown = r.continueFrom(start, {{idLine, "big and nosuch > 1"}});
+        QCOMPARE(unknown.reason, debug::StopReason::Breakpoint);
+        QCOMPARE(unknown.conditionError, std::string("the condition is not valid (column 9): unknown name `nosuch`"));
+        // A `let` that comes after the rule is not in its scope, as in the mapping itself.
+        QCOMPARE(r.evaluate("late == 1", big.event).error,
+                 std::string("the condition is not valid (column 1): unknown name `late`"));
+        QVERIFY(r.evaluate("(big", big.event).error.starts_with("the condition is not valid"));
+        // One expression: no statements of its own.
+        QCOMPARE(r.evaluate("big\nid <- 1", big.event).error,
+                 std::string("the condition is not valid (line 2, column 1): it must be one expression"));
+        QVERIFY(r.evaluate("1 + 1) == 2\nid <- (1", big.event).error.starts_with("the condition is not valid"));
+        const std::string failed = r.evaluate("big and upper(.qty) == \"X\"", big.event).error;
+        QVERIFY2(failed.starts_with("the condition failed (column 9): "), failed.c_str());
+        QCOMPARE(r.evaluate("lookup(order, \"qty\")", big.event).error,
+                 std::string("the condition gave a number, not true or false"));
+        const std::string twoLines = r.evaluate("(big and\n  upper(.qty) == \"X\")", big.event).error;
+        QVERIFY2(twoLines.starts_with("the condition failed (line 2, column 3): "), twoLines.c_str());
+    }
+
+    void conditionsAreCompiledOncePerRule()
+    {
+        const std::string text = "mapping \"m\" version 2\nl[] <- each .items as item {\n  let twice = item * 2\n"
+                                 "  v <- .\n}\n";
+        Json items = Json::array();
+        for (int i = 0; i < 500; ++i)
+            items.push_back(i);
+        const debug::Recording r = debug::record(text, std::make_shared<const Json>(Json{{"items", items}}),
+                                                 mdsl::EngineKind::V2, mdsl::Flags());
+        const int vLine = lineOf(text, "v <- .");
+        QCOMPARE(r.conditionsCompiled(), std::size_t(0));
+        // 450 stop candidates checked, one compilation.
+        const debug::Stop hit = r.continueFrom(r.firstStop().value(), {{vLine, "twice == 900"}});
+        QVERIFY2(hit.conditionError.empty(), hit.conditionError.c_str());
+        QCOMPARE(r.context(hit.event), Json(450));
+        QCOMPARE(r.conditionsCompiled(), std::size_t(1));
+        // Continuing again, and backwards: still that one.
+        const debug::Stop end = r.continueFrom(hit.event, {{vLine, "twice == 900"}});
+        QCOMPARE(end.reason, debug::StopReason::End);
+        QCOMPARE(r.reverseContinueFrom(end.event, {{vLine, "twice == 900"}}).event, hit.event);
+        QCOMPARE(r.conditionsCompiled(), std::size_t(1));
+        // Another condition: one more.
+        QVERIFY(r.evaluate("twice == 2", hit.event).error.empty());
+        QCOMPARE(r.conditionsCompiled(), std::size_t(2));
+        // A cancelled search gives up where it started.
+        std::atomic<bool> cancel{true};
+        const debug::Stop cancelled = r.continueFrom(r.firstStop().value(), {{vLine, "twice == -1"}}, 20'000, &cancel);
+        QCOMPARE(cancelled.reason, debug::StopReason::Cancelled);
+        QCOMPARE(cancelled.event, r.firstStop().value());
+    }
+
+    void conditionsFollowTheRecordingsFlags()
+    {
+        const std::string text = "mapping \"m\" version 2\nl[] <- each .items {\n  v <- .\n}\n";
+        const auto input = std::make_shared<const Json>(Json::parse(R"({"items": [1, 2, 3]})"));
+        mdsl::Flags flags;
+        flags.set(mdsl::Flag::V2NewOps, false);
+        const debug::Recording off = debug::record(text, input, mdsl::EngineKind::V2, flags);
+        QCOMPARE(off.result().status, mdsl::RunStatus::Ok);
+        const int vLine = lineOf(text, "v <- .");
+        const debug::Stop refused = off.continueFrom(off.firstStop().value(), {{vLine, "(. ?? 0) == 2"}});
+        QCOMPARE(refused.reason, debug::StopReason::Breakpoint);
+        QVERIFY2(refused.conditionError.starts_with("the condition is not valid (column 4): "),
+                 refused.conditionError.c_str());
+        QVERIFY2(refused.conditionError.find("mapping_dsl_v2_new_ops") != std::string::npos,
+                 refused.conditionError.c_str());
+        // With the flag on (the default), the same condition runs.
+        const debug::Recording on = debug::record(text, input, mdsl::EngineKind::V2, mdsl::Flags());
+        const debug::Stop two = on.continueFrom(on.firstStop().value(), {{vLine, "(. ?? 0) == 2"}});
+        QVERIFY2(two.conditionError.empty(), two.conditionError.c_str());
+        QCOMPARE(on.context(two.event), Json(2));
+        // A version 1 document recorded with V1: the condition is version 1 too.
+        const debug::Recording v1 = debug::record("mapping \"m\" version 1\na <- .x\n",
+            std::make_shared<const Json>(Json{{"x", 1}}), mdsl::EngineKind::V1, mdsl::Flags());
+        QVERIFY(v1.evaluate(".x == 1", v1.firstStop().value()).holds);
+        // The V1 engine's trace gives the values of `let`s too.
+        const debug::Recording v1let = debug::record("mapping \"m\" version 1\nlet k = .x + 1\na <- .x\n",
+            std::make_shared<const Json>(Json{{"x", 1}}), mdsl::EngineKind::V1, mdsl::Flags());
+        QVERIFY(v1let.evaluate("k == 2", v1let.firstStop().value()).holds);
+        QVERIFY(!v1let.evaluate("k == 3", v1let.firstStop().value()).holds);
+        QVERIFY(v1.evaluate("[.x] == [1]", v1.firstStop().value())
+                    .error.starts_with("the condition is not valid (column 1)"));
+    }
+
     void ruleLines()
     {
         const std::string text = exampleText();
@@ -289,6 +423,18 @@ private slots:
         }
         QVERIFY(copied > 0 && copied < 20);
         QVERIFY(described > 150);
+        // A condition cannot read what was not recorded: it says so rather than guess.
+        const std::string late
+            = "mapping \"m\" version 2\nl[] <- each .items {\n  let all = $.items\n  n <- count(all)\n}\n";
+        const debug::Recording big = debug::record(late, std::make_shared<const Json>(Json{{"items", items}}),
+                                                   mdsl::EngineKind::V2, mdsl::Flags(), options);
+        // Only where it reads it: before element 150, `and` does not look at `all`.
+        const debug::Stop unread
+            = big.continueFrom(big.firstStop().value(), {{4, "index() == 150 and count(all) > 0"}});
+        QCOMPARE(unread.conditionError,
+                 std::string("the value of `all` (column 26) was not recorded here (the trace is too large): "
+                             "the condition cannot read it"));
+        QCOMPARE(big.context(unread.event).dump(), Json("item number 150").dump());
         // Small values are still recorded: the count itself.
         QCOMPARE(r.event(r.valuesOf(r.ruleOf(find(r, TraceKind::Write, "/l/199/n")).value()).back()).value->dump(),
                  std::string("200"));

@@ -224,8 +224,13 @@ private slots:
         // A conditional breakpoint in the array block: continue stops at the second item.
         const int total = lineOf(editor, QStringLiteral("total <- .qty"));
         QVERIFY(window.setBreakpointCondition(total, QStringLiteral(".price < 20")));
-        QCOMPARE(editor->breakpoints().size(), 1);
+        QCOMPARE(editor->breakpoints(), QList<DebugBreakpoint>({{total, QStringLiteral(".price < 20")}}));
         panel->action(DebugAction::Continue)->trigger();
+        // The condition is evaluated off the UI thread: the panel says it is looking meanwhile.
+        QVERIFY(panel->debugger()->isSearching());
+        QVERIFY(panel->searchIndicator()->isVisibleTo(panel));
+        QTRY_VERIFY(!panel->debugger()->isSearching());
+        QVERIFY(!panel->searchIndicator()->isVisibleTo(panel));
         QCOMPARE(executionLine(editor), total);
         QVERIFY(panel->messageLabel()->text().contains(QStringLiteral("breakpoint on line %1").arg(total)));
         QCOMPARE(panel->contextLabel()->text(), QStringLiteral("Context: Element 2 of the block on line %1")
@@ -300,6 +305,44 @@ private slots:
         QVERIFY(panel->messageLabel()->text().contains(QStringLiteral("record again")));
     }
 
+    void conditionOnABlockLetAndANewerAction()
+    {
+        MainWindow window;
+        window.show();
+        CodeEditor* editor = window.editor();
+        DebuggerPanel* panel = window.debuggerPanel();
+        editor->setPlainText(QStringLiteral("mapping \"m\" version 2\n"
+                                            "rows[] <- each .rows as row {\n"
+                                            "  let cost = .qty * .price\n"
+                                            "  id <- .id\n"
+                                            "}\n"));
+        window.previewPanel()->setInputText(QStringLiteral(
+            R"({"rows": [{"id": 1, "qty": 2, "price": 3}, {"id": 2, "qty": 5, "price": 4}, {"id": 3, "qty": 1, "price": 1}]})"));
+        window.recordDebugRun(false);
+        QTRY_VERIFY(panel->debugger()->state().recorded);
+        const int id = lineOf(editor, QStringLiteral("id <- .id"));
+        QVERIFY(window.setBreakpointCondition(id, QStringLiteral("cost > 10 and lookup(row, \"id\") > 1 and index() == 1")));
+
+        // A newer action supersedes a continue still looking: the step is where it stands.
+        const int first = panel->debugger()->state().event;
+        panel->action(DebugAction::Continue)->trigger();
+        QVERIFY(panel->debugger()->isSearching());
+        panel->action(DebugAction::StepInto)->trigger();
+        QVERIFY(!panel->debugger()->isSearching());
+        const int stepped = panel->debugger()->state().event;
+        QVERIFY(stepped > first);
+        QTest::qWait(200);   // the cancelled search's answer, had it come, would have moved it
+        QCOMPARE(panel->debugger()->state().event, stepped);
+        QVERIFY(!panel->messageLabel()->text().contains(QStringLiteral("breakpoint")));
+
+        // Left alone, the continue stops where the block's `let` and the `as` name say.
+        panel->action(DebugAction::Continue)->trigger();
+        QTRY_VERIFY(!panel->debugger()->isSearching());
+        QVERIFY2(panel->messageLabel()->text().contains(QStringLiteral("Stopped at the breakpoint on line %1.").arg(id)),
+                 qPrintable(panel->messageLabel()->text()));
+        QVERIFY(panel->contextView()->toPlainText().contains(QStringLiteral("\"price\": 4")));
+    }
+
     void v1RecordingAndABadCondition()
     {
         MainWindow window;
@@ -314,7 +357,11 @@ private slots:
         QTRY_VERIFY(panel->debugger()->state().recorded);
         QCOMPARE(panel->debugger()->state().engine, QStringLiteral("V1"));
         panel->action(DebugAction::Continue)->trigger();
+        QTRY_VERIFY(!panel->debugger()->isSearching());
         QVERIFY2(panel->messageLabel()->text().contains(QStringLiteral("condition is wrong")),
+            qPrintable(panel->messageLabel()->text()));
+        // Where in the condition: the end of `nosuch(`, where an argument was expected.
+        QVERIFY2(panel->messageLabel()->text().contains(QStringLiteral("(column 8)")),
             qPrintable(panel->messageLabel()->text()));
 
         // A mapping with errors, then a sample input that is not JSON: each is said, nothing to step.

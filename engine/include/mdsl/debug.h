@@ -14,12 +14,21 @@
 // has a level (the number of rules and elements around it, a rule's write at its rule's level):
 // step over goes to the next stop at the same level or above, step out to the end of the
 // enclosing rule (the array block's write), step into / step back to the next / previous stop.
+//
+// Breakpoint conditions. A condition is an expression of the mapping's language, checked and
+// compiled once per (condition, rule) in the scope of the rule it is on, under the recording's
+// flags and engine: the document's top-level `let`s and `table`s, the `let`s of the enclosing
+// blocks that ran before the rule, the `as` names of the enclosing `each` blocks, `index()`
+// and `.` the current element. Each stop candidate then only evaluates the compiled expression
+// (under small run limits) over what the recording holds at that event: the element, the
+// enclosing elements, and the values the `let`s had (their trace values).
 
 #include "mdsl/engine.h"
 #include "mdsl/flags.h"
 #include "mdsl/json.h"
 #include "mdsl/source.h"
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -48,12 +57,13 @@ struct Frame {
 /// A breakpoint on a rule line, optionally conditional.
 struct Breakpoint {
     int line = 0;                ///< 1-based line where a rule starts
-    std::string condition;       ///< a DSL expression over the context element; empty: always
+    std::string condition;       ///< a DSL expression in the rule's scope; empty: always
 };
 
 enum class StopReason {
     Breakpoint,   ///< a breakpoint's rule was entered (and its condition held or failed)
     End,          ///< no breakpoint ahead (behind): the last (first) stop of the run
+    Cancelled,    ///< the search was cancelled: `event` is where it started
 };
 
 /// Where a continue stopped, and why.
@@ -67,7 +77,10 @@ struct Stop {
 /// The value of a breakpoint condition at an event.
 struct ConditionResult {
     bool holds = false;
-    std::string error;            ///< English; non-empty when the condition is wrong
+    /// English; non-empty when the condition is wrong (a syntax error, an unknown name, a
+    /// feature the flags refuse, a run-time error, a value that is not a boolean): one message,
+    /// with the line and column within the condition where it applies.
+    std::string error;
 };
 
 /// Where a rule (or an array block) starts in the text.
@@ -153,19 +166,28 @@ public:
     [[nodiscard]] std::optional<std::size_t> runToLine(std::size_t i, int line) const;
     /// The next breakpoint hit after i (conditions evaluated), else the last stop.
     /// Conditions are evaluated at most `maxEvaluations` times; past that it stops there,
-    /// with a message in conditionError.
+    /// with a message in conditionError. When `cancel` becomes true (another thread), it gives
+    /// up at once with StopReason::Cancelled.
     [[nodiscard]] Stop continueFrom(std::size_t i, const std::vector<Breakpoint>& breakpoints,
-                                    std::size_t maxEvaluations = 20'000) const;
+                                    std::size_t maxEvaluations = 20'000,
+                                    const std::atomic<bool>* cancel = nullptr) const;
     /// The same backwards in time: the previous breakpoint hit before i, else the first stop.
     [[nodiscard]] Stop reverseContinueFrom(std::size_t i, const std::vector<Breakpoint>& breakpoints,
-                                           std::size_t maxEvaluations = 20'000) const;
-    /// Evaluates a breakpoint condition against the context at event i, with the document's
-    /// top-level `let`s and `table`s and the block's `as` name in scope.
+                                           std::size_t maxEvaluations = 20'000,
+                                           const std::atomic<bool>* cancel = nullptr) const;
+    /// Evaluates a breakpoint condition at event i, in the scope of the rule event i belongs
+    /// to (see "Breakpoint conditions" above). Compiled on first use, then reused.
     [[nodiscard]] ConditionResult evaluate(const std::string& condition, std::size_t i) const;
+    /// How many times a condition was parsed, checked and compiled in this recording (once
+    /// per distinct condition and rule): what tests read to see that continuing does not
+    /// compile a condition again at each stop candidate.
+    [[nodiscard]] std::size_t conditionsCompiled() const noexcept;
 
 private:
     [[nodiscard]] Stop seek(std::size_t i, const std::vector<Breakpoint>& breakpoints, std::size_t maxEvaluations,
-                            bool forward) const;
+                            bool forward, const std::atomic<bool>* cancel) const;
+    [[nodiscard]] ConditionResult evaluateAtRule(const std::string& condition, std::uint32_t ruleBegin,
+                                                 std::size_t i) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

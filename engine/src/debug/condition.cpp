@@ -1,16 +1,51 @@
-// Where rules are (for breakpoints and run to cursor) and breakpoint conditions, evaluated
-// by the engine itself: the condition becomes the one rule of a small mapping, with the
-// document's top-level lets and tables, run over the context element.
+// Where rules are (for breakpoints and run to cursor) and breakpoint conditions. A condition
+// is checked and compiled once per rule, by the engine's own stages: it is put in the document
+// as a `let` just before the rule (so it sees exactly the names the rule sees), the document
+// is parsed and validated under the recording's flags, and the V2 compiler makes a plan of it.
+// Each stop candidate then evaluates the condition's plan node with the slots it reads filled
+// from the recording (elements for `as` names, the trace values of the `let`s).
 
 #include "debug/recording_impl.h"
 
 #include "mdsl/ast.h"
 #include "mdsl/syntax.h"
+#include "mdsl/validate.h"
 #include "runtime/state.h"
+#include "v2/plan.h"
+
+#include <algorithm>
 
 namespace mdsl::debug {
 
+/// Where a name the condition reads gets its value from at an event.
+struct SlotSource {
+    enum class Kind { None, Let, Alias };
+    Kind kind = Kind::None;
+    std::uint64_t valueKey = 0;            ///< Let: its value's span (begin << 32 | end)
+    std::optional<std::uint32_t> block;    ///< the array block it belongs to (span begin)
+};
+
+struct CompiledCondition {
+    std::string error;                     ///< non-empty: the condition is not valid
+    std::string condition;
+    std::uint32_t start = 0;               ///< the condition's offset in the checked text
+    ParsedDocument parsed;                 ///< the plan's queries point into it
+    std::unique_ptr<v2::Plan> plan;
+    const v2::Node* node = nullptr;
+    std::vector<SlotSource> sources;       ///< by slot
+    std::vector<int> reads;                ///< the slots the condition reads
+    bool readsContext = false;             ///< it reads `.` (a path or a relative query)
+};
+
 namespace {
+
+/// The name of the `let` a condition becomes; a leading `__` keeps it out of authors' way.
+constexpr std::string_view kConditionName = "__breakpoint_condition";
+
+std::uint64_t letValueKey(Span span)
+{
+    return (std::uint64_t(span.begin) << 32) | span.end;
+}
 
 void collectRules(const ast::Body& body, const LineIndex& lines, std::vector<RuleLocation>& out)
 {
@@ -39,20 +74,182 @@ void collectRules(const ast::Body& body, const LineIndex& lines, std::vector<Rul
     }
 }
 
-void collectAliases(const ast::Body& body, std::map<std::uint32_t, std::string>& out)
+void collectLetValues(const ast::Body& body, std::vector<std::uint64_t>& out)
 {
     for (const ast::StmtPtr& stmt : body) {
-        if (const auto* block = stmt->tryAs<ast::ArrayBlock>()) {
-            if (block->alias)
-                out[block->span.begin] = *block->alias;
-            collectAliases(block->body, out);
+        if (const auto* let = stmt->tryAs<ast::LetStmt>()) {
+            out.push_back(letValueKey(let->value->span));
+        } else if (const auto* table = stmt->tryAs<ast::TableStmt>()) {
+            out.push_back(letValueKey(table->value->span));
+        } else if (const auto* block = stmt->tryAs<ast::ArrayBlock>()) {
+            collectLetValues(block->body, out);
         } else if (const auto* object = stmt->tryAs<ast::ObjectBlock>()) {
-            collectAliases(object->body, out);
+            collectLetValues(object->body, out);
         } else if (const auto* when = stmt->tryAs<ast::WhenBlock>()) {
-            collectAliases(when->body, out);
-            collectAliases(when->elseBody, out);
+            collectLetValues(when->body, out);
+            collectLetValues(when->elseBody, out);
         }
     }
+}
+
+/// " (column 5)", or " (line 2, column 3)" for a condition written over several lines.
+std::string positionInCondition(const std::string& condition, std::uint32_t offset)
+{
+    const LineIndex lines(condition);
+    const Position at = lines.position(std::min<std::uint32_t>(offset, std::uint32_t(condition.size())));
+    if (lines.lineCount() > 1)
+        return " (line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ")";
+    return " (column " + std::to_string(at.column) + ")";
+}
+
+/// Where a condition's span starts, within the condition.
+std::uint32_t offsetInCondition(const CompiledCondition& c, std::uint32_t offset)
+{
+    return offset < c.start ? 0 : std::min<std::uint32_t>(offset - c.start, std::uint32_t(c.condition.size()));
+}
+
+/// A value the trace did not copy (runtime/state.cpp describes it instead: too large, too deep).
+bool isUnrecorded(const Json& value)
+{
+    if (!value.is_string())
+        return false;
+    const std::string& text = value.get_ref<const std::string&>();
+    return text.starts_with("(")
+        && (text.ends_with(" not recorded: the trace is too large)") || text.ends_with(" nested too deep to record)"));
+}
+
+/// Where a condition goes on with a second statement (a token after a line break outside any
+/// bracket), if it does: it would become statements of the mapping.
+std::optional<std::uint32_t> secondStatement(const std::string& condition)
+{
+    const LexResult lexed = tokenize(condition);
+    int depth = 0;
+    bool lineEnded = false;
+    for (const Token& token : lexed.tokens) {
+        switch (token.kind) {
+        case TokenKind::LParen:
+        case TokenKind::LBracket:
+        case TokenKind::LBrace: ++depth; break;
+        case TokenKind::RParen:
+        case TokenKind::RBracket:
+        case TokenKind::RBrace: --depth; break;
+        default: break;
+        }
+        if (token.kind == TokenKind::EndOfFile)
+            return std::nullopt;
+        if (lineEnded)
+            return token.span.begin;
+        lineEnded = token.kind == TokenKind::Newline && depth <= 0;
+    }
+    return std::nullopt;
+}
+
+/// Finds the condition's `let` in the plan and says where every other slot's value comes from.
+class ConditionSlots {
+public:
+    ConditionSlots(CompiledCondition& c, std::uint32_t letBegin, std::uint32_t inserted)
+        : c_(c), letBegin_(letBegin), inserted_(inserted)
+    {
+        c_.sources.resize(std::size_t(c_.plan->slotCount));
+    }
+
+    void walk(const std::vector<v2::Statement>& body, std::optional<std::uint32_t> block)
+    {
+        for (const v2::Statement& s : body) {
+            switch (s.op) {
+            case v2::StmtOp::Let:
+                if (s.span.begin == letBegin_)
+                    c_.node = s.value.get();
+                else
+                    c_.sources[std::size_t(s.slot)]
+                        = {SlotSource::Kind::Let, letValueKey(original(s.value->span)), block};
+                break;
+            case v2::StmtOp::ArrayBlock: {
+                const std::uint32_t begin = original(s.span).begin;
+                if (s.slot >= 0)
+                    c_.sources[std::size_t(s.slot)] = {SlotSource::Kind::Alias, 0, begin};
+                walk(s.body, begin);
+                break;
+            }
+            case v2::StmtOp::When:
+                walk(s.body, block);
+                walk(s.elseBody, block);
+                break;
+            case v2::StmtOp::Rule: break;
+            }
+        }
+    }
+
+    /// The slots a node reads and whether it reads the context. The parser bounds the depth.
+    void reads(const v2::Node& node)
+    {
+        if (node.op == v2::Op::Slot && std::find(c_.reads.begin(), c_.reads.end(), node.slot) == c_.reads.end())
+            c_.reads.push_back(node.slot);
+        if (node.op == v2::Op::Path || node.op == v2::Op::Query)
+            c_.readsContext = true;
+        for (const auto& kid : node.kids)
+            reads(*kid);
+    }
+
+private:
+    /// A span of the checked text as a span of the recording's text.
+    [[nodiscard]] Span original(Span span) const
+    {
+        const auto back = [&](std::uint32_t offset) { return offset >= letBegin_ ? offset - inserted_ : offset; };
+        return {back(span.begin), back(span.end)};
+    }
+
+    CompiledCondition& c_;
+    std::uint32_t letBegin_;
+    std::uint32_t inserted_;
+};
+
+/// Parses, checks and compiles a condition in the scope of the statement starting at `at`.
+std::shared_ptr<const CompiledCondition> compileCondition(const std::string& text, const Flags& flags,
+                                                          EngineKind engine, const std::string& condition,
+                                                          std::uint32_t at)
+{
+    auto c = std::make_shared<CompiledCondition>();
+    c->condition = condition;
+    if (const std::optional<std::uint32_t> extra = secondStatement(condition)) {
+        c->error
+            = "the condition is not valid" + positionInCondition(condition, *extra) + ": it must be one expression";
+        return c;
+    }
+    // The condition ends its line: a trailing comment ends there too.
+    const std::string head = "\nlet " + std::string(kConditionName) + " = ";
+    const std::string tail = "\n";
+    const std::uint32_t letBegin = at + 1;
+    c->start = at + std::uint32_t(head.size());
+    const std::string checked = text.substr(0, at) + head + condition + tail + text.substr(at);
+    const auto inserted = std::uint32_t(checked.size() - text.size());
+
+    c->parsed = parseDocument(checked);
+    std::vector<Diagnostic> diagnostics = c->parsed.diagnostics;
+    if (c->parsed.ok()) {
+        ValidateOptions options;
+        options.flags = flags;
+        options.engine = engine;
+        diagnostics = checkDocument(*c->parsed.document, checked, options);
+    }
+    for (const Diagnostic& d : diagnostics) {
+        if (d.severity == Severity::Error) {
+            const std::uint32_t where = offsetInCondition(*c, d.range.start.offset);
+            c->error = "the condition is not valid" + positionInCondition(condition, where) + ": " + d.message;
+            return c;
+        }
+    }
+    c->plan = v2::compile(*c->parsed.document);
+    ConditionSlots slots(*c, letBegin, inserted);
+    slots.walk(c->plan->statements, std::nullopt);
+    // The condition must stay one expression (secondStatement() looked at its tokens).
+    if (!c->node || c->node->span.begin < c->start || c->node->span.end > c->start + condition.size()) {
+        c->error = "the condition is not valid: it must be one expression";
+        c->node = nullptr;
+        return c;
+    }
+    slots.reads(*c->node);
+    return c;
 }
 
 } // namespace
@@ -90,61 +287,126 @@ void Recording::Impl::prepareConditions()
     const ParsedDocument parsed = parseDocument(text);
     if (!parsed.document)
         return;
-    for (const ast::StmtPtr& stmt : parsed.document->statements) {
-        if (stmt->kind == ast::StmtKind::Let || stmt->kind == ast::StmtKind::Table)
-            prelude += text.substr(stmt->span.begin, stmt->span.size()) + "\n";
+    std::vector<std::uint64_t> keys;
+    collectLetValues(parsed.document->statements, keys);
+    for (const std::uint64_t key : keys)
+        letValues[key];
+    const std::vector<TraceEvent>& events = result.trace;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (events[i].kind != TraceKind::Value)
+            continue;
+        if (const auto found = letValues.find(letValueKey(events[i].span)); found != letValues.end())
+            found->second.push_back(i);
     }
-    collectAliases(parsed.document->statements, aliases);
 }
+
+std::shared_ptr<const CompiledCondition> Recording::Impl::conditionFor(const std::string& condition,
+                                                                       std::uint32_t ruleBegin) const
+{
+    const std::lock_guard lock(conditionsMutex);
+    auto key = std::make_pair(condition, ruleBegin);
+    if (const auto found = conditions.find(key); found != conditions.end())
+        return found->second;
+    // Bounded: conditions typed one after the other in the studio are not all kept.
+    if (conditions.size() >= 256)
+        conditions.clear();
+    ++compilations;
+    auto compiled = compileCondition(text, flags, result.engine, condition, ruleBegin);
+    conditions.emplace(std::move(key), compiled);
+    return compiled;
+}
+
+std::size_t Recording::Impl::enclosingElement(std::size_t i, std::uint32_t blockBegin) const
+{
+    std::size_t e = element.at(i);
+    while (e != kNone) {
+        if (result.trace[e].span.begin == blockBegin)
+            return e;
+        e = parent[e] == kNone ? kNone : element[parent[e]];
+    }
+    return kNone;
+}
+
+std::size_t Recording::conditionsCompiled() const noexcept { return impl_->compilations.load(); }
 
 ConditionResult Recording::evaluate(const std::string& condition, std::size_t i) const
 {
+    const std::optional<std::size_t> rule = ruleOf(i);
+    // Outside any rule: the scope of the document's end (every top-level name).
+    return evaluateAtRule(condition, rule ? event(*rule).span.begin : std::uint32_t(impl_->text.size()), i);
+}
+
+ConditionResult Recording::evaluateAtRule(const std::string& condition, std::uint32_t ruleBegin,
+                                          std::size_t i) const
+{
     if (condition.find_first_not_of(" \t\r\n") == std::string::npos)
         return {true, {}};
-    // The condition sits alone on its lines, in parentheses: a trailing comment cannot
-    // swallow the closing parenthesis.
-    std::string text = "mapping \"breakpoint condition\" version 2\n" + impl_->prelude;
-    const std::optional<std::size_t> element = elementOf(i);
-    if (element) {
-        std::string as;
-        if (const auto alias = impl_->aliases.find(event(*element).span.begin); alias != impl_->aliases.end())
-            as = " as " + alias->second;
-        text += "__debug[] <- each [" + context(i).dump(-1, ' ', false, Json::error_handler_t::replace) + "]" + as
-              + " {\ncondition <- (\n" + condition + "\n)\n}\n";
-    } else {
-        text += "__debug <- (\n" + condition + "\n)\n";
-    }
-    const CompiledMapping compiled = compile(text, EngineKind::V2, Flags());
-    if (!compiled.ok()) {
-        for (const Diagnostic& d : compiled.diagnostics()) {
-            if (d.severity == Severity::Error)
-                return {false, "the condition is not valid: " + d.message};
+    const std::shared_ptr<const CompiledCondition> c = impl_->conditionFor(condition, ruleBegin);
+    if (!c->error.empty())
+        return {false, c->error};
+    const std::vector<TraceEvent>& events = impl_->result.trace;
+
+    // The values of the names the condition reads, as they were at event i.
+    std::vector<rt::Value> slots(std::size_t(c->plan->slotCount));
+    std::vector<char> unreadable;
+    for (const int slot : c->reads) {
+        const SlotSource& source = c->sources[std::size_t(slot)];
+        const std::size_t element = source.block ? impl_->enclosingElement(i, *source.block) : kNone;
+        const std::optional<Json>* value = nullptr;
+        if (source.kind == SlotSource::Kind::Alias && element != kNone) {
+            value = &events[element].value;
+        } else if (source.kind == SlotSource::Kind::Let && (!source.block || element != kNone)) {
+            // The latest time the `let` ran in the same element (at top level: at all) before i.
+            static const std::vector<std::size_t> kNoRuns;
+            const auto found = impl_->letValues.find(source.valueKey);
+            const std::vector<std::size_t>& runs = found == impl_->letValues.end() ? kNoRuns : found->second;
+            for (auto k = std::lower_bound(runs.begin(), runs.end(), i); k != runs.begin();) {
+                --k;
+                if (impl_->element[*k] == element) {
+                    value = &events[*k].value;
+                    break;
+                }
+                if (element != kNone && *k < element)
+                    break;
+            }
         }
-        return {false, "the condition is not valid"};
+        if (!value || !value->has_value())
+            continue;   // missing: not run (yet) here, or failed
+        if (isUnrecorded(**value)) {
+            // An error only if the condition does read it here (`and`, `or`, `??` may not).
+            unreadable.resize(slots.size());
+            unreadable[std::size_t(slot)] = 1;
+            continue;
+        }
+        slots[std::size_t(slot)] = rt::Value::borrow(**value);
     }
+    const Json& here = context(i);
+    if (c->readsContext && isUnrecorded(here))
+        return {false, "the current element was not recorded (the trace is too large): the condition cannot read it"};
+
     RunOptions options;
     options.limits.maxSteps = 100'000;
     options.limits.maxTime = std::chrono::milliseconds(250);
     options.limits.maxBuildBytes = 16u << 20;
-    const RunResult result = run(compiled, *impl_->input, options);
-    const Json* value = nullptr;
-    if (result.output) {
-        const Json::json_pointer where(element ? "/__debug/0/condition" : "/__debug");
-        if (result.output->contains(where))
-            value = &result.output->at(where);
+    rt::RunState state(options, *impl_->input);
+    if (const std::optional<std::size_t> element = elementOf(i))
+        state.elementIndex = events[*element].index;
+    try {
+        const rt::Value value
+            = v2::evaluateWith(*c->plan, *c->node, state, here, std::move(slots), std::move(unreadable));
+        if (value.isMissingOrNull())
+            return {false, {}};   // missing or null: does not hold
+        if (value.json().is_boolean())
+            return {value.json().get<bool>(), {}};
+        return {false, "the condition gave " + rt::describe(value.json()) + ", not true or false"};
+    } catch (const v2::UnreadableSlot& unread) {
+        return {false, "the value of `" + c->plan->slotNames[std::size_t(unread.slot)] + "`"
+                           + positionInCondition(c->condition, offsetInCondition(*c, unread.span.begin))
+                           + " was not recorded here (the trace is too large): the condition cannot read it"};
+    } catch (const rt::Failure& failure) {
+        const std::uint32_t at = offsetInCondition(*c, failure.error.span.begin);
+        return {false, "the condition failed" + positionInCondition(c->condition, at) + ": " + failure.error.message};
     }
-    if (value) {
-        if (value->is_boolean())
-            return {value->get<bool>(), {}};
-        if (value->is_null())
-            return {false, {}};
-        return {false, "the condition gave " + rt::describe(*value) + ", not true or false"};
-    }
-    for (const Diagnostic& d : result.diagnostics) {
-        if (d.severity == Severity::Error)
-            return {false, "the condition failed: " + d.message};
-    }
-    return {false, {}};   // missing: does not hold
 }
 
 } // namespace mdsl::debug

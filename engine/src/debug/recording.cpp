@@ -424,26 +424,28 @@ std::optional<std::size_t> Recording::runToLine(std::size_t i, int line) const
     return std::nullopt;
 }
 
-Stop Recording::continueFrom(
-    std::size_t i, const std::vector<Breakpoint>& breakpoints, std::size_t maxEvaluations) const
+Stop Recording::continueFrom(std::size_t i, const std::vector<Breakpoint>& breakpoints, std::size_t maxEvaluations,
+                             const std::atomic<bool>* cancel) const
 {
-    return seek(i, breakpoints, maxEvaluations, true);
+    return seek(i, breakpoints, maxEvaluations, true, cancel);
 }
 
 Stop Recording::reverseContinueFrom(std::size_t i, const std::vector<Breakpoint>& breakpoints,
-                                    std::size_t maxEvaluations) const
+                                    std::size_t maxEvaluations, const std::atomic<bool>* cancel) const
 {
-    return seek(i, breakpoints, maxEvaluations, false);
+    return seek(i, breakpoints, maxEvaluations, false, cancel);
 }
 
 Stop Recording::seek(std::size_t i, const std::vector<Breakpoint>& breakpoints, std::size_t maxEvaluations,
-                     bool forward) const
+                     bool forward, const std::atomic<bool>* cancel) const
 {
     std::size_t evaluations = 0;
     const std::size_t n = size();
     for (std::size_t step = 0; !breakpoints.empty(); ++step) {
         if (forward ? i + 1 + step >= n : step >= i)
             break;
+        if (cancel && (step & 255u) == 0 && cancel->load(std::memory_order_relaxed))
+            return Stop{i, StopReason::Cancelled, -1, {}};
         const std::size_t j = forward ? i + 1 + step : i - 1 - step;
         if (impl_->result.trace[j].kind != TraceKind::RuleEntered)
             continue;
@@ -459,7 +461,9 @@ Stop Recording::seek(std::size_t i, const std::vector<Breakpoint>& breakpoints, 
                 stop.conditionError = "stopped after checking conditions " + std::to_string(maxEvaluations) + " times";
                 return stop;
             }
-            const ConditionResult result = evaluate(bp.condition, j);
+            if (cancel && cancel->load(std::memory_order_relaxed))
+                return Stop{i, StopReason::Cancelled, -1, {}};
+            const ConditionResult result = evaluateAtRule(bp.condition, impl_->result.trace[j].span.begin, j);
             if (!result.error.empty()) {
                 stop.conditionError = result.error;
                 return stop;

@@ -37,6 +37,15 @@ public:
         return eval(node);
     }
 
+    /// Starts from a context and names' values other than the input's (a breakpoint condition
+    /// evaluated over a recorded run).
+    void bind(const Json& context, std::vector<rt::Value> slots, std::vector<char> unreadable)
+    {
+        context_ = &context;
+        slots_ = std::move(slots);
+        unreadable_ = std::move(unreadable);
+    }
+
     /// Writes may append their fresh keys without a lookup only into objects this run built.
     bool freshOutput = true;
 
@@ -241,6 +250,8 @@ private:
             return rt::Value::own(std::move(out));
         }
         case Op::Slot: {
+            if (!unreadable_.empty() && unreadable_[static_cast<std::size_t>(node.slot)])
+                throw UnreadableSlot{node.slot, node.span};
             const rt::Value& value = slots_[static_cast<std::size_t>(node.slot)];
             return value.isMissing() ? rt::Value::missing() : rt::Value::borrow(value.json());
         }
@@ -276,6 +287,7 @@ private:
     rt::RunState& state_;
     const Json* context_;
     std::vector<rt::Value> slots_;
+    std::vector<char> unreadable_;   ///< evaluateWith(): slots that must not be read
     int baseDepth_ = 0; ///< output levels above the object the current body writes into
 };
 
@@ -288,6 +300,17 @@ void execute(const Plan& plan, rt::RunState& state, Json& output)
     if (executor.freshOutput)
         output.get_ptr<Json::object_t*>()->reserve(plan.rootCapacity);
     executor.execute(plan.statements, output);
+}
+
+rt::Value evaluateWith(const Plan& plan, const Node& node, rt::RunState& state, const Json& context,
+                       std::vector<rt::Value> slots, std::vector<char> unreadable)
+{
+    Executor executor(plan, state);
+    slots.resize(static_cast<std::size_t>(plan.slotCount));
+    if (!unreadable.empty())
+        unreadable.resize(static_cast<std::size_t>(plan.slotCount));
+    executor.bind(context, std::move(slots), std::move(unreadable));
+    return executor.eval(node);
 }
 
 /// Evaluates one node of a plan (constant folding): no input, no names.

@@ -98,6 +98,19 @@ std::unique_ptr<Plan> compile(const ast::Document& document);
 /// Runs a plan over the state's input into `output` (see v1::run for errors and limits).
 void execute(const Plan& plan, rt::RunState& state, Json& output);
 
+/// Thrown by evaluateWith() when the expression reads a slot marked unreadable.
+struct UnreadableSlot {
+    int slot = -1;
+    Span span;
+};
+
+/// Evaluates one expression of a plan under the state's limits, with `context` as `.` and the
+/// values of the plan's slots given (missing where not given): what a breakpoint condition,
+/// compiled once in the scope of its rule, runs for each stop of a recorded run. Reading a
+/// slot whose `unreadable` entry is set throws UnreadableSlot (a value the trace did not keep).
+rt::Value evaluateWith(const Plan& plan, const Node& node, rt::RunState& state, const Json& context,
+                       std::vector<rt::Value> slots, std::vector<char> unreadable = {});
+
 /// The plan as JSON: what `mapping-dsl compile --engine v2` prints.
 Json planToJson(const Plan& plan);
 
