@@ -313,6 +313,10 @@
         <translation>`table %1` n’est jamais utilisée</translation>
     </message>
     <message>
+        <source>`%1` never holds an object or an array: `%1%2` is always missing</source>
+        <translation>`%1` ne contient jamais d’objet ni de tableau : `%1%2` est toujours absent</translation>
+    </message>
+    <message>
         <source>unknown flag `%1` is ignored</source>
         <translation>le drapeau inconnu `%1` est ignoré</translation>
     </message>
@@ -423,6 +427,10 @@
     <message>
         <source>the pipe `|`</source>
         <translation>le tube `|`</translation>
+    </message>
+    <message>
+        <source>reading `%1` from a value</source>
+        <translation>la lecture de `%1` dans une valeur</translation>
     </message>
     <message>
         <source>the function `%1`</source>

@@ -48,6 +48,7 @@ QString DiagnosticMessages::pattern(const QString& code)
         {QStringLiteral("W201"), QT_TR_NOOP("`%1` is written twice; the later write replaces the earlier one")},
         {QStringLiteral("W202"), QT_TR_NOOP("`let %1` is never used")},
         {QStringLiteral("W203"), QT_TR_NOOP("`table %1` is never used")},
+        {QStringLiteral("W205"), QT_TR_NOOP("`%1` never holds an object or an array: `%1%2` is always missing")},
         {QStringLiteral("W310"), QT_TR_NOOP("unknown flag `%1` is ignored")},
     };
     const auto it = patterns.constFind(code);
@@ -80,6 +81,7 @@ QString DiagnosticMessages::translateFeature(const QString& feature)
         {QStringLiteral("jsonpath"), QT_TR_NOOP("a JSONPath query")},
         {QStringLiteral("coalesce"), QT_TR_NOOP("the `??` operator")},
         {QStringLiteral("pipe"), QT_TR_NOOP("the pipe `|`")},
+        {QStringLiteral("navigate"), QT_TR_NOOP("reading `%1` from a value")},
         {QStringLiteral("function"), QT_TR_NOOP("the function `%1`")},
         {QStringLiteral("array-form"), QT_TR_NOOP("the array form of `%1`")},
     };

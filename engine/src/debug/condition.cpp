@@ -9,7 +9,7 @@
 
 #include "mdsl/ast.h"
 #include "mdsl/syntax.h"
-#include "mdsl/validate.h"
+#include "mdsl/checks.h"
 #include "runtime/state.h"
 #include "v2/plan.h"
 
