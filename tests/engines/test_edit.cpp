@@ -106,10 +106,31 @@ private slots:
         QVERIFY2(inner.text.find("    sku <- .sku\n    qty <- .qty\n  }\n}\n") != std::string::npos, inner.text.c_str());
         const mdsl::RunResult run = enginetest::runWith(mdsl::EngineKind::V2, inner.text, input);
         QCOMPARE(run.output.value()["out"][0]["lines"][0]["qty"], Json(2));
-        // The order's id seen from a line: from the root it would be every order's id.
+        // The order's id seen from a line: read through the outer block's `as` name, which
+        // the same edit gives the block (from the root it would be every order's id).
         const mdsl::RuleCreation outer = mdsl::createRule(nested, "$.orders[*].id", "/out/*/lines/*", mdsl::Flags());
-        QVERIFY(!outer.ok);
-        QCOMPARE(outer.problem, mdsl::RuleProblem::OuterElement);
+        QVERIFY2(outer.ok, outer.error.c_str());
+        QVERIFY2(outer.text.find("out[] <- each .orders as order {\n") != std::string::npos, outer.text.c_str());
+        QVERIFY2(outer.text.find("    sku <- .sku\n    id  <- order.id\n") != std::string::npos, outer.text.c_str());
+        QVERIFY(!hasErrors(outer.text));
+        QCOMPARE(applied(nested, outer.edit), outer.text);   // one edit: one undo step
+        QCOMPARE(enginetest::runWith(mdsl::EngineKind::V2, outer.text, input).output.value()["out"][0]["lines"][0]["id"],
+                 Json(1));
+        // A block that has a name keeps it; a name the document uses is not taken again.
+        const std::string named = "mapping \"n\" version 2\nlet order = 1\nout[] <- each .orders as o {\n"
+                                  "  lines[] <- each .lines {\n    sku <- .sku\n  }\n}\nx <- order\n";
+        const mdsl::RuleCreation byName = mdsl::createRule(named, "$.orders[*].id", "/out/*/lines/*", mdsl::Flags());
+        QVERIFY2(byName.ok && byName.text.find("id  <- o.id") != std::string::npos, byName.text.c_str());
+        const std::string unnamed = "mapping \"n\" version 2\nlet order = 1\nout[] <- each .orders {\n"
+                                    "  lines[] <- each .lines {\n    sku <- .sku\n  }\n}\nx <- order\n";
+        const mdsl::RuleCreation second = mdsl::createRule(unnamed, "$.orders[*].id", "/out/*/lines/*", mdsl::Flags());
+        QVERIFY2(second.ok && second.text.find("each .orders as order_2 {") != std::string::npos, second.text.c_str());
+        // Without the flag that reads into a value, the drop is refused and says why.
+        mdsl::Flags noNewOps;
+        noNewOps.set(mdsl::Flag::V2NewOps, false);
+        const mdsl::RuleCreation refused = mdsl::createRule(nested, "$.orders[*].id", "/out/*/lines/*", noNewOps);
+        QVERIFY(!refused.ok);
+        QCOMPARE(refused.problem, mdsl::RuleProblem::OuterElement);
     }
 
     void dropOnDottedObjectAndRoot()

@@ -25,7 +25,8 @@ enum class RuleProblem {
     NoField,             ///< the source is the whole input, which names no rule
     NotAContainer,       ///< the target is under a value or the elements marker
     NeedsJsonPath,       ///< the path needs JSONPath, which the document cannot use
-    OuterElement,        ///< the field is in the element of an enclosing array block, not this one
+    OuterElement,        ///< the field is in the element of an enclosing array block and cannot be read
+                         ///< by its name there (version 1, or mapping_dsl_v2_new_ops off)
 };
 
 /// The result of createRule().
@@ -52,8 +53,10 @@ struct RuleCreation {
 /// the field, relative to the element (`.sku`); elsewhere as a simple path from the root
 /// (`.customer.name`), or as a JSONPath query (`$.items[*].sku`, `$.id` inside an array
 /// block) when it needs one, which version 2 with the JSONPath flag allows. A field of the
-/// element of an enclosing array block (not the innermost) is refused: from the root it would
-/// read every element's field.
+/// element of an enclosing array block (not the innermost) is read through that block's `as`
+/// name (`order.id`; from the root it would read every element's field); a block without one
+/// gets it in the same edit (`each .orders as order {`, a name the document does not use).
+/// That needs version 2 and mapping_dsl_v2_new_ops; without them such a field is refused.
 /// When the text was formatted, the result is formatted as well (the group's `<-` realigned);
 /// otherwise only the new line is written, indented for its block. A text with syntax
 /// errors, an unknown target or a path that cannot be written give ok = false.

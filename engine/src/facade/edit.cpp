@@ -85,6 +85,12 @@ std::string pointerOf(const std::string& base, const ast::Target& target)
     return pointer;
 }
 
+/// The element of an enclosing array block: its field path and its block (its `as` name).
+struct Outer {
+    Steps element;
+    const ast::ArrayBlock* block = nullptr;
+};
+
 /// A block of statements: the root, an object block, the elements of an array block.
 struct Block {
     std::string pointer;                   ///< where its targets are relative to ("" root; ".../*" elements)
@@ -93,7 +99,8 @@ struct Block {
     bool inArray = false;                  ///< its context is an array element
     std::optional<Steps> context;      ///< the field path of its context, when known
     Span open, close;                      ///< its braces (empty for the root)
-    std::vector<Steps> outer;          ///< the elements of the array blocks around it
+    std::vector<Outer> outer;              ///< the elements of the array blocks around it
+    const ast::ArrayBlock* array = nullptr;   ///< the array block whose element is the context
 };
 
 struct RuleInfo {
@@ -107,7 +114,7 @@ class Outline {
 public:
     explicit Outline(const ast::Document& document)
     {
-        blocks.push_back({"", &document.statements, 0, false, Steps{}, {}, {}, {}});
+        blocks.push_back({"", &document.statements, 0, false, Steps{}, {}, {}, {}, nullptr});
         walk(document.statements, "", 0);
     }
 
@@ -133,19 +140,19 @@ private:
             const auto& object = stmt.as<ast::ObjectBlock>();
             const Block& parent = blocks[block];
             blocks.push_back({pointerOf(pointer, object.target), &object.body, parent.depth + 1, parent.inArray,
-                              parent.context, object.openBrace, object.closeBrace, parent.outer});
+                              parent.context, object.openBrace, object.closeBrace, parent.outer, parent.array});
             walk(object.body, blocks.back().pointer, blocks.size() - 1);
             return;
         }
         case ast::StmtKind::ArrayBlock: {
             const auto& array = stmt.as<ast::ArrayBlock>();
             const Block& parent = blocks[block];
-            std::vector<Steps> outer = parent.outer;
+            std::vector<Outer> outer = parent.outer;
             if (parent.inArray && parent.context)
-                outer.push_back(*parent.context);
+                outer.push_back({*parent.context, parent.array});
             blocks.push_back({pointerOf(pointer, array.target) + "/*", &array.body, parent.depth + 1, true,
                               elementsOf(*array.source, parent.context), array.openBrace, array.closeBrace,
-                              std::move(outer)});
+                              std::move(outer), &array});
             walk(array.body, blocks.back().pointer, blocks.size() - 1);
             return;
         }
@@ -197,39 +204,112 @@ RuleCreation failure(RuleProblem problem, std::string message)
     return result;
 }
 
+/// How a rule reads a field: its expression, and the `as` name to give an enclosing array
+/// block whose element it reads when that block has none.
+struct Reading {
+    std::string expression;
+    const ast::ArrayBlock* nameBlock = nullptr;   ///< gets ` as ` + alias
+    std::string alias;
+};
+
+/// A name for an array block's element: the array's field name in the singular (`orders`
+/// gives `order`), else `element`; `_2`, `_3`... when the document already uses it.
+std::string elementName(const Steps& element, const std::vector<std::string>& taken)
+{
+    std::string base = "element";
+    for (auto step = element.rbegin(); step != element.rend(); ++step) {
+        if (step->isElements())
+            continue;
+        std::string name = step->name;
+        if (name.size() > 3 && name.ends_with("ies"))
+            name = name.substr(0, name.size() - 3) + "y";
+        else if (name.size() > 1 && name.ends_with('s') && !name.ends_with("ss"))
+            name.pop_back();
+        if (syntax::isIdentifier(name) && !syntax::isKeyword(name))
+            base = name;
+        break;
+    }
+    std::string name = base;
+    for (int n = 2; std::find(taken.begin(), taken.end(), name) != taken.end(); ++n)
+        name = base + "_" + std::to_string(n);
+    return name;
+}
+
+/// What the expression reading `source` from a block's context needs to know of the document.
+struct ReadingRules {
+    bool jsonPath = false;                 ///< JSONPath queries may be written
+    bool navigate = false;                 ///< paths may be read from a name (`o.id`)
+    std::vector<std::string> names;        ///< the names the document defines
+};
+
 /// The expression reading `source` from a block's context; empty with `error` set if none.
-std::string expressionFor(const Steps& source, const Block& block, bool jsonPath, std::string& error,
-                          RuleProblem& problem)
+Reading readingFor(const Steps& source, const Block& block, const ReadingRules& rules, std::string& error,
+                   RuleProblem& problem)
 {
     problem = RuleProblem::NeedsJsonPath;
     if (block.inArray) {
         if (block.context && startsWith(source, *block.context)) {
             const Steps relative(source.begin() + std::ptrdiff_t(block.context->size()), source.end());
             if (!hasElements(relative))
-                return simplePathText(relative);
-            if (jsonPath)
-                return jsonPathText(relative, '@');
-        } else if (std::any_of(block.outer.begin(), block.outer.end(),
-                               [&](const Steps& element) { return startsWith(source, element); })) {
-            // From the root it would read every element's field, not the current one's.
+                return Reading{simplePathText(relative), nullptr, {}};
+            if (rules.jsonPath)
+                return Reading{jsonPathText(relative, '@'), nullptr, {}};
+        } else if (const auto outer = std::find_if(block.outer.rbegin(), block.outer.rend(),
+                                                   [&](const Outer& o) { return startsWith(source, o.element); });
+                   outer != block.outer.rend()) {
+            // The element of an enclosing block, read through its `as` name (from the root it
+            // would read every element's field, not the current one's).
+            const Steps relative(source.begin() + std::ptrdiff_t(outer->element.size()), source.end());
+            if (rules.navigate && outer->block && !hasElements(relative)) {
+                Reading reading;
+                if (outer->block->alias) {
+                    reading.alias = *outer->block->alias;
+                } else {
+                    reading.alias = elementName(outer->element, rules.names);
+                    reading.nameBlock = outer->block;
+                }
+                reading.expression = reading.alias + (relative.empty() ? std::string() : simplePathText(relative));
+                return reading;
+            }
             problem = RuleProblem::OuterElement;
-            error = "This field belongs to the element of an enclosing array block: name that element with "
-                    "`each ... as name` and read it in the text.";
+            error = "This field belongs to the element of an enclosing array block: reading it from there needs "
+                    "`each ... as name` and version 2 with the flag mapping_dsl_v2_new_ops.";
             return {};
-        } else if (jsonPath) {
-            return jsonPathText(source, '$');
+        } else if (rules.jsonPath) {
+            return Reading{jsonPathText(source, '$'), nullptr, {}};
         }
         error = "This field is not in the elements of the array block: reading it from there needs JSONPath "
                 "(version 2 and the flag mapping_dsl_v2_jsonpath).";
         return {};
     }
     if (!hasElements(source))
-        return simplePathText(source);
-    if (jsonPath)
-        return jsonPathText(source, '$');
+        return Reading{simplePathText(source), nullptr, {}};
+    if (rules.jsonPath)
+        return Reading{jsonPathText(source, '$'), nullptr, {}};
     error = "This field is inside an array: map it inside an array block over that array, or use JSONPath "
             "(version 2 and the flag mapping_dsl_v2_jsonpath).";
     return {};
+}
+
+/// The names a document defines (lets, tables, `as` names), to keep a new one apart.
+void collectNames(const ast::Body& body, std::vector<std::string>& out)
+{
+    for (const ast::StmtPtr& stmt : body) {
+        if (const auto* let = stmt->tryAs<ast::LetStmt>())
+            out.push_back(let->name);
+        else if (const auto* table = stmt->tryAs<ast::TableStmt>())
+            out.push_back(table->name);
+        else if (const auto* array = stmt->tryAs<ast::ArrayBlock>()) {
+            if (array->alias)
+                out.push_back(*array->alias);
+            collectNames(array->body, out);
+        } else if (const auto* object = stmt->tryAs<ast::ObjectBlock>()) {
+            collectNames(object->body, out);
+        } else if (const auto* when = stmt->tryAs<ast::WhenBlock>()) {
+            collectNames(when->body, out);
+            collectNames(when->elseBody, out);
+        }
+    }
 }
 
 std::string targetText(const std::vector<std::string>& segments)
@@ -390,24 +470,26 @@ RuleCreation createRule(std::string_view text, const mdsl::FieldPath& sourcePath
         return failure(RuleProblem::SyntaxErrors, "The mapping has syntax errors: fix them before mapping fields.");
     const Steps* source = &sourcePath.steps;
     const Outline outline(*parsed.document);
-    const bool jsonPath =
-        documentVersion(*parsed.document, ValidateOptions{flags, EngineKind::V2}) >= 2 && flags.get(Flag::V2JsonPath);
+    const bool versionTwo = documentVersion(*parsed.document, ValidateOptions{flags, EngineKind::V2}) >= 2;
+    ReadingRules rules{versionTwo && flags.get(Flag::V2JsonPath), versionTwo && flags.get(Flag::V2NewOps), {}};
+    collectNames(parsed.document->statements, rules.names);
     const std::string pointer(targetPointer);
 
     RuleCreation result;
     std::string error;
     RuleProblem problem = RuleProblem::None;
     std::string next(text);
+    std::vector<Replacement> replacements;
+    Reading reading;
     const auto existing = std::find_if(outline.rules.begin(), outline.rules.end(),
                                        [&](const RuleInfo& r) { return r.pointer == pointer; });
     if (existing != outline.rules.end()) {
         // Dropped on a target: the rule now reads the field.
-        const std::string expression =
-            expressionFor(*source, outline.blocks[existing->block], jsonPath, error, problem);
-        if (expression.empty())
+        reading = readingFor(*source, outline.blocks[existing->block], rules, error, problem);
+        if (reading.expression.empty())
             return failure(problem, error);
         const Span value = existing->rule->value->span;
-        next.replace(value.begin, value.end - value.begin, expression);
+        replacements.push_back({value.begin, value.end - value.begin, reading.expression});
         result.target = pointer;
         result.replaced = true;
     } else {
@@ -432,8 +514,8 @@ RuleCreation createRule(std::string_view text, const mdsl::FieldPath& sourcePath
         const auto last = std::find_if(source->rbegin(), source->rend(), [](const FieldStep& s) { return !s.isElements(); });
         if (last == source->rend())
             return failure(RuleProblem::NoField, "Choose a field of the input, not the whole input.");
-        const std::string expression = expressionFor(*source, block, jsonPath, error, problem);
-        if (expression.empty())
+        reading = readingFor(*source, block, rules, error, problem);
+        if (reading.expression.empty())
             return failure(problem, error);
 
         // A name nothing else writes to (not even below it).
@@ -452,13 +534,19 @@ RuleCreation createRule(std::string_view text, const mdsl::FieldPath& sourcePath
             name = last->name + "_" + std::to_string(n);
         result.target = base + "/" + pointerToken(name);
         segments.push_back(name);
-        std::vector<Replacement> replacements =
-            insertRule(text, *parsed.document, block, prefix, targetText(segments), expression);
-        std::sort(replacements.begin(), replacements.end(),
-                  [](const Replacement& a, const Replacement& b) { return a.at > b.at; });
-        for (const Replacement& r : replacements)
-            next.replace(r.at, r.length, r.text);
+        replacements = insertRule(text, *parsed.document, block, prefix, targetText(segments), reading.expression);
     }
+    if (reading.nameBlock) {
+        // The enclosing block is given the name the rule reads its element by: `each .orders
+        // as order {`, in the same edit.
+        const std::size_t brace = reading.nameBlock->openBrace.begin;
+        const bool spaced = brace > 0 && text[brace - 1] == ' ';
+        replacements.push_back({brace, 0, std::string(spaced ? "" : " ") + "as " + reading.alias + " "});
+    }
+    std::sort(replacements.begin(), replacements.end(),
+              [](const Replacement& a, const Replacement& b) { return a.at > b.at; });
+    for (const Replacement& r : replacements)
+        next.replace(r.at, r.length, r.text);
 
     // Formatted texts stay formatted; others get only the new text.
     const FormatResult before = formatDocument(text);
