@@ -181,6 +181,32 @@ private slots:
         QCOMPARE(lineage[2].range.start.line, 5);
     }
 
+    void namesVisibleAtAPlace()
+    {
+        const std::string text = kOrderMapping;
+        const mdsl::Analysis analysis = mdsl::analyze(text, mdsl::Flags());
+        auto namesAt = [&](std::string_view marker, std::size_t shift = 0) {
+            const std::size_t at = text.find(marker);
+            std::string out;
+            for (const mdsl::ScopeName& n : analysis.namesAt(std::uint32_t(at + shift))) {
+                out += (out.empty() ? "" : " ") + n.name + (n.field ? "=" + n.field->text() : std::string());
+                for (const std::string& key : n.keys)
+                    out += "[" + key + "]";
+            }
+            return out;
+        };
+        // Inside the inner block: the element's name and what it holds, the top-level names.
+        QCOMPARE(namesAt("sku <- .sku"), std::string("who=$.customer.name codes[FR] item=$.items[*]"));
+        // In the block's header (its source) the element has no name yet.
+        QCOMPARE(namesAt("each .items", 5), std::string("who=$.customer.name codes[FR]"));
+        // Before a let, it is not defined yet; in its own value neither.
+        QCOMPARE(namesAt("let who"), std::string());
+        QCOMPARE(namesAt(".customer.name"), std::string());
+        QCOMPARE(namesAt("country <-"), std::string("who=$.customer.name codes[FR]"));
+        // Past the end of the text: the top-level names.
+        QCOMPARE(analysis.namesAt(std::uint32_t(text.size() + 10)).size(), std::size_t{2});
+    }
+
     void sharedAcrossThreads()
     {
         const std::uint64_t before = mdsl::documentsParsed();

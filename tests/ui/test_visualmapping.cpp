@@ -275,6 +275,35 @@ private slots:
         QTRY_VERIFY(panel->targetItem(QStringLiteral("/customer/email_2")));
     }
 
+    void outerElementFieldIsReadThroughTheBlocksName()
+    {
+        // A line needs its order's id: dropped into the inner block, the rule reads it through
+        // the outer block's name, which the same edit gives it; one undo takes both back.
+        MainWindow window;
+        window.newDocument();
+        const QString text = QStringLiteral("mapping \"orders\" version 2\n\nout[] <- each .orders {\n"
+                                            "  lines[] <- each .lines {\n    sku <- .sku\n  }\n}\n");
+        window.editor()->setPlainText(text);
+        window.previewPanel()->setInputText(
+            QStringLiteral(R"({"orders": [{"id": 7, "lines": [{"sku": "A"}, {"sku": "B"}]}]})"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        VisualMappingPanel* panel = showPanel(window);
+        QTRY_VERIFY(panel->sourceItem(QStringLiteral("$.orders[*].id")));
+        QTRY_VERIFY(panel->targetItem(QStringLiteral("/out/*/lines")));
+        dragField(panel, QStringLiteral("$.orders[*].id"), QStringLiteral("/out/*/lines"));
+        const QString written = window.editor()->toPlainText();
+        QVERIFY2(written.contains(QStringLiteral("out[] <- each .orders as order {\n")), qPrintable(written));
+        QVERIFY2(written.contains(QStringLiteral("    sku <- .sku\n    id  <- order.id\n")), qPrintable(written));
+        QTRY_VERIFY(window.previewPanel()->v2View()->toPlainText().contains(QStringLiteral("\"id\": 7")));
+        QTRY_COMPARE(window.problemsPanel()->problems().size(), 0);
+        // The line is drawn from the outer element's field.
+        QTRY_VERIFY(linksTo(panel, QStringLiteral("/out/*/lines/*/id")) == 1);
+        screenshot(&window, QStringLiteral("visual-mapping-outer-element"));
+        window.editor()->undo();
+        QCOMPARE(window.editor()->toPlainText(), text);
+    }
+
     void longMappingsStayResponsive()
     {
         MainWindow window;

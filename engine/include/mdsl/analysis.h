@@ -71,6 +71,21 @@ struct LineageEntry {
     Range range;                            ///< the rule or the block
 };
 
+/// What kind of name: a `let`, a `table`, or an array block's element (`each … as name`).
+enum class NameKind : std::uint8_t { Let, Table, Element };
+
+/// A name visible at a place of the mapping.
+struct ScopeName {
+    std::string name;
+    NameKind kind = NameKind::Let;
+    Range definition;                  ///< where it is defined (the name)
+    /// The input field it holds, when it holds one: an element `$.orders[*]`, a
+    /// `let cfg = .settings` `$.settings`.
+    std::optional<FieldPath> field;
+    /// The keys it is known to have: a table's rows, the keys of a `let`'s object literal.
+    std::vector<std::string> keys;
+};
+
 namespace detail {
 struct AnalysisImpl;
 }
@@ -103,6 +118,9 @@ public:
     [[nodiscard]] const std::vector<OutlineEntry>& outline() const;
     /// For each target the mapping writes, the source paths it reads (see lineageToJson).
     [[nodiscard]] const std::vector<LineageEntry>& lineage() const;
+    /// The names visible at a byte offset of the text, in the order they are defined (an
+    /// inner name hides an outer one): for completion, hover and navigation into values.
+    [[nodiscard]] std::vector<ScopeName> namesAt(std::uint32_t offset) const;
 
 private:
     Analysis() = default;

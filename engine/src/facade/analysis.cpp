@@ -188,6 +188,11 @@ const std::vector<LineageEntry>& Analysis::lineage() const
     return impl_->lineage;
 }
 
+std::vector<ScopeName> Analysis::namesAt(std::uint32_t offset) const
+{
+    return detail::namesAt(*impl_->source, offset);
+}
+
 Analysis analyze(std::string_view text, const Flags& flags)
 {
     auto impl = std::make_shared<detail::AnalysisImpl>();

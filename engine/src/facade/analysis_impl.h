@@ -22,6 +22,8 @@ struct AnalysisImpl {
 
 /// The lineage of a parsed text (facade/lineage.cpp).
 std::vector<LineageEntry> lineageOf(const ParsedSource& source);
+/// The names visible at a byte offset of a parsed text (facade/lineage.cpp).
+std::vector<ScopeName> namesAt(const ParsedSource& source, std::uint32_t offset);
 /// The outline of a parsed text (facade/analysis.cpp).
 std::vector<OutlineEntry> outlineOf(const ParsedSource& source);
 

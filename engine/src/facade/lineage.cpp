@@ -40,17 +40,55 @@ Source extended(const Source& base, std::string_view text, const std::vector<Fie
     return out;
 }
 
+/// What a name stands for while walking: the sources it reads, and what completion and
+/// navigation need to know of it.
+struct Bound {
+    Sources sources;
+    NameKind kind = NameKind::Let;
+    Span nameSpan;
+    std::vector<std::string> keys;   ///< a table's rows, an object literal's keys
+};
+
+/// The keys an object literal is written with.
+std::vector<std::string> keysOf(const ast::Expr* expr)
+{
+    std::vector<std::string> keys;
+    if (const auto* object = expr ? expr->tryAs<ast::ObjectExpr>() : nullptr)
+        for (const ast::ObjectEntry& entry : object->entries)
+            keys.push_back(entry.key);
+    return keys;
+}
+
+/// The inside of a block's braces (to the end of the text when it was left unclosed).
+Span inside(Span open, Span close)
+{
+    return {open.end, close.begin >= open.end ? close.begin : UINT32_MAX};
+}
+
 class Lineage {
 public:
     explicit Lineage(const LineIndex& lines) : lines_(lines) {}
 
     std::vector<LineageEntry> entries;
 
-    void body(const ast::Body& statements, const std::string& pointer, const Source& context)
+    /// Walks for namesAt(): the names visible at this offset are kept as they are there.
+    void stopAt(std::uint32_t offset) { stopAt_ = offset; }
+    [[nodiscard]] const std::optional<std::vector<ScopeName>>& captured() const { return captured_; }
+
+    void body(const ast::Body& statements, const std::string& pointer, const Source& context, Span extent)
     {
         scopes_.emplace_back();
-        for (const ast::StmtPtr& stmt : statements)
+        const bool here = stopAt_ && extent.begin <= *stopAt_ && *stopAt_ <= extent.end;
+        for (const ast::StmtPtr& stmt : statements) {
+            // Before this statement, or inside one that opens no scope (a let's own name is not
+            // visible in its value): the names so far. Inside a block's body, the block's walk
+            // captures them; in its header (its source, its condition), the next statement.
+            if (here && (*stopAt_ < stmt->span.begin || (*stopAt_ <= stmt->span.end && !isBlock(*stmt))))
+                capture();
             statement(*stmt, pointer, context);
+        }
+        if (here)
+            capture();
         scopes_.pop_back();
     }
 
@@ -60,10 +98,14 @@ private:
         switch (stmt.kind) {
         case ast::StmtKind::Let: {
             const auto& let = stmt.as<ast::LetStmt>();
-            scopes_.back()[let.name] = sources(*let.value, context);
+            scopes_.back()[let.name] = Bound{sources(*let.value, context), NameKind::Let, let.nameSpan, keysOf(let.value.get())};
             return;
         }
-        case ast::StmtKind::Table: scopes_.back()[stmt.as<ast::TableStmt>().name] = {}; return;
+        case ast::StmtKind::Table: {
+            const auto& table = stmt.as<ast::TableStmt>();
+            scopes_.back()[table.name] = Bound{{}, NameKind::Table, table.nameSpan, keysOf(table.value.get())};
+            return;
+        }
         case ast::StmtKind::Rule: {
             const auto& rule = stmt.as<ast::RuleStmt>();
             add(pointerOf(pointer, rule.target), sources(*rule.value, context), stmt.span, LineageKind::Rule);
@@ -71,7 +113,7 @@ private:
         }
         case ast::StmtKind::ObjectBlock: {
             const auto& block = stmt.as<ast::ObjectBlock>();
-            body(block.body, pointerOf(pointer, block.target), context);
+            body(block.body, pointerOf(pointer, block.target), context, inside(block.openBrace, block.closeBrace));
             return;
         }
         case ast::StmtKind::ArrayBlock: {
@@ -86,18 +128,45 @@ private:
             const Source element = selectsElements && source.size() == 1 ? source.front() : elementsOf(source);
             scopes_.emplace_back();
             if (block.alias)
-                scopes_.back()[*block.alias] = {element};
-            body(block.body, target + "/*", element);
+                scopes_.back()[*block.alias] = Bound{{element}, NameKind::Element, block.aliasSpan, {}};
+            body(block.body, target + "/*", element, inside(block.openBrace, block.closeBrace));
             scopes_.pop_back();
             return;
         }
         case ast::StmtKind::When: {
             const auto& when = stmt.as<ast::WhenBlock>();
-            body(when.body, pointer, context);
-            body(when.elseBody, pointer, context);
+            body(when.body, pointer, context, inside(when.openBrace, when.closeBrace));
+            body(when.elseBody, pointer, context, inside(when.elseOpenBrace, when.elseCloseBrace));
             return;
         }
         }
+    }
+
+    static bool isBlock(const ast::Stmt& stmt)
+    {
+        return stmt.kind == ast::StmtKind::ObjectBlock || stmt.kind == ast::StmtKind::ArrayBlock ||
+               stmt.kind == ast::StmtKind::When;
+    }
+
+    /// The names visible now, outermost first (an inner one hides an outer one of that name).
+    void capture()
+    {
+        if (captured_)
+            return;
+        std::map<std::string, const Bound*> visible;
+        for (const auto& scope : scopes_)
+            for (const auto& [name, bound] : scope)
+                visible[name] = &bound;
+        std::vector<ScopeName> out;
+        for (const auto& [name, bound] : visible) {
+            std::optional<FieldPath> field;
+            if (bound->sources.size() == 1)
+                field = bound->sources.front().field;
+            out.push_back({name, bound->kind, lines_.range(bound->nameSpan), std::move(field), bound->keys});
+        }
+        std::sort(out.begin(), out.end(),
+                  [](const ScopeName& a, const ScopeName& b) { return a.definition.start.offset < b.definition.start.offset; });
+        captured_ = std::move(out);
     }
 
     static std::string pointerOf(const std::string& base, const ast::Target& target)
@@ -126,7 +195,7 @@ private:
         for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
             const auto found = scope->find(name);
             if (found != scope->end())
-                return found->second;
+                return found->second.sources;
         }
         return {};
     }
@@ -252,7 +321,9 @@ private:
     }
 
     const LineIndex& lines_;
-    std::vector<std::map<std::string, Sources>> scopes_;
+    std::vector<std::map<std::string, Bound>> scopes_;
+    std::optional<std::uint32_t> stopAt_;
+    std::optional<std::vector<ScopeName>> captured_;
 };
 
 } // namespace
@@ -262,8 +333,16 @@ namespace detail {
 std::vector<LineageEntry> lineageOf(const ParsedSource& source)
 {
     Lineage walker(source.lines);
-    walker.body(source.parsed.document->statements, "", Source{"$", FieldPath{}});
+    walker.body(source.parsed.document->statements, "", Source{"$", FieldPath{}}, Span{0, UINT32_MAX});
     return std::move(walker.entries);
+}
+
+std::vector<ScopeName> namesAt(const ParsedSource& source, std::uint32_t offset)
+{
+    Lineage walker(source.lines);
+    walker.stopAt(offset);
+    walker.body(source.parsed.document->statements, "", Source{"$", FieldPath{}}, Span{0, UINT32_MAX});
+    return walker.captured().value_or(std::vector<ScopeName>{});
 }
 
 } // namespace detail
