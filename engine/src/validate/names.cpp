@@ -296,7 +296,8 @@ private:
             for (std::string& arity : arityPhrases(overloads))
                 args.push_back(std::move(arity));
             args.push_back(std::to_string(count));
-            c_.report(args.size() > 3 ? "E203.overloads" : "E203", std::move(args), nameSpan);
+            const char* wording = args.size() > 3 ? "E203.overloads" : "E203";
+            c_.report(wording, std::move(args), nameSpan);
             return;
         }
         const CatalogEntry& entry = **match;
