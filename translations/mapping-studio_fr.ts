@@ -553,8 +553,32 @@
         <translation>remplacement invalide pour `%1` : %2</translation>
     </message>
     <message>
-        <source>`%1`: %2</source>
-        <translation>`%1` : %2</translation>
+        <source>`%1`: expected %2 at position %3 of "%4"</source>
+        <translation>`%1` : à la position %3 de « %4 », on attendait %2</translation>
+    </message>
+    <message>
+        <source>`%1`: "%2" has an invalid zone offset</source>
+        <translation>`%1` : « %2 » a un décalage horaire invalide</translation>
+    </message>
+    <message>
+        <source>`%1`: "%2" is not a valid date</source>
+        <translation>`%1` : « %2 » n’est pas une date valide</translation>
+    </message>
+    <message>
+        <source>`%1`: unknown directive %%2</source>
+        <translation>`%1` : directive %%2 inconnue</translation>
+    </message>
+    <message>
+        <source>`%1`: the year %2 does not fit %Y (0000 to 9999)</source>
+        <translation>`%1` : l’année %2 ne tient pas dans %Y (0000 à 9999)</translation>
+    </message>
+    <message>
+        <source>a zone offset</source>
+        <translation>un décalage horaire</translation>
+    </message>
+    <message>
+        <source>the end of the text</source>
+        <translation>la fin du texte</translation>
     </message>
     <message>
         <source>`%1`: the text is not Base64</source>

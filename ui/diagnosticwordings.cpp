@@ -42,7 +42,11 @@ QString DiagnosticMessages::wordingPattern(const QString& wording)
         {QStringLiteral("E412.split-empty-match"), QT_TR_NOOP("the separator of `%1` matches the empty string")},
         {QStringLiteral("E412.padding"), QT_TR_NOOP("the padding of `%1` must be one character")},
         {QStringLiteral("E412.replacement"), QT_TR_NOOP("invalid replacement for `%1`: %2")},
-        {QStringLiteral("E412.date"), QT_TR_NOOP("`%1`: %2")},
+        {QStringLiteral("E412.date-expected"), QT_TR_NOOP("`%1`: expected %2 at position %3 of \"%4\"")},
+        {QStringLiteral("E412.date-zone-offset"), QT_TR_NOOP("`%1`: \"%2\" has an invalid zone offset")},
+        {QStringLiteral("E412.date-invalid"), QT_TR_NOOP("`%1`: \"%2\" is not a valid date")},
+        {QStringLiteral("E412.date-unknown-directive"), QT_TR_NOOP("`%1`: unknown directive %%2")},
+        {QStringLiteral("E412.date-year-range"), QT_TR_NOOP("`%1`: the year %2 does not fit %Y (0000 to 9999)")},
         {QStringLiteral("E412.base64-invalid"), QT_TR_NOOP("`%1`: the text is not Base64")},
         {QStringLiteral("E412.base64-not-utf8"), QT_TR_NOOP("`%1`: the decoded bytes are not UTF-8 text")},
         {QStringLiteral("E412.json-invalid"), QT_TR_NOOP("`%1`: the text is not JSON")},
@@ -116,6 +120,9 @@ const QHash<QString, const char*>& DiagnosticMessages::phrasePatterns()
         {QStringLiteral("number.letters-after"), QT_TR_NOOP("a number is not followed by letters")},
         {QStringLiteral("number.out-of-range"), QT_TR_NOOP("out of the range of a double")},
         {QStringLiteral("number.index-too-large"), QT_TR_NOOP("an index must fit in 64 bits")},
+        // What a date's text lacks (E412.date-expected), beyond a character or a directive.
+        {QStringLiteral("date.zone-offset"), QT_TR_NOOP("a zone offset")},
+        {QStringLiteral("date.end-of-text"), QT_TR_NOOP("the end of the text")},
         // What a function takes (E203); numbers follow the id after ':' ("arity.exactly:2").
         {QStringLiteral("arity.none"), QT_TR_NOOP("no arguments")},
         {QStringLiteral("arity.one"), QT_TR_NOOP("1 argument")},

@@ -92,7 +92,12 @@ const RuntimeCase kRuntimeCases[] = {
     {"E412.split-empty-match", "a <- split(.s, .p)", R"({"s": "abc", "p": "x*"})", ""},
     {"E412.padding", "a <- pad_left(.s, 5, .p)", R"({"s": "abc", "p": "xy"})", ""},
     {"E412.replacement", "a <- replace_regex(.s, \"b\", .r)", R"({"s": "abc", "r": "\\9"})", ""},
-    {"E412.date", "a <- parse_date(.s, \"%Y-%m-%d\")", R"({"s": "x"})", ""},
+    {"E412.date-expected", "a <- parse_date(.s, \"%Y\")", R"({"s": "2020x"})",
+     "`parse_date`\u00a0: à la position 4 de «\u00a02020x\u00a0», on attendait la fin du texte"},
+    {"E412.date-zone-offset", "a <- parse_date(.s, \"%Y%z\")", R"({"s": "2020+25:00"})", ""},
+    {"E412.date-invalid", "a <- parse_date(.s, \"%Y-%m-%d\")", R"({"s": "2020-13-01"})", ""},
+    {"E412.date-unknown-directive", "a <- parse_date(.s, .f)", R"({"s": "x", "f": "%Q"})", ""},
+    {"E412.date-year-range", "a <- format_date(.ms)", R"({"ms": 253402300800000})", ""},
     {"E412.base64-invalid", "a <- base64_decode(.s)", R"({"s": "!!"})", ""},
     {"E412.base64-not-utf8", "a <- base64_decode(.s)", R"({"s": "/w=="})", ""},
     {"E412.json-invalid", "a <- json_parse(.s)", R"({"s": "{"})", "`json_parse`\u00a0: le texte n’est pas du JSON"},
@@ -102,10 +107,9 @@ const RuntimeCase kRuntimeCases[] = {
     {"E415", "a <- matches(.s, .p)", R"({"s": "a", "p": "("})", ""},
 };
 
-// Wordings whose last argument is a detail reported by a sub-parser (RE2, the date reader),
+// Wordings whose last argument is a detail reported by a sub-parser (RE2, the I-Regexp checker),
 // quoted as it is: only the sentence around it is checked for English.
-const QSet<QString> kWithDetail = {QStringLiteral("E412.replacement"), QStringLiteral("E412.date"),
-                                   QStringLiteral("E415")};
+const QSet<QString> kWithDetail = {QStringLiteral("E412.replacement"), QStringLiteral("E415")};
 
 } // namespace
 

@@ -47,7 +47,11 @@ const std::vector<Wording>& messageWordings()
         {"E412.split-empty-match", "the separator of `{0}` matches the empty string"},
         {"E412.padding", "the padding of `{0}` must be one character"},
         {"E412.replacement", "invalid replacement for `{0}`: {1}"},
-        {"E412.date", "`{0}`: {1}"},
+        {"E412.date-expected", "`{0}`: expected {1} at position {2} of \"{3}\"", "1"},
+        {"E412.date-zone-offset", "`{0}`: \"{1}\" has an invalid zone offset"},
+        {"E412.date-invalid", "`{0}`: \"{1}\" is not a valid date"},
+        {"E412.date-unknown-directive", "`{0}`: unknown directive %{1}"},
+        {"E412.date-year-range", "`{0}`: the year {1} does not fit %Y (0000 to 9999)"},
         {"E412.base64-invalid", "`{0}`: the text is not Base64"},
         {"E412.base64-not-utf8", "`{0}`: the decoded bytes are not UTF-8 text"},
         {"E412.json-invalid", "`{0}`: the text is not JSON"},
@@ -121,6 +125,9 @@ const std::vector<Wording>& phrases()
         {"number.letters-after", "a number is not followed by letters"},
         {"number.out-of-range", "out of the range of a double"},
         {"number.index-too-large", "an index must fit in 64 bits"},
+        // What a date's text lacks (E412.date-expected), beyond a character or a directive.
+        {"date.zone-offset", "a zone offset"},
+        {"date.end-of-text", "the end of the text"},
         // What a function takes (E203); numbers follow the id after ':' ("arity.exactly:2").
         {"arity.none", "no arguments"},
         {"arity.one", "1 argument"},

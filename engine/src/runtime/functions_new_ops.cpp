@@ -215,14 +215,20 @@ Value switchBody(Call& call)
     return i < count ? call.arg(i) : Value::missing();
 }
 
+[[noreturn]] void dateError(const Call& call, codec::DateError error)
+{
+    error.args.insert(error.args.begin(), std::string(call.name));
+    fail(error.wording, call.span, std::move(error.args));
+}
+
 Value parseDateBody(Call& call, std::span<Value> args)
 {
     const std::string& s = requireString(call, args, 0);
     const std::string& format = requireString(call, args, 1);
-    std::string error;
+    codec::DateError error;
     const auto ms = codec::parseDate(s, format, error);
     if (!ms)
-        fail("E412.date", call.span, {"parse_date", error});
+        dateError(call, std::move(error));
     return Value::own(Json(*ms));
 }
 
@@ -230,10 +236,10 @@ Value formatDateBody(Call& call, std::span<Value> args)
 {
     const std::int64_t ms = requireInteger(call, args, 0);
     const std::string format = args.size() > 1 ? requireString(call, args, 1) : "%Y-%m-%dT%H:%M:%SZ";
-    std::string error;
+    codec::DateError error;
     auto out = codec::formatDate(ms, format, error);
     if (!out)
-        fail("E412.date", call.span, {"format_date", error});
+        dateError(call, std::move(error));
     return Value::own(Json(std::move(*out)));
 }
 
