@@ -852,6 +852,90 @@
         <source>at least %1 arguments</source>
         <translation>au moins %1 arguments</translation>
     </message>
+    <message>
+        <source>invalid UTF-8 at offset %1 of the pattern</source>
+        <translation>UTF-8 invalide à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>unbalanced ')' at offset %1 of the pattern</source>
+        <translation>')' sans '(' à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>nothing to repeat before '%2' at offset %1 of the pattern</source>
+        <translation>rien à répéter avant '%2' à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>'%2' must be escaped at offset %1 of the pattern</source>
+        <translation>'%2' doit être échappé à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>unclosed '(' at offset %1 of the pattern</source>
+        <translation>'(' non fermée à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>expected a number after '{' at offset %1 of the pattern</source>
+        <translation>nombre attendu après '{' à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>expected '}' to close the repetition at offset %1 of the pattern</source>
+        <translation>'}' attendue pour fermer la répétition à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>the repetition's maximum is below its minimum at offset %1 of the pattern</source>
+        <translation>le maximum de la répétition est inférieur à son minimum à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>the pattern ends with '\' at offset %1 of the pattern</source>
+        <translation>le motif se termine par '\' à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>invalid escape '\%2' at offset %1 of the pattern</source>
+        <translation>échappement '\%2' invalide à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>expected '{' after \p or \P at offset %1 of the pattern</source>
+        <translation>'{' attendue après \p ou \P à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>expected '}' to close the category at offset %1 of the pattern</source>
+        <translation>'}' attendue pour fermer la catégorie à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>unknown Unicode category '%2' at offset %1 of the pattern</source>
+        <translation>catégorie Unicode '%2' inconnue à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>\p{Cn} inside a character class is not supported at offset %1 of the pattern</source>
+        <translation>\p{Cn} n’est pas accepté dans une classe de caractères à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>'%2' must be escaped in a character class at offset %1 of the pattern</source>
+        <translation>'%2' doit être échappé dans une classe de caractères à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>unclosed '[' at offset %1 of the pattern</source>
+        <translation>'[' non fermé à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>'-' must be escaped in a character class unless it comes first or last at offset %1 of the pattern</source>
+        <translation>'-' doit être échappé dans une classe de caractères, sauf en première ou en dernière place, à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>a range cannot end with a category at offset %1 of the pattern</source>
+        <translation>un intervalle ne peut pas finir par une catégorie à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>the range's end comes before its start at offset %1 of the pattern</source>
+        <translation>la fin de l’intervalle précède son début à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>empty character class at offset %1 of the pattern</source>
+        <translation>classe de caractères vide à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>the separator matches the empty string</source>
+        <translation>le séparateur correspond à la chaîne vide</translation>
+    </message>
 </context>
 <context>
     <name>studio::FindBar</name>

@@ -103,12 +103,15 @@ QString DiagnosticMessages::translate(const QString& code, const QStringList& ar
 
 QString DiagnosticMessages::translatePhrase(const QString& id)
 {
-    // "arity.range:2:3": the phrase's id, then its numbers.
-    QStringList params = id.split(QLatin1Char(':'));
-    const QString base = params.takeFirst();
+    // "arity.range:2:3": the phrase's id, then its numbers (split as the engine splits them).
+    const QString base = id.section(QLatin1Char(':'), 0, 0);
     const QString translated = translatedById(phrasePatterns(), base);
-    if (!translated.isEmpty())
+    if (!translated.isEmpty()) {
+        QStringList params;
+        for (const std::string& param : mdsl::phraseNumbers(id.toStdString()))
+            params.append(QString::fromStdString(param));
         return substitute(translated, params, QString());
+    }
     // Not a phrase id: data quoted as it is (a token such as ')' where a kind could stand).
     return mdsl::findWording(mdsl::phrases(), base.toStdString()) ? QString() : id;
 }

@@ -104,12 +104,13 @@ const RuntimeCase kRuntimeCases[] = {
     {"E413.under-value", "r[] <- each .rows {\n  v <- .v\n  when .deep {\n    v.w <- 1\n  }\n}",
      R"({"rows": [{"v": 1, "deep": true}]})", "impossible d’écrire `v.w`\u00a0: `v` est un nombre"},
     {"E414", "x[] <- each .a {\n  y <- 1\n}", R"({"a": {}})", "`each` demande un tableau, pas un objet"},
-    {"E415", "a <- matches(.s, .p)", R"({"s": "a", "p": "("})", ""},
+    {"E415", "a <- matches(.s, .p)", R"({"s": "a", "p": "a]"})",
+     "expression régulière invalide pour `matches`\u00a0: ']' doit être échappé à la position 1 du motif"},
 };
 
-// Wordings whose last argument is a detail reported by a sub-parser (RE2, the I-Regexp checker),
+// Wordings whose last argument is a detail reported by a sub-parser (RE2),
 // quoted as it is: only the sentence around it is checked for English.
-const QSet<QString> kWithDetail = {QStringLiteral("E412.replacement"), QStringLiteral("E415")};
+const QSet<QString> kWithDetail = {QStringLiteral("E412.replacement")};
 
 } // namespace
 

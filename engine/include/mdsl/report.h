@@ -58,6 +58,10 @@ const Wording* findWording(const std::vector<Wording>& table, std::string_view i
 /// 3 arguments"); an argument that is no phrase id is returned as it is.
 std::string phraseText(std::string_view id);
 
+/// The values that follow a phrase id after ':', one per placeholder of its pattern, the last
+/// taking the rest of the text, colons included ("regex.must-escape:3::" -> "3", ":").
+std::vector<std::string> phraseNumbers(std::string_view id);
+
 /// The English message of a diagnostic: the pattern of `wording` (messageWordings()) or, when
 /// it is empty, of `code`, with the arguments substituted and phrase arguments put in words.
 std::string messageText(std::string_view code, std::string_view wording, const std::vector<std::string>& args);

@@ -33,7 +33,7 @@ const std::vector<DiagnosticCode> kCodes = {
     {"E201", S::Error, "unknown name `{0}`", "An expression uses a name that no `let`, `table` or `each … as` defines in scope."},
     {"E202", S::Error, "unknown function `{0}`", "A call names no function of the catalog."},
     {"E203", S::Error, "`{0}` takes {1}, not {2}", "A call has the wrong number of arguments.", "1"},
-    {"E204", S::Error, "invalid regular expression for `{0}`: {1}", "A regular expression literal is not valid I-Regexp (RFC 9485)."},
+    {"E204", S::Error, "invalid regular expression for `{0}`: {1}", "A regular expression literal is not valid I-Regexp (RFC 9485).", "1"},
     {"E205", S::Error, "`{0}` is written as a value, so `{1}` cannot be written under it", "Two rules write a target and a path below it."},
     {"E206", S::Error, "`{0}` is already defined in this scope", "A `let`, `table` or `each … as` name is defined twice in the same block."},
     {"E207", S::Error, "`index()` is only defined inside an array block", "`index()` is called outside `each`."},
@@ -61,7 +61,7 @@ const std::vector<DiagnosticCode> kCodes = {
     {"E412", S::Error, "an argument has an invalid value", "An argument of the right type but an invalid value: a negative `substring` start, text that is not a number or a date."},
     {"E413", S::Error, "cannot write `{0}`: `{1}` is {2}", "A write under a scalar (`a <- 1` then `a.b <- 2`), or a field written into an array."},
     {"E414", S::Error, "`each` needs an array, not {0}", "The source of an array block is neither an array nor missing or null.", "0"},
-    {"E415", S::Error, "invalid regular expression for `{0}`: {1}", "A regular expression computed at run time is not valid I-Regexp (RFC 9485)."},
+    {"E415", S::Error, "invalid regular expression for `{0}`: {1}", "A regular expression computed at run time is not valid I-Regexp (RFC 9485).", "1"},
     {"E420", S::Error, "line {0}, column {1}: the input is not JSON: {2}", "A line of a batch's NDJSON input is not a JSON document."},
     {"E499", S::Error, "a construct the engine cannot run", "An internal error: the validator should have refused what the engine cannot run (a bug to report)."},
     // Warnings.

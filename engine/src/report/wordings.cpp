@@ -128,6 +128,29 @@ const std::vector<Wording>& phrases()
         // What a date's text lacks (E412.date-expected), beyond a character or a directive.
         {"date.zone-offset", "a zone offset"},
         {"date.end-of-text", "the end of the text"},
+        // Why a pattern is not an I-Regexp (E204, E415): the offset, then a character or a
+        // name it quotes ("regex.must-escape:3:]"; the last one takes the rest, colons too).
+        {"regex.invalid-utf8", "invalid UTF-8 at offset {0} of the pattern"},
+        {"regex.unbalanced-paren", "unbalanced ')' at offset {0} of the pattern"},
+        {"regex.nothing-to-repeat", "nothing to repeat before '{1}' at offset {0} of the pattern"},
+        {"regex.must-escape", "'{1}' must be escaped at offset {0} of the pattern"},
+        {"regex.unclosed-paren", "unclosed '(' at offset {0} of the pattern"},
+        {"regex.repeat-number", "expected a number after '{' at offset {0} of the pattern"},
+        {"regex.repeat-close", "expected '}' to close the repetition at offset {0} of the pattern"},
+        {"regex.repeat-order", "the repetition's maximum is below its minimum at offset {0} of the pattern"},
+        {"regex.trailing-backslash", "the pattern ends with '\\' at offset {0} of the pattern"},
+        {"regex.invalid-escape", "invalid escape '\\{1}' at offset {0} of the pattern"},
+        {"regex.category-open", "expected '{' after \\p or \\P at offset {0} of the pattern"},
+        {"regex.category-close", "expected '}' to close the category at offset {0} of the pattern"},
+        {"regex.unknown-category", "unknown Unicode category '{1}' at offset {0} of the pattern"},
+        {"regex.cn-in-class", "\\p{Cn} inside a character class is not supported at offset {0} of the pattern"},
+        {"regex.must-escape-in-class", "'{1}' must be escaped in a character class at offset {0} of the pattern"},
+        {"regex.unclosed-bracket", "unclosed '[' at offset {0} of the pattern"},
+        {"regex.dash-in-class", "'-' must be escaped in a character class unless it comes first or last at offset {0} of the pattern"},
+        {"regex.range-category", "a range cannot end with a category at offset {0} of the pattern"},
+        {"regex.range-order", "the range's end comes before its start at offset {0} of the pattern"},
+        {"regex.empty-class", "empty character class at offset {0} of the pattern"},
+        {"regex.split-empty-match", "the separator matches the empty string"},
         // What a function takes (E203); numbers follow the id after ':' ("arity.exactly:2").
         {"arity.none", "no arguments"},
         {"arity.one", "1 argument"},
@@ -150,19 +173,28 @@ const Wording* findWording(const std::vector<Wording>& table, std::string_view i
     return it != table.end() ? &*it : nullptr;
 }
 
-std::string phraseText(std::string_view id)
+std::vector<std::string> phraseNumbers(std::string_view id)
 {
+    std::vector<std::string> params;
     std::size_t colon = id.find(':');
     const Wording* phrase = findWording(phrases(), id.substr(0, colon));
-    if (!phrase)
-        return std::string(id);
-    std::vector<std::string> params;   // "arity.range:2:3": {0} is 2, {1} is 3
-    while (colon != std::string_view::npos) {
-        const std::size_t next = id.find(':', colon + 1);
+    if (!phrase || colon == std::string_view::npos)
+        return params;
+    std::size_t count = 0;   // the placeholders of the pattern: the last takes the rest
+    while (phrase->pattern.find("{" + std::to_string(count) + "}") != std::string_view::npos)
+        ++count;
+    while (colon != std::string_view::npos && count > 0) {
+        const std::size_t next = params.size() + 1 < count ? id.find(':', colon + 1) : std::string_view::npos;
         params.emplace_back(id.substr(colon + 1, next == std::string_view::npos ? next : next - colon - 1));
         colon = next;
     }
-    return params.empty() ? std::string(phrase->pattern) : formatMessage(phrase->pattern, params);
+    return params;
+}
+
+std::string phraseText(std::string_view id)
+{
+    const Wording* phrase = findWording(phrases(), id.substr(0, id.find(':')));
+    return phrase ? formatMessage(phrase->pattern, phraseNumbers(id)) : std::string(id);
 }
 
 std::string_view wordingCode(std::string_view wording) noexcept

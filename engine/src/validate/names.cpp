@@ -329,7 +329,7 @@ private:
             if (!regex)
                 it->second = error;
             else if (function == "split" && RE2::FullMatch("", *regex))
-                it->second = "the separator matches the empty string";
+                it->second = "regex.split-empty-match";
         }
         if (!it->second.empty())
             c_.report("E204", {function, it->second}, pattern.span);
