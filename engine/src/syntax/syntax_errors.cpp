@@ -24,12 +24,6 @@ std::string_view errorCode(SyntaxError error) noexcept
     return kCodes[static_cast<std::size_t>(error)];
 }
 
-std::string_view errorPattern(SyntaxError error) noexcept
-{
-    const DiagnosticCode* entry = findDiagnosticCode(errorCode(error));
-    return entry ? std::string_view(entry->pattern) : std::string_view("syntax error");
-}
-
 Diagnostic makeError(const LineIndex& index, SyntaxError error, Span span, std::vector<std::string> args,
                      std::string_view wording)
 {

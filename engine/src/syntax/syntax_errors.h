@@ -30,8 +30,6 @@ enum class SyntaxError {
 
 /// The stable code, e.g. "E101".
 std::string_view errorCode(SyntaxError error) noexcept;
-/// The English message pattern with {0}, {1}... placeholders.
-std::string_view errorPattern(SyntaxError error) noexcept;
 
 /// Builds an error diagnostic over span of the text that index describes, worded by the code's
 /// pattern or by `wording` (an id of messageWordings(), "E101.found-text").
