@@ -936,6 +936,18 @@
         <source>the separator matches the empty string</source>
         <translation>le séparateur correspond à la chaîne vide</translation>
     </message>
+    <message>
+        <source>Rewrite schema error: '\' not allowed at end.</source>
+        <translation>le remplacement ne peut pas finir par '\'</translation>
+    </message>
+    <message>
+        <source>Rewrite schema error: '\' must be followed by a digit or '\'.</source>
+        <translation>dans le remplacement, '\' doit être suivi d’un chiffre ou de '\'</translation>
+    </message>
+    <message>
+        <source>Rewrite schema requests %1 matches, but the regexp only has %2 parenthesized subexpressions.</source>
+        <translation>le remplacement demande le groupe %1, mais le motif n’a que %2 groupes entre parenthèses</translation>
+    </message>
 </context>
 <context>
     <name>studio::FindBar</name>

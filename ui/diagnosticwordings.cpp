@@ -146,6 +146,10 @@ const QHash<QString, const char*>& DiagnosticMessages::phrasePatterns()
         {QStringLiteral("regex.range-order"), QT_TR_NOOP("the range's end comes before its start at offset %1 of the pattern")},
         {QStringLiteral("regex.empty-class"), QT_TR_NOOP("empty character class at offset %1 of the pattern")},
         {QStringLiteral("regex.split-empty-match"), QT_TR_NOOP("the separator matches the empty string")},
+        // Why RE2 refuses a replacement (E412.replacement), in RE2's words.
+        {QStringLiteral("replacement.trailing-backslash"), QT_TR_NOOP("Rewrite schema error: '\\' not allowed at end.")},
+        {QStringLiteral("replacement.bad-escape"), QT_TR_NOOP("Rewrite schema error: '\\' must be followed by a digit or '\\'.")},
+        {QStringLiteral("replacement.groups"), QT_TR_NOOP("Rewrite schema requests %1 matches, but the regexp only has %2 parenthesized subexpressions.")},
         // What a function takes (E203); numbers follow the id after ':' ("arity.exactly:2").
         {QStringLiteral("arity.none"), QT_TR_NOOP("no arguments")},
         {QStringLiteral("arity.one"), QT_TR_NOOP("1 argument")},

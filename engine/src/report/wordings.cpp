@@ -46,7 +46,7 @@ const std::vector<Wording>& messageWordings()
         {"E412.not-a-boolean", "`{0}` cannot read a boolean from \"{1}\""},
         {"E412.split-empty-match", "the separator of `{0}` matches the empty string"},
         {"E412.padding", "the padding of `{0}` must be one character"},
-        {"E412.replacement", "invalid replacement for `{0}`: {1}"},
+        {"E412.replacement", "invalid replacement for `{0}`: {1}", "1"},
         {"E412.date-expected", "`{0}`: expected {1} at position {2} of \"{3}\"", "1"},
         {"E412.date-zone-offset", "`{0}`: \"{1}\" has an invalid zone offset"},
         {"E412.date-invalid", "`{0}`: \"{1}\" is not a valid date"},
@@ -151,6 +151,10 @@ const std::vector<Wording>& phrases()
         {"regex.range-order", "the range's end comes before its start at offset {0} of the pattern"},
         {"regex.empty-class", "empty character class at offset {0} of the pattern"},
         {"regex.split-empty-match", "the separator matches the empty string"},
+        // Why RE2 refuses a replacement (E412.replacement), in RE2's words.
+        {"replacement.trailing-backslash", "Rewrite schema error: '\\' not allowed at end."},
+        {"replacement.bad-escape", "Rewrite schema error: '\\' must be followed by a digit or '\\'."},
+        {"replacement.groups", "Rewrite schema requests {0} matches, but the regexp only has {1} parenthesized subexpressions."},
         // What a function takes (E203); numbers follow the id after ':' ("arity.exactly:2").
         {"arity.none", "no arguments"},
         {"arity.one", "1 argument"},

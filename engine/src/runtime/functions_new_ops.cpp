@@ -145,6 +145,27 @@ std::unique_ptr<re2::RE2> capturingRegex(Call& call, const std::string& pattern)
     fail(code::kRegex, call.span, {"replace_regex", error});
 }
 
+/// Why RE2 refuses a replacement, as a phrase id (mdsl::phrases()): RE2's own check, step by
+/// step, so that the reason can be said in any language; RE2's message if it differs.
+std::string replacementReason(std::string_view replacement, const re2::RE2& regex, const std::string& re2Error)
+{
+    int highest = 0;
+    for (std::size_t i = 0; i < replacement.size(); ++i) {
+        if (replacement[i] != '\\')
+            continue;
+        if (++i == replacement.size())
+            return "replacement.trailing-backslash";
+        const char c = replacement[i];
+        if (c >= '0' && c <= '9')
+            highest = std::max(highest, c - '0');
+        else if (c != '\\')
+            return "replacement.bad-escape";
+    }
+    if (highest > regex.NumberOfCapturingGroups())
+        return "replacement.groups:" + std::to_string(highest) + ":" + std::to_string(regex.NumberOfCapturingGroups());
+    return re2Error;
+}
+
 Value replaceRegexBody(Call& call, std::span<Value> args)
 {
     std::string s = requireString(call, args, 0);
@@ -152,7 +173,7 @@ Value replaceRegexBody(Call& call, std::span<Value> args)
     const std::string& replacement = requireString(call, args, 2);
     std::string error;
     if (!regex->CheckRewriteString(replacement, &error))
-        fail("E412.replacement", call.span, {"replace_regex", error});
+        fail("E412.replacement", call.span, {"replace_regex", replacementReason(replacement, *regex, error)});
     re2::RE2::GlobalReplace(&s, *regex, replacement);
     return Value::own(Json(std::move(s)));
 }
