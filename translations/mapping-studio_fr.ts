@@ -186,7 +186,7 @@
     </message>
     <message>
         <source>expected %1, found %2</source>
-        <translation>%1 attendu, %2 trouvé</translation>
+        <translation>attendu : %1 ; trouvé : %2</translation>
     </message>
     <message>
         <source>string is not closed before the end of the line</source>
@@ -230,7 +230,7 @@
     </message>
     <message>
         <source>expected a function name after '|', found %1</source>
-        <translation>nom de fonction attendu après '|', %1 trouvé</translation>
+        <translation>nom de fonction attendu après '|' ; trouvé : %1</translation>
     </message>
     <message>
         <source>nesting deeper than %1 levels</source>
@@ -263,10 +263,6 @@
     <message>
         <source>`index()` is only defined inside an array block</source>
         <translation>`index()` n’est défini que dans un bloc de tableau</translation>
-    </message>
-    <message>
-        <source>`%1` needs a table as its first argument; `%2` is not a table</source>
-        <translation>`%1` demande une table comme premier argument; `%2` n’est pas une table</translation>
     </message>
     <message>
         <source>the target nests deeper than %1 levels, its blocks included</source>
@@ -439,6 +435,530 @@
     <message>
         <source>the array form of `%1`</source>
         <translation>la forme tableau de `%1`</translation>
+    </message>
+    <message>
+        <source>a table holds constants: `%1` is not a literal</source>
+        <translation>une table contient des constantes : `%1` n’est pas un littéral</translation>
+    </message>
+    <message>
+        <source>an operand or argument has the wrong type</source>
+        <translation>un opérande ou un argument n’a pas le bon type</translation>
+    </message>
+    <message>
+        <source>division by zero, or a result that is not a finite number</source>
+        <translation>division par zéro, ou résultat qui n’est pas un nombre fini</translation>
+    </message>
+    <message>
+        <source>an argument has an invalid value</source>
+        <translation>un argument a une valeur invalide</translation>
+    </message>
+    <message>
+        <source>cannot write `%1`: `%2` is %3</source>
+        <translation>impossible d’écrire `%1` : `%2` est %3</translation>
+    </message>
+    <message>
+        <source>`each` needs an array, not %1</source>
+        <translation>`each` demande un tableau, pas %1</translation>
+    </message>
+    <message>
+        <source>a construct the engine cannot run</source>
+        <translation>une construction que le moteur ne sait pas exécuter</translation>
+    </message>
+    <message>
+        <source>the key `%1` appears twice; the later value is used</source>
+        <translation>la clé `%1` apparaît deux fois ; la dernière valeur est utilisée</translation>
+    </message>
+    <message>
+        <source>expected %1, found %2 %3</source>
+        <translation>attendu : %1 ; trouvé : %2 %3</translation>
+    </message>
+    <message>
+        <source>expected a function name after '|', found %1 %2</source>
+        <translation>nom de fonction attendu après '|' ; trouvé : %1 %2</translation>
+    </message>
+    <message>
+        <source>`%1` cannot take %2 and %3</source>
+        <translation>`%1` ne peut pas prendre %2 et %3</translation>
+    </message>
+    <message>
+        <source>`%1` cannot take %2</source>
+        <translation>`%1` ne peut pas prendre %2</translation>
+    </message>
+    <message>
+        <source>`%1` needs two integers, not %2 and %3</source>
+        <translation>`%1` demande deux entiers, pas %2 et %3</translation>
+    </message>
+    <message>
+        <source>%1 must be a boolean, not %2</source>
+        <translation>%1 doit être un booléen, pas %2</translation>
+    </message>
+    <message>
+        <source>the condition of `%1` must be a boolean, not %2</source>
+        <translation>la condition de `%1` doit être un booléen, pas %2</translation>
+    </message>
+    <message>
+        <source>argument %2 of `%1` must be %3, not %4</source>
+        <translation>l’argument %2 de `%1` doit être %3, pas %4</translation>
+    </message>
+    <message>
+        <source>`%1` can only order numbers or strings, not %2</source>
+        <translation>`%1` ne sait ordonner que des nombres ou des chaînes, pas %2</translation>
+    </message>
+    <message>
+        <source>`%1` cannot order numbers and strings together</source>
+        <translation>`%1` ne peut pas ordonner ensemble des nombres et des chaînes</translation>
+    </message>
+    <message>
+        <source>a key of `%1` is missing</source>
+        <translation>une clé de `%1` est absente</translation>
+    </message>
+    <message>
+        <source>a key of `%1` must be a string, number or boolean, not %2</source>
+        <translation>une clé de `%1` doit être une chaîne, un nombre ou un booléen, pas %2</translation>
+    </message>
+    <message>
+        <source>`%1` can only add numbers, not %2</source>
+        <translation>`%1` ne sait additionner que des nombres, pas %2</translation>
+    </message>
+    <message>
+        <source>`%1` cannot join %2</source>
+        <translation>`%1` ne peut pas joindre %2</translation>
+    </message>
+    <message>
+        <source>`%1` cannot compare %2 with %3</source>
+        <translation>`%1` ne peut pas comparer %2 avec %3</translation>
+    </message>
+    <message>
+        <source>division by zero</source>
+        <translation>division par zéro</translation>
+    </message>
+    <message>
+        <source>the result is not a finite number</source>
+        <translation>le résultat n’est pas un nombre fini</translation>
+    </message>
+    <message>
+        <source>`%1` needs a start and a count that are not negative</source>
+        <translation>`%1` demande un début et une longueur qui ne soient pas négatifs</translation>
+    </message>
+    <message>
+        <source>`%1` cannot search for an empty string</source>
+        <translation>`%1` ne peut pas rechercher une chaîne vide</translation>
+    </message>
+    <message>
+        <source>`%1` cannot read a number from "%2"</source>
+        <translation>`%1` ne peut pas lire de nombre dans « %2 »</translation>
+    </message>
+    <message>
+        <source>`%1` cannot read a boolean from "%2"</source>
+        <translation>`%1` ne peut pas lire de booléen dans « %2 »</translation>
+    </message>
+    <message>
+        <source>the separator of `%1` matches the empty string</source>
+        <translation>le séparateur de `%1` correspond à la chaîne vide</translation>
+    </message>
+    <message>
+        <source>the padding of `%1` must be one character</source>
+        <translation>le remplissage de `%1` doit être un seul caractère</translation>
+    </message>
+    <message>
+        <source>invalid replacement for `%1`: %2</source>
+        <translation>remplacement invalide pour `%1` : %2</translation>
+    </message>
+    <message>
+        <source>`%1`: expected %2 at position %3 of "%4"</source>
+        <translation>`%1` : à la position %3 de « %4 », on attendait %2</translation>
+    </message>
+    <message>
+        <source>`%1`: "%2" has an invalid zone offset</source>
+        <translation>`%1` : « %2 » a un décalage horaire invalide</translation>
+    </message>
+    <message>
+        <source>`%1`: "%2" is not a valid date</source>
+        <translation>`%1` : « %2 » n’est pas une date valide</translation>
+    </message>
+    <message>
+        <source>`%1`: unknown directive %%2</source>
+        <translation>`%1` : directive %%2 inconnue</translation>
+    </message>
+    <message>
+        <source>`%1`: the year %2 does not fit %Y (0000 to 9999)</source>
+        <translation>`%1` : l’année %2 ne tient pas dans %Y (0000 à 9999)</translation>
+    </message>
+    <message>
+        <source>a zone offset</source>
+        <translation>un décalage horaire</translation>
+    </message>
+    <message>
+        <source>the end of the text</source>
+        <translation>la fin du texte</translation>
+    </message>
+    <message>
+        <source>`%1`: the text is not Base64</source>
+        <translation>`%1` : le texte n’est pas du Base64</translation>
+    </message>
+    <message>
+        <source>`%1`: the decoded bytes are not UTF-8 text</source>
+        <translation>`%1` : les octets décodés ne sont pas du texte UTF-8</translation>
+    </message>
+    <message>
+        <source>`%1`: the text is not JSON</source>
+        <translation>`%1` : le texte n’est pas du JSON</translation>
+    </message>
+    <message>
+        <source>cannot write `%1`: the output is %2</source>
+        <translation>impossible d’écrire `%1` : la sortie est %2</translation>
+    </message>
+    <message>
+        <source>the operator `%1` is evaluated elsewhere</source>
+        <translation>l’opérateur `%1` est évalué ailleurs</translation>
+    </message>
+    <message>
+        <source>the V1 engine does not run blocks</source>
+        <translation>le moteur V1 n’exécute pas les blocs</translation>
+    </message>
+    <message>
+        <source>the V1 engine does not run version 2 expressions</source>
+        <translation>le moteur V1 n’exécute pas les expressions de la version 2</translation>
+    </message>
+    <message>
+        <source>no function `%1` takes %2 argument(s)</source>
+        <translation>aucune fonction `%1` ne prend %2 argument(s)</translation>
+    </message>
+    <message>
+        <source>unknown plan node</source>
+        <translation>nœud de plan inconnu</translation>
+    </message>
+    <message>
+        <source>this function has no implementation</source>
+        <translation>cette fonction n’a pas d’implémentation</translation>
+    </message>
+    <message>
+        <source>line %1: internal error: %2</source>
+        <translation>ligne %1 : erreur interne : %2</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>la valeur null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>un booléen</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>un entier</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>une chaîne</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>un tableau</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>une valeur</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>une valeur absente</translation>
+    </message>
+    <message>
+        <source>a string, number or boolean</source>
+        <translation>une chaîne, un nombre ou un booléen</translation>
+    </message>
+    <message>
+        <source>a boolean, string or number</source>
+        <translation>un booléen, une chaîne ou un nombre</translation>
+    </message>
+    <message>
+        <source>a string, array or object</source>
+        <translation>une chaîne, un tableau ou un objet</translation>
+    </message>
+    <message>
+        <source>a number or a string</source>
+        <translation>un nombre ou une chaîne</translation>
+    </message>
+    <message>
+        <source>a string or an array</source>
+        <translation>une chaîne ou un tableau</translation>
+    </message>
+    <message>
+        <source>the operand of `not`</source>
+        <translation>l’opérande de `not`</translation>
+    </message>
+    <message>
+        <source>an operand of `and`</source>
+        <translation>un opérande de `and`</translation>
+    </message>
+    <message>
+        <source>an operand of `or`</source>
+        <translation>un opérande de `or`</translation>
+    </message>
+    <message>
+        <source>the condition of `when`</source>
+        <translation>la condition de `when`</translation>
+    </message>
+    <message>
+        <source>end of file</source>
+        <translation>fin de fichier</translation>
+    </message>
+    <message>
+        <source>end of line</source>
+        <translation>fin de ligne</translation>
+    </message>
+    <message>
+        <source>identifier</source>
+        <translation>identifiant</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>entier</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>chaîne</translation>
+    </message>
+    <message>
+        <source>JSONPath query</source>
+        <translation>requête JSONPath</translation>
+    </message>
+    <message>
+        <source>invalid character</source>
+        <translation>caractère invalide</translation>
+    </message>
+    <message>
+        <source>the mapping's name (a string)</source>
+        <translation>le nom du mapping (une chaîne)</translation>
+    </message>
+    <message>
+        <source>a version number</source>
+        <translation>un numéro de version</translation>
+    </message>
+    <message>
+        <source>a statement</source>
+        <translation>une instruction</translation>
+    </message>
+    <message>
+        <source>a name</source>
+        <translation>un nom</translation>
+    </message>
+    <message>
+        <source>a name after 'as'</source>
+        <translation>un nom après 'as'</translation>
+    </message>
+    <message>
+        <source>'{' (a table is an object literal)</source>
+        <translation>'{' (une table est un littéral objet)</translation>
+    </message>
+    <message>
+        <source>'&lt;-', '{' or '[] &lt;- each' after the target</source>
+        <translation>'&lt;-', '{' ou '[] &lt;- each' après la cible</translation>
+    </message>
+    <message>
+        <source>a field name after '.'</source>
+        <translation>un nom de champ après '.'</translation>
+    </message>
+    <message>
+        <source>an expression</source>
+        <translation>une expression</translation>
+    </message>
+    <message>
+        <source>a key</source>
+        <translation>une clé</translation>
+    </message>
+    <message>
+        <source>an index (a non-negative integer)</source>
+        <translation>un indice (un entier positif ou nul)</translation>
+    </message>
+    <message>
+        <source>',' or ']'</source>
+        <translation>',' ou ']'</translation>
+    </message>
+    <message>
+        <source>',' or '}'</source>
+        <translation>',' ou '}'</translation>
+    </message>
+    <message>
+        <source>',' or ')'</source>
+        <translation>',' ou ')'</translation>
+    </message>
+    <message>
+        <source>a number does not start with 0</source>
+        <translation>un nombre ne commence pas par 0</translation>
+    </message>
+    <message>
+        <source>expected a digit after '.'</source>
+        <translation>un chiffre est attendu après '.'</translation>
+    </message>
+    <message>
+        <source>expected a digit in the exponent</source>
+        <translation>un chiffre est attendu dans l’exposant</translation>
+    </message>
+    <message>
+        <source>a number is not followed by letters</source>
+        <translation>un nombre n’est pas suivi de lettres</translation>
+    </message>
+    <message>
+        <source>out of the range of a double</source>
+        <translation>hors de l’intervalle d’un double</translation>
+    </message>
+    <message>
+        <source>an index must fit in 64 bits</source>
+        <translation>un indice doit tenir sur 64 bits</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>une liste</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>un dictionnaire</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>`%1` takes %2 or %3, not %4</source>
+        <translation>`%1` prend %2 ou %3, pas %4</translation>
+    </message>
+    <message>
+        <source>no arguments</source>
+        <translation>aucun argument</translation>
+    </message>
+    <message>
+        <source>1 argument</source>
+        <translation>un seul argument</translation>
+    </message>
+    <message>
+        <source>%1 arguments</source>
+        <translation>exactement %1 arguments</translation>
+    </message>
+    <message>
+        <source>0 to 1 argument</source>
+        <translation>0 à 1 argument</translation>
+    </message>
+    <message>
+        <source>%1 to %2 arguments</source>
+        <translation>%1 à %2 arguments</translation>
+    </message>
+    <message>
+        <source>at least 1 argument</source>
+        <translation>au moins 1 argument</translation>
+    </message>
+    <message>
+        <source>at least %1 arguments</source>
+        <translation>au moins %1 arguments</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 at offset %1 of the pattern</source>
+        <translation>UTF-8 invalide à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>unbalanced ')' at offset %1 of the pattern</source>
+        <translation>')' sans '(' à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>nothing to repeat before '%2' at offset %1 of the pattern</source>
+        <translation>rien à répéter avant '%2' à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>'%2' must be escaped at offset %1 of the pattern</source>
+        <translation>'%2' doit être échappé à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>unclosed '(' at offset %1 of the pattern</source>
+        <translation>'(' non fermée à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>expected a number after '{' at offset %1 of the pattern</source>
+        <translation>nombre attendu après '{' à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>expected '}' to close the repetition at offset %1 of the pattern</source>
+        <translation>'}' attendue pour fermer la répétition à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>the repetition's maximum is below its minimum at offset %1 of the pattern</source>
+        <translation>le maximum de la répétition est inférieur à son minimum à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>the pattern ends with '\' at offset %1 of the pattern</source>
+        <translation>le motif se termine par '\' à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>invalid escape '\%2' at offset %1 of the pattern</source>
+        <translation>échappement '\%2' invalide à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>expected '{' after \p or \P at offset %1 of the pattern</source>
+        <translation>'{' attendue après \p ou \P à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>expected '}' to close the category at offset %1 of the pattern</source>
+        <translation>'}' attendue pour fermer la catégorie à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>unknown Unicode category '%2' at offset %1 of the pattern</source>
+        <translation>catégorie Unicode '%2' inconnue à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>\p{Cn} inside a character class is not supported at offset %1 of the pattern</source>
+        <translation>\p{Cn} n’est pas accepté dans une classe de caractères à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>'%2' must be escaped in a character class at offset %1 of the pattern</source>
+        <translation>'%2' doit être échappé dans une classe de caractères à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>unclosed '[' at offset %1 of the pattern</source>
+        <translation>'[' non fermé à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>'-' must be escaped in a character class unless it comes first or last at offset %1 of the pattern</source>
+        <translation>'-' doit être échappé dans une classe de caractères, sauf en première ou en dernière place, à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>a range cannot end with a category at offset %1 of the pattern</source>
+        <translation>un intervalle ne peut pas finir par une catégorie à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>the range's end comes before its start at offset %1 of the pattern</source>
+        <translation>la fin de l’intervalle précède son début à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>empty character class at offset %1 of the pattern</source>
+        <translation>classe de caractères vide à la position %1 du motif</translation>
+    </message>
+    <message>
+        <source>the separator matches the empty string</source>
+        <translation>le séparateur correspond à la chaîne vide</translation>
+    </message>
+    <message>
+        <source>Rewrite schema error: '\' not allowed at end.</source>
+        <translation>le remplacement ne peut pas finir par '\'</translation>
+    </message>
+    <message>
+        <source>Rewrite schema error: '\' must be followed by a digit or '\'.</source>
+        <translation>dans le remplacement, '\' doit être suivi d’un chiffre ou de '\'</translation>
+    </message>
+    <message>
+        <source>Rewrite schema requests %1 matches, but the regexp only has %2 parenthesized subexpressions.</source>
+        <translation>le remplacement demande le groupe %1, mais le motif n’a que %2 groupes entre parenthèses</translation>
     </message>
 </context>
 <context>

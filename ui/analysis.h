@@ -60,6 +60,7 @@ struct Problem {
     QString code;
     QStringList args;
     QString english;          ///< the engine's English message (fallback for unknown codes)
+    QString wording;          ///< the engine's message wording id ("E410.operands"), or empty
     int line = 1;             ///< 1-based
     int column = 1;           ///< 1-based, in code points, as the engine counts
     int start = 0;            ///< document position of the first character

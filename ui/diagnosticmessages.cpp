@@ -1,5 +1,7 @@
 #include "diagnosticmessages.h"
 
+#include "mdsl/report.h"
+
 #include <QRegularExpression>
 
 namespace studio {
@@ -30,7 +32,7 @@ QString DiagnosticMessages::pattern(const QString& code)
         {QStringLiteral("E205"), QT_TR_NOOP("`%1` is written as a value, so `%2` cannot be written under it")},
         {QStringLiteral("E206"), QT_TR_NOOP("`%1` is already defined in this scope")},
         {QStringLiteral("E207"), QT_TR_NOOP("`index()` is only defined inside an array block")},
-        {QStringLiteral("E208"), QT_TR_NOOP("`%1` needs a table as its first argument; `%2` is not a table")},
+        {QStringLiteral("E208"), QT_TR_NOOP("a table holds constants: `%1` is not a literal")},
         {QStringLiteral("E209"), QT_TR_NOOP("the target nests deeper than %1 levels, its blocks included")},
         {QStringLiteral("E301"), QT_TR_NOOP("%1 needs language version 2, but this document is version 1")},
         {QStringLiteral("E302"), QT_TR_NOOP("%1 needs the feature flag `%2`, which is off")},
@@ -44,10 +46,18 @@ QString DiagnosticMessages::pattern(const QString& code)
         {QStringLiteral("E403"), QT_TR_NOOP("values or expressions nest deeper than %1 levels")},
         {QStringLiteral("E404"), QT_TR_NOOP("the run took longer than %1 ms")},
         {QStringLiteral("E405"), QT_TR_NOOP("the run built more than %1 bytes of values")},
+        {QStringLiteral("E410"), QT_TR_NOOP("an operand or argument has the wrong type")},
+        {QStringLiteral("E411"), QT_TR_NOOP("division by zero, or a result that is not a finite number")},
+        {QStringLiteral("E412"), QT_TR_NOOP("an argument has an invalid value")},
+        {QStringLiteral("E413"), QT_TR_NOOP("cannot write `%1`: `%2` is %3")},
+        {QStringLiteral("E414"), QT_TR_NOOP("`each` needs an array, not %1")},
+        {QStringLiteral("E415"), QT_TR_NOOP("invalid regular expression for `%1`: %2")},
         {QStringLiteral("E420"), QT_TR_NOOP("line %1, column %2: the input is not JSON: %3")},
+        {QStringLiteral("E499"), QT_TR_NOOP("a construct the engine cannot run")},
         {QStringLiteral("W201"), QT_TR_NOOP("`%1` is written twice; the later write replaces the earlier one")},
         {QStringLiteral("W202"), QT_TR_NOOP("`let %1` is never used")},
         {QStringLiteral("W203"), QT_TR_NOOP("`table %1` is never used")},
+        {QStringLiteral("W204"), QT_TR_NOOP("the key `%1` appears twice; the later value is used")},
         {QStringLiteral("W205"), QT_TR_NOOP("`%1` never holds an object or an array: `%1%2` is always missing")},
         {QStringLiteral("W310"), QT_TR_NOOP("unknown flag `%1` is ignored")},
     };
@@ -55,7 +65,8 @@ QString DiagnosticMessages::pattern(const QString& code)
     return it == patterns.constEnd() ? QString() : tr(it.value());
 }
 
-QString DiagnosticMessages::translate(const QString& code, const QStringList& args, const QString& english)
+QString DiagnosticMessages::translate(const QString& code, const QStringList& args, const QString& english,
+                                      const QString& wording)
 {
     // E301 and E302 name a language feature by its id: it is worded here, in this language.
     if ((code == QLatin1String("E301") || code == QLatin1String("E302")) && !args.isEmpty()) {
@@ -66,7 +77,44 @@ QString DiagnosticMessages::translate(const QString& code, const QStringList& ar
         worded.first() = feature;
         return substitute(pattern(code), worded, english);
     }
-    return substitute(pattern(code), args, english);
+    // Which arguments are phrase ids is the engine's knowledge (mdsl/report.h), by wording.
+    const std::string id = (wording.isEmpty() ? code : wording).toStdString();
+    std::string_view phraseArgs;
+    if (wording.isEmpty()) {
+        if (const mdsl::DiagnosticCode* entry = mdsl::findDiagnosticCode(id))
+            phraseArgs = entry->phraseArgs;
+    } else if (const mdsl::Wording* entry = mdsl::findWording(mdsl::messageWordings(), id)) {
+        phraseArgs = entry->phraseArgs;
+    } else {
+        return english;   // a wording of a newer engine
+    }
+    QStringList worded = args;
+    for (const char digit : phraseArgs) {
+        const qsizetype index = digit - '0';
+        if (index >= worded.size())
+            continue;
+        const QString phrase = translatePhrase(worded.at(index));
+        // A phrase id this studio cannot say: the English message says it all.
+        if (phrase.isEmpty())
+            return english;
+        worded[index] = phrase;
+    }
+    return substitute(wording.isEmpty() ? pattern(code) : wordingPattern(wording), worded, english);
+}
+
+QString DiagnosticMessages::translatePhrase(const QString& id)
+{
+    // "arity.range:2:3": the phrase's id, then its numbers (split as the engine splits them).
+    const QString base = id.section(QLatin1Char(':'), 0, 0);
+    const QString translated = translatedById(phrasePatterns(), base);
+    if (!translated.isEmpty()) {
+        QStringList params;
+        for (const std::string& param : mdsl::phraseNumbers(id.toStdString()))
+            params.append(QString::fromStdString(param));
+        return substitute(translated, params, QString());
+    }
+    // Not a phrase id: data quoted as it is (a token such as ')' where a kind could stand).
+    return mdsl::findWording(mdsl::phrases(), base.toStdString()) ? QString() : id;
 }
 
 QString DiagnosticMessages::translateFeature(const QString& feature)

@@ -15,8 +15,14 @@ class DiagnosticMessages {
     Q_DECLARE_TR_FUNCTIONS(studio::DiagnosticMessages)
 
 public:
-    /// The message of a diagnostic in the current language.
-    static QString translate(const QString& code, const QStringList& args, const QString& english);
+    /// The message of a diagnostic in the current language, by its code or, when it has one,
+    /// its wording id ("E410.operands", Diagnostic::wording); its phrase arguments (type
+    /// names, token kinds...) are said in this language too.
+    static QString translate(const QString& code, const QStringList& args, const QString& english,
+                             const QString& wording = QString());
+    /// A phrase the engine names as an argument ("type.number"), in the current language; an
+    /// argument that is no phrase id as it is; empty for a phrase id this studio does not know.
+    static QString translatePhrase(const QString& id);
     /// A language feature named by E301 and E302 ("coalesce", "function:split"), in words of
     /// the current language; empty for an id this studio does not know.
     static QString translateFeature(const QString& feature);
@@ -31,6 +37,10 @@ public:
 private:
     /// The translated pattern of a code (with %1, %2...), or an empty string.
     static QString pattern(const QString& code);
+    /// The translated pattern of a message wording id (diagnosticwordings.cpp), or empty.
+    static QString wordingPattern(const QString& wording);
+    /// The phrases, by id (diagnosticwordings.cpp).
+    static const QHash<QString, const char*>& phrasePatterns();
     /// The translated pattern of a wording id in `patterns`, or an empty string.
     static QString translatedById(const QHash<QString, const char*>& patterns, const QString& id);
     /// `translated` with its %1, %2… replaced by args; english when they do not fit.

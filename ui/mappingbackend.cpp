@@ -19,7 +19,7 @@ namespace studio {
 
 QString Problem::message() const
 {
-    return DiagnosticMessages::translate(code, args, english);
+    return DiagnosticMessages::translate(code, args, english, wording);
 }
 
 QString TextFix::title() const
@@ -347,6 +347,7 @@ QList<Problem> toProblems(const std::vector<mdsl::Diagnostic>& diagnostics, cons
         p.code = fromStd(d.code);
         p.args = fromStdList(d.args);
         p.english = fromStd(d.message);
+        p.wording = fromStd(d.wording);
         place(p, d.range, map);
         for (const mdsl::Fix& fix : d.fixes) {
             TextFix f;

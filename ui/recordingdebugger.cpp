@@ -317,7 +317,7 @@ DebugOutcome RecordingDebugger::outcome(std::size_t i) const
             QStringList args;
             for (const std::string& arg : d->args)
                 args.append(fromStd(arg));
-            out.detail = DiagnosticMessages::translate(fromStd(d->code), args, fromStd(d->message));
+            out.detail = DiagnosticMessages::translate(fromStd(d->code), args, fromStd(d->message), fromStd(d->wording));
         }
     }
     return out;

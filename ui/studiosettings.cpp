@@ -182,7 +182,8 @@ FlagFileResult readFlagFile(const QString& path)
         for (const std::string& a : d.args)
             args.append(QString::fromStdString(a));
         const QString message = DiagnosticMessages::translate(QString::fromStdString(d.code), args,
-                                                              QString::fromStdString(d.message));
+                                                              QString::fromStdString(d.message),
+                                                              QString::fromStdString(d.wording));
         result.messages.append(QCoreApplication::translate(kContext, "line %1: %2").arg(d.range.start.line).arg(message));
     }
     result.ok = !mdsl::hasErrors(parsed.diagnostics);

@@ -95,10 +95,10 @@ std::string describe(const YAML::Node& node)
     if (node.IsScalar())
         return node.Tag() == "!" ? "\"" + node.Scalar() + "\"" : node.Scalar();
     if (node.IsSequence())
-        return "a list";
+        return "yaml.list";   // phrase ids: the messages' ".not-scalar" wordings
     if (node.IsMap())
-        return "a mapping";
-    return "nothing";
+        return "yaml.mapping";
+    return "yaml.nothing";
 }
 
 } // namespace
@@ -145,14 +145,16 @@ FlagsFile parseFlags(std::string_view yaml)
         const std::string name = key.IsScalar() ? key.Scalar() : describe(key);
         const std::optional<Flag> flag = key.IsScalar() ? flagFromName(name) : std::nullopt;
         if (!flag) {
-            result.diagnostics.push_back(detail::makeDiagnostic("W310", {name}, nodeRange(key, index)));
+            result.diagnostics.push_back(
+                detail::makeDiagnostic(key.IsScalar() ? "W310" : "W310.not-scalar", {name}, nodeRange(key, index)));
             continue;
         }
         if (const std::optional<bool> on = yamlBool(value))
             result.flags.set(*flag, *on);
         else
             result.diagnostics.push_back(detail::makeDiagnostic(
-                "E312", {name, describe(value)}, nodeRange(value.IsNull() ? key : value, index)));
+                value.IsScalar() ? "E312" : "E312.not-scalar", {name, describe(value)},
+                nodeRange(value.IsNull() ? key : value, index)));
     }
     return result;
 }

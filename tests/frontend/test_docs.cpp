@@ -74,10 +74,16 @@ private slots:
     void everyWordingIdIsDocumented()
     {
         const QString docs = readAll(QStringLiteral(MDSL_SOURCE_DIR "/docs/diagnostics.md"));
-        for (const auto* table : {&mdsl::relatedMessages(), &mdsl::fixMessages(), &mdsl::featureWordings()}) {
+        for (const auto* table : {&mdsl::relatedMessages(), &mdsl::fixMessages(), &mdsl::featureWordings(),
+                                  &mdsl::messageWordings(), &mdsl::phrases()}) {
             for (const mdsl::Wording& w : *table) {
                 const QString id = QString::fromLatin1(w.id.data(), int(w.id.size()));
-                QVERIFY2(docs.contains("| `" + id + "` |") || docs.contains("| `" + id + ":NAME` |"), qPrintable(id));
+                // The row says the id and its English pattern (a `|` written `\|` in Markdown).
+                QString english = QString::fromUtf8(w.pattern.data(), int(w.pattern.size()));
+                english.replace(QLatin1Char('|'), QLatin1String("\\|"));
+                QVERIFY2(docs.contains("| `" + id + "` | " + english + " |")
+                             || docs.contains("| `" + id + ":NAME` | " + english + " |"),
+                         qPrintable(id));
             }
         }
     }

@@ -51,6 +51,9 @@ struct Diagnostic {
     Range range;
     std::vector<RelatedLocation> related;
     std::vector<Fix> fixes;
+    /// The id of the message's wording (messageWordings() in mdsl/report.h, "E410.operands")
+    /// when the code has several or its arguments hold phrase ids; empty: the code's pattern.
+    std::string wording;
 
     friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };

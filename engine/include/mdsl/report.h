@@ -18,6 +18,7 @@ struct DiagnosticCode {
     Severity severity = Severity::Error;
     std::string_view pattern;   ///< e.g. "unknown function `{0}`"
     std::string_view summary;   ///< e.g. "A call names no function of the catalog."
+    std::string_view phraseArgs = {};   ///< the arguments that are phrase ids, as Wording::phraseArgs
 };
 
 /// Every code the engine reports (syntax, names/targets, version/flags, warnings), by code.
@@ -32,7 +33,41 @@ const DiagnosticCode* findDiagnosticCode(std::string_view code) noexcept;
 struct Wording {
     std::string_view id;        ///< "first-written"
     std::string_view pattern;   ///< "first written here"
+    /// The arguments that are not data but the id of a phrase (phrases()), by number: "12"
+    /// when {1} and {2} are. A phrase argument that is no phrase id is shown as it is (a
+    /// quoted token such as ')' where a token kind's words would stand).
+    std::string_view phraseArgs = {};
 };
+
+/// The wordings of the messages of codes that have several (E410 names the operator or the
+/// function and the types involved) or whose arguments hold phrases (E101's token kinds): ids
+/// "CODE.name" ("E410.operands"), English patterns and their phrase arguments. A diagnostic
+/// with one of them carries its id in Diagnostic::wording; the others are worded by their
+/// code's pattern (diagnosticCodes()).
+const std::vector<Wording>& messageWordings();
+
+/// Words that stand as an argument of a message, by id: type names ("type.number" -> "a
+/// number"), token kinds ("token.end-of-line"), what the parser expected, reasons. A client
+/// says them in its own language; the engine's English message substitutes these.
+const std::vector<Wording>& phrases();
+
+/// The entry of `id` in `table`, or nullptr.
+const Wording* findWording(const std::vector<Wording>& table, std::string_view id) noexcept;
+
+/// The English words of a phrase id, numbers following it after ':' ("arity.range:2:3" -> "2 to
+/// 3 arguments"); an argument that is no phrase id is returned as it is.
+std::string phraseText(std::string_view id);
+
+/// The values that follow a phrase id after ':', one per placeholder of its pattern, the last
+/// taking the rest of the text, colons included ("regex.must-escape:3::" -> "3", ":").
+std::vector<std::string> phraseNumbers(std::string_view id);
+
+/// The English message of a diagnostic: the pattern of `wording` (messageWordings()) or, when
+/// it is empty, of `code`, with the arguments substituted and phrase arguments put in words.
+std::string messageText(std::string_view code, std::string_view wording, const std::vector<std::string>& args);
+
+/// The code of a message wording id: "E410" for "E410.operands" (and for "E410").
+std::string_view wordingCode(std::string_view wording) noexcept;
 
 /// Every wording a related location of the engine can have.
 const std::vector<Wording>& relatedMessages();
@@ -69,7 +104,8 @@ Json positionToJson(const Position& position);
 /// {"start":{…},"end":{…}}.
 Json rangeToJson(const Range& range);
 /// {"severity","code","message","args","range","related":[{"range","message"}],
-///  "fixes":[{"title","edits":[{"range","newText"}]}]} — the one JSON shape of a diagnostic.
+///  "fixes":[{"title","edits":[{"range","newText"}]}]} — the one JSON shape of a diagnostic;
+///  "wording" follows when the diagnostic has one (Diagnostic::wording).
 Json diagnosticToJson(const Diagnostic& diagnostic);
 /// {"diagnostics":[…]}.
 Json diagnosticsToJson(const std::vector<Diagnostic>& diagnostics);

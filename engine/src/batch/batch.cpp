@@ -2,6 +2,8 @@
 
 #include "mdsl/batch.h"
 
+#include "mdsl/report.h"
+
 #include "batch/ndjson.h"
 #include "batch/ordered_pool.h"
 #include "util/json_io.h"
@@ -51,7 +53,8 @@ void runLine(const detail::NdjsonLine& line, const RecordRunner& runner, BlockRe
         } catch (const std::exception& e) {
             error.code = "E499";
             error.args = {std::to_string(line.number), utf8::forMessage(e.what())};
-            error.message = formatMessage("line {0}: internal error: {1}", error.args);
+            error.wording = "E499.batch-exception";
+            error.message = messageText(error.code, error.wording, error.args);
             result = invalidResult(std::move(error));
         }
         detail::releaseJson(*input);

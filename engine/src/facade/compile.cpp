@@ -32,6 +32,7 @@ Diagnostic toDiagnostic(const rt::RuntimeError& error, const LineIndex& lines)
     for (const std::string& arg : error.args)
         diagnostic.args.push_back(utf8::forMessage(arg));
     diagnostic.range = lines.range(error.span);
+    diagnostic.wording = error.wording;
     return diagnostic;
 }
 

@@ -31,9 +31,14 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(const std::string& message) const
+    /// Throws the phrase id of the reason (mdsl::phrases(), "regex.unclosed-paren"), then the
+    /// offset and the character or name it quotes: "regex.must-escape:3:]".
+    [[noreturn]] void fail(std::string_view phrase, std::string_view quoted = {}) const
     {
-        throw message + " at offset " + std::to_string(pos_) + " of the pattern";
+        std::string reason = std::string(phrase) + ":" + std::to_string(pos_);
+        if (!quoted.empty())
+            reason += ":" + std::string(quoted);
+        throw reason;
     }
 
     bool atEnd() const { return pos_ >= p_.size(); }
@@ -44,12 +49,12 @@ private:
         const auto lead = static_cast<unsigned char>(p_[pos_]);
         std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
         if (length == 0 || pos_ + length > p_.size())
-            fail("invalid UTF-8");
+            fail("regex.invalid-utf8");
         std::uint32_t cp = length == 1 ? lead : lead & (0xFF >> (length + 1));
         for (std::size_t i = 1; i < length; ++i) {
             const auto byte = static_cast<unsigned char>(p_[pos_ + i]);
             if ((byte & 0xC0) != 0x80)
-                fail("invalid UTF-8");
+                fail("regex.invalid-utf8");
             cp = (cp << 6) | (byte & 0x3F);
         }
         pos_ += length;
@@ -78,7 +83,7 @@ private:
                 break;
             case ')':
                 if (depth == 0)
-                    fail("unbalanced ')'");
+                    fail("regex.unbalanced-paren");
                 ++pos_, --depth, canRepeat = true;
                 out_ += ')';
                 break;
@@ -90,13 +95,13 @@ private:
             case '+':
             case '?':
                 if (!canRepeat)
-                    fail(std::string("nothing to repeat before '") + c + "'");
+                    fail("regex.nothing-to-repeat", std::string(1, c));
                 ++pos_, canRepeat = false;
                 out_ += c;
                 break;
             case '{':
                 if (!canRepeat)
-                    fail("nothing to repeat before '{'");
+                    fail("regex.nothing-to-repeat", "{");
                 rangeQuantifier();
                 canRepeat = false;
                 break;
@@ -121,14 +126,14 @@ private:
                 break;
             case ']':
             case '}':
-                fail(std::string("'") + c + "' must be escaped");
+                fail("regex.must-escape", std::string(1, c));
             default:
                 out_ += literal(next());
                 canRepeat = true;
             }
         }
         if (depth != 0)
-            fail("unclosed '('");
+            fail("regex.unclosed-paren");
     }
 
     std::string digits()
@@ -144,7 +149,7 @@ private:
         ++pos_;
         const std::string min = digits();
         if (min.empty())
-            fail("expected a number after '{'");
+            fail("regex.repeat-number");
         std::string max = min;
         bool open = false;
         if (peek() == ',') {
@@ -153,12 +158,12 @@ private:
             open = max.empty();
         }
         if (peek() != '}')
-            fail("expected '}' to close the repetition");
+            fail("regex.repeat-close");
         ++pos_;
         // Counts above RE2's limit of 1000 are rejected by RE2 itself; cap them for the check.
         const auto number = [](const std::string& text) { return text.size() > 9 ? 1000000000ULL : std::stoull(text); };
         if (!open && number(max) < number(min))
-            fail("the repetition's maximum is below its minimum");
+            fail("regex.repeat-order");
         out_ += '{' + min + (open ? "," : (max == min ? "" : "," + max)) + '}';
     }
 
@@ -168,7 +173,7 @@ private:
     {
         ++pos_;
         if (atEnd())
-            fail("the pattern ends with '\\'");
+            fail("regex.trailing-backslash");
         const char c = p_[pos_++];
         switch (c) {
         case 'n': return "\\n";
@@ -180,20 +185,20 @@ private:
         }
         static constexpr std::string_view kEscapable = "()*+-.?[\\]^{|}";
         if (kEscapable.find(c) == std::string_view::npos)
-            fail(std::string("invalid escape '\\") + c + "'");
+            fail("regex.invalid-escape", std::string(1, c));
         return std::string("\\") + c;
     }
 
     std::string property(bool negated, bool inClass)
     {
         if (peek() != '{')
-            fail("expected '{' after \\p or \\P");
+            fail("regex.category-open");
         ++pos_;
         const std::size_t start = pos_;
         while (!atEnd() && peek() != '}')
             ++pos_;
         if (atEnd())
-            fail("expected '}' to close the category");
+            fail("regex.category-close");
         const std::string name(p_.substr(start, pos_ - start));
         ++pos_;
         static const std::string_view kCategories[] = {
@@ -204,12 +209,12 @@ private:
         for (const std::string_view category : kCategories)
             known = known || category == name;
         if (!known)
-            fail("unknown Unicode category '" + name + "'");
+            fail("regex.unknown-category", name);
         if (name == "Cn") {
             // RE2 has no Cn (unassigned): it is the complement of every assigned category.
             static const std::string kAssigned = "\\pL\\pM\\pN\\pP\\pS\\pZ\\p{Cc}\\p{Cf}\\p{Co}";
             if (!negated && inClass)
-                fail("\\p{Cn} inside a character class is not supported");
+                fail("regex.cn-in-class");
             if (inClass)
                 return kAssigned;
             return (negated ? "[" : "[^") + kAssigned + "]";
@@ -230,7 +235,7 @@ private:
             return e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e;
         }
         if (c == '[' || c == ']' || c == '-')
-            fail(std::string("'") + c + "' must be escaped in a character class");
+            fail("regex.must-escape-in-class", std::string(1, c));
         const std::uint32_t cp = next();
         item = literal(cp);
         return static_cast<long>(cp);
@@ -252,13 +257,13 @@ private:
         }
         for (;;) {
             if (atEnd())
-                fail("unclosed '['");
+                fail("regex.unclosed-bracket");
             if (peek() == ']')
                 break;
             if (peek() == '-') {
                 ++pos_;
                 if (peek() != ']')
-                    fail("'-' must be escaped in a character class unless it comes first or last");
+                    fail("regex.dash-in-class");
                 out_ += "\\-";
                 empty = false;
                 break;
@@ -272,14 +277,14 @@ private:
                 std::string high;
                 const long to = classChar(high);
                 if (to < 0)
-                    fail("a range cannot end with a category");
+                    fail("regex.range-category");
                 if (to < from)
-                    fail("the range's end comes before its start");
+                    fail("regex.range-order");
                 out_ += '-' + high;
             }
         }
         if (empty)
-            fail("empty character class");
+            fail("regex.empty-class");
         ++pos_;
         out_ += ']';
     }

@@ -14,7 +14,8 @@ class RE2;
 namespace mdsl::jsonpath::detail {
 
 /// The RE2 pattern equivalent to an I-Regexp, or nullopt with error set when pattern is not
-/// a valid I-Regexp. '.' becomes "any character but \n and \r", as RFC 9485 says.
+/// a valid I-Regexp: to a phrase id with the offset (mdsl::phrases(), "regex.unclosed-paren:2";
+/// phraseText() words it), or, from compileIRegexp(), to RE2's English message. '.' becomes "any character but \n and \r", as RFC 9485 says.
 std::optional<std::string> translateIRegexp(std::string_view pattern, std::string& error);
 
 /// Translates and compiles; nullptr with error set when the pattern is invalid (or beyond

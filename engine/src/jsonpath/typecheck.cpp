@@ -4,6 +4,8 @@
 
 #include "regex.h"
 
+#include "mdsl/report.h"
+
 #include <array>
 
 namespace mdsl::jsonpath::detail {
@@ -127,7 +129,7 @@ void checkCall(const Cursor& cursor, Expr& call, const Signature& signature)
             std::string error;
             call.regex = compileIRegexp(pattern.literal.get_ref<const std::string&>(), error);
             if (!call.regex)
-                cursor.fail(pattern.offset, span(pattern), "invalid I-Regexp pattern: " + error, ErrorCode::Regex);
+                cursor.fail(pattern.offset, span(pattern), "invalid I-Regexp pattern: " + phraseText(error), ErrorCode::Regex);
         }
     }
 }

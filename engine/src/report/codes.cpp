@@ -16,10 +16,10 @@ using S = Severity;
 const std::vector<DiagnosticCode> kCodes = {
     // E1xx: syntax, reported by the lexer and parser (patterns as syntax/syntax_errors.cpp).
     {"E100", S::Error, "unexpected character {0}", "A character that starts no token."},
-    {"E101", S::Error, "expected {0}, found {1}", "A token where the grammar expects something else."},
+    {"E101", S::Error, "expected {0}, found {1}", "A token where the grammar expects something else.", "01"},
     {"E102", S::Error, "string is not closed before the end of the line", "A string literal has no closing quote on its line."},
     {"E103", S::Error, "invalid escape sequence {0} in string", "A string literal has an escape that JSON does not define."},
-    {"E104", S::Error, "invalid number {0}: {1}", "A number literal is not JSON number syntax."},
+    {"E104", S::Error, "invalid number {0}: {1}", "A number literal is not JSON number syntax.", "1"},
     {"E105", S::Error, "{0} is not closed: expected {1}", "A bracket or block is not closed."},
     {"E106", S::Error, "control character U+{0} in string: write it as an escape such as \\n or \\u{0}", "A string literal holds a raw control character."},
     {"E107", S::Error, "invalid UTF-8 byte 0x{0}", "The text is not valid UTF-8."},
@@ -27,13 +27,13 @@ const std::vector<DiagnosticCode> kCodes = {
     {"E109", S::Error, "the 'mapping' header must come first, and only once", "A header appears after a statement, or twice."},
     {"E110", S::Error, "invalid JSONPath query: {0}", "A JSONPath literal is not valid RFC 9535 syntax."},
     {"E111", S::Error, "comparisons cannot be chained: combine them with 'and'", "`a < b < c` and the like."},
-    {"E112", S::Error, "expected a function name after '|', found {0}", "`x | 1` and the like."},
+    {"E112", S::Error, "expected a function name after '|', found {0}", "`x | 1` and the like.", "0"},
     {"E199", S::Error, "nesting deeper than {0} levels", "Blocks or expressions nest deeper than the parser accepts."},
     // E2xx: names, types, targets.
     {"E201", S::Error, "unknown name `{0}`", "An expression uses a name that no `let`, `table` or `each … as` defines in scope."},
     {"E202", S::Error, "unknown function `{0}`", "A call names no function of the catalog."},
-    {"E203", S::Error, "`{0}` takes {1}, not {2}", "A call has the wrong number of arguments."},
-    {"E204", S::Error, "invalid regular expression for `{0}`: {1}", "A regular expression literal is not valid I-Regexp (RFC 9485)."},
+    {"E203", S::Error, "`{0}` takes {1}, not {2}", "A call has the wrong number of arguments.", "1"},
+    {"E204", S::Error, "invalid regular expression for `{0}`: {1}", "A regular expression literal is not valid I-Regexp (RFC 9485).", "1"},
     {"E205", S::Error, "`{0}` is written as a value, so `{1}` cannot be written under it", "Two rules write a target and a path below it."},
     {"E206", S::Error, "`{0}` is already defined in this scope", "A `let`, `table` or `each … as` name is defined twice in the same block."},
     {"E207", S::Error, "`index()` is only defined inside an array block", "`index()` is called outside `each`."},
@@ -48,10 +48,9 @@ const std::vector<DiagnosticCode> kCodes = {
     {"E311", S::Error, "the flag file must map flag names to true or false", "The flag file's top level is not a mapping."},
     {"E312", S::Error, "the flag `{0}` must be true or false, not `{1}`", "A flag's value is not a boolean."},
     // E4xx: runtime, reported by the engines' runs (dry-run, compare), never by validation.
-    // E401-E405 stop the run; the others abandon one rule. E401-E405, E414 and E420 are worded
-    // from these patterns; E410-E413, E415 and E499 have several wordings (the operator or
-    // function, the values involved): their pattern is the usual or general one, and each
-    // diagnostic carries its own message and args.
+    // E401-E405 stop the run; the others abandon one rule. E401-E405, E414, E415 and E420 are
+    // worded from these patterns; E410-E413 and E499 have several wordings (messageWordings(),
+    // report/wordings.cpp): their pattern here is the usual or general one.
     {"E401", S::Error, "the run took more than {0} steps", "The run took more evaluation steps than its limit (RunLimits::maxSteps)."},
     {"E402", S::Error, "the output grew past {0} bytes", "The output document grew past its size limit (RunLimits::maxOutputBytes)."},
     {"E403", S::Error, "values or expressions nest deeper than {0} levels", "Evaluation, a value built or the input nests deeper than the limit (RunLimits::maxDepth)."},
@@ -61,8 +60,8 @@ const std::vector<DiagnosticCode> kCodes = {
     {"E411", S::Error, "division by zero, or a result that is not a finite number", "Division or remainder by zero, or a result that is not a finite number."},
     {"E412", S::Error, "an argument has an invalid value", "An argument of the right type but an invalid value: a negative `substring` start, text that is not a number or a date."},
     {"E413", S::Error, "cannot write `{0}`: `{1}` is {2}", "A write under a scalar (`a <- 1` then `a.b <- 2`), or a field written into an array."},
-    {"E414", S::Error, "`each` needs an array, not {0}", "The source of an array block is neither an array nor missing or null."},
-    {"E415", S::Error, "invalid regular expression for `{0}`: {1}", "A regular expression computed at run time is not valid I-Regexp (RFC 9485)."},
+    {"E414", S::Error, "`each` needs an array, not {0}", "The source of an array block is neither an array nor missing or null.", "0"},
+    {"E415", S::Error, "invalid regular expression for `{0}`: {1}", "A regular expression computed at run time is not valid I-Regexp (RFC 9485).", "1"},
     {"E420", S::Error, "line {0}, column {1}: the input is not JSON: {2}", "A line of a batch's NDJSON input is not a JSON document."},
     {"E499", S::Error, "a construct the engine cannot run", "An internal error: the validator should have refused what the engine cannot run (a bug to report)."},
     // Warnings.
@@ -164,19 +163,19 @@ const DiagnosticCode* findDiagnosticCode(std::string_view code) noexcept
 
 namespace detail {
 
-Diagnostic makeDiagnostic(std::string_view code, std::vector<std::string> args, Range range)
+Diagnostic makeDiagnostic(std::string_view wording, std::vector<std::string> args, Range range)
 {
     Diagnostic diagnostic;
+    const std::string_view code = wordingCode(wording);
     diagnostic.code = std::string(code);
+    if (code.size() != wording.size())
+        diagnostic.wording = std::string(wording);
     for (std::string& arg : args)
         arg = utf8::forMessage(arg);   // the arguments are shown too (the studio's translations)
     diagnostic.range = range;
-    if (const DiagnosticCode* entry = findDiagnosticCode(code)) {
+    if (const DiagnosticCode* entry = findDiagnosticCode(code))
         diagnostic.severity = entry->severity;
-        diagnostic.message = formatMessage(entry->pattern, args);
-    } else {
-        diagnostic.message = std::string(code);
-    }
+    diagnostic.message = messageText(code, diagnostic.wording, args);
     diagnostic.args = std::move(args);
     return diagnostic;
 }

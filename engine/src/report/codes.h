@@ -11,8 +11,9 @@
 
 namespace mdsl::detail {
 
-/// A diagnostic of a registered code: severity and English message come from the table.
-/// An unregistered code is a programming error; it still yields an error diagnostic.
-Diagnostic makeDiagnostic(std::string_view code, std::vector<std::string> args, Range range);
+/// A diagnostic of a registered code ("E201") or message wording ("E312.not-scalar"): severity
+/// and English message come from the tables. An unregistered code is a programming error; it
+/// still yields an error diagnostic.
+Diagnostic makeDiagnostic(std::string_view wording, std::vector<std::string> args, Range range);
 
 } // namespace mdsl::detail

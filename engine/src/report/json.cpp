@@ -29,13 +29,16 @@ Json diagnosticToJson(const Diagnostic& diagnostic)
             edits.push_back(Json{{"range", rangeToJson(edit.range)}, {"newText", edit.newText}});
         fixes.push_back(Json{{"title", fix.title}, {"edits", std::move(edits)}});
     }
-    return Json{{"severity", severityName(diagnostic.severity)},
-                {"code", diagnostic.code},
-                {"message", diagnostic.message},
-                {"args", diagnostic.args},
-                {"range", rangeToJson(diagnostic.range)},
-                {"related", std::move(related)},
-                {"fixes", std::move(fixes)}};
+    Json json{{"severity", severityName(diagnostic.severity)},
+              {"code", diagnostic.code},
+              {"message", diagnostic.message},
+              {"args", diagnostic.args},
+              {"range", rangeToJson(diagnostic.range)},
+              {"related", std::move(related)},
+              {"fixes", std::move(fixes)}};
+    if (!diagnostic.wording.empty())
+        json["wording"] = diagnostic.wording;   // only then: the other shapes stay as they were
+    return json;
 }
 
 Json diagnosticsToJson(const std::vector<Diagnostic>& diagnostics)

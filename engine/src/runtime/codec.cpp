@@ -202,12 +202,12 @@ std::string urlEncode(std::string_view bytes)
     return out;
 }
 
-std::optional<std::int64_t> parseDate(std::string_view text, std::string_view format, std::string& error)
+std::optional<std::int64_t> parseDate(std::string_view text, std::string_view format, DateError& error)
 {
     int year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0, millis = 0, offsetMinutes = 0;
     std::size_t pos = 0;
     auto mismatch = [&](std::string_view what) {
-        error = "expected " + std::string(what) + " at position " + std::to_string(pos) + " of \"" + std::string(text) + "\"";
+        error = {"E412.date-expected", {std::string(what), std::to_string(pos), std::string(text)}};
         return std::nullopt;
     };
     for (std::size_t f = 0; f < format.size(); ++f) {
@@ -234,7 +234,7 @@ std::optional<std::int64_t> parseDate(std::string_view text, std::string_view fo
                 break;
             }
             if (pos >= text.size() || (text[pos] != '+' && text[pos] != '-'))
-                return mismatch("a zone offset");
+                return mismatch("date.zone-offset");
             const int sign = text[pos++] == '-' ? -1 : 1;
             int hh = 0, mm = 0;
             ok = readDigits(text, pos, 2, hh);
@@ -243,31 +243,31 @@ std::optional<std::int64_t> parseDate(std::string_view text, std::string_view fo
             ok = ok && readDigits(text, pos, 2, mm);
             // RFC 3339: hours 00-23, minutes 00-59.
             if (ok && (hh > 23 || mm > 59)) {
-                error = "\"" + std::string(text) + "\" has an invalid zone offset";
+                error = {"E412.date-zone-offset", {std::string(text)}};
                 return std::nullopt;
             }
             offsetMinutes = sign * (hh * 60 + mm);
             break;
         }
         default:
-            error = "unknown directive %" + std::string(1, directive);
+            error = {"E412.date-unknown-directive", {std::string(1, directive)}};
             return std::nullopt;
         }
         if (!ok)
             return mismatch(std::string("%") + directive);
     }
     if (pos != text.size())
-        return mismatch("the end of the text");
+        return mismatch("date.end-of-text");
     if (month < 1 || month > 12 || day < 1 || static_cast<unsigned>(day) > daysInMonth(year, static_cast<unsigned>(month))
         || hour > 23 || minute > 59 || second > 60) {
-        error = "\"" + std::string(text) + "\" is not a valid date";
+        error = {"E412.date-invalid", {std::string(text)}};
         return std::nullopt;
     }
     const std::int64_t days = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
     return ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60000 + std::int64_t{second} * 1000 + millis;
 }
 
-std::optional<std::string> formatDate(std::int64_t ms, std::string_view format, std::string& error)
+std::optional<std::string> formatDate(std::int64_t ms, std::string_view format, DateError& error)
 {
     const std::int64_t dayMs = 86'400'000;
     std::int64_t days = ms / dayMs;
@@ -296,7 +296,7 @@ std::optional<std::string> formatDate(std::int64_t ms, std::string_view format, 
             // %Y is four digits, as parse_date reads it: a year it cannot write is an error,
             // not a wider or signed field.
             if (year < 0 || year > 9999) {
-                error = "the year " + std::to_string(year) + " does not fit %Y (0000 to 9999)";
+                error = {"E412.date-year-range", {std::to_string(year)}};
                 return std::nullopt;
             }
             out += field(year, 4);
@@ -310,7 +310,7 @@ std::optional<std::string> formatDate(std::int64_t ms, std::string_view format, 
         case 'z': out += "+0000"; break;
         case '%': out += '%'; break;
         default:
-            error = "unknown directive %" + std::string(1, directive);
+            error = {"E412.date-unknown-directive", {std::string(1, directive)}};
             return std::nullopt;
         }
     }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mdsl::rt::codec {
 
@@ -22,9 +23,15 @@ std::string urlEncode(std::string_view bytes);
 /// %Y year (4 digits), %m month,
 /// %d day, %H hour, %M minute, %S second (2 digits each), %L milliseconds (3 digits),
 /// %z zone offset (+hhmm, -hhmm, +hh:mm or Z; formatting always writes +0000), %% a percent.
+/// Why a date could not be read or written: a message wording of mdsl/report.h ("E412.date-
+/// invalid") and its arguments after the function's name.
+struct DateError {
+    std::string wording;
+    std::vector<std::string> args;
+};
 /// Parsing returns nullopt with `error` set when the text does not match or the date is invalid.
-std::optional<std::int64_t> parseDate(std::string_view text, std::string_view format, std::string& error);
-/// Formatting returns nullopt with `error` set for an unknown directive.
-std::optional<std::string> formatDate(std::int64_t ms, std::string_view format, std::string& error);
+std::optional<std::int64_t> parseDate(std::string_view text, std::string_view format, DateError& error);
+/// Formatting returns nullopt with `error` set for an unknown directive or a year past %Y.
+std::optional<std::string> formatDate(std::int64_t ms, std::string_view format, DateError& error);
 
 } // namespace mdsl::rt::codec

@@ -46,7 +46,7 @@ inline Value unaryValue(ast::UnaryOp op, const Value& operand, Span span)
         return Value::missing();
     if (op == ast::UnaryOp::Negate)
         return Value::own(negate(operand.json(), span));
-    return Value::own(Json(!requireBoolean(operand.json(), "the operand of `not`", span)));
+    return Value::own(Json(!requireBoolean(operand.json(), "operand.not", span)));
 }
 
 /// A binary operator. `and`/`or` do not evaluate the right operand when the left decides,
@@ -59,7 +59,7 @@ Value binaryValue(RunState& state, ast::BinaryOp op, Span span, Left&& evalLeft,
     case ast::BinaryOp::And:
     case ast::BinaryOp::Or: {
         const bool isAnd = op == ast::BinaryOp::And;
-        const char* what = isAnd ? "an operand of `and`" : "an operand of `or`";
+        const char* what = isAnd ? "operand.and" : "operand.or";
         const Value left = evalLeft();
         if (left.isMissing())
             return Value::missing();

@@ -107,17 +107,14 @@ Value invoke(const FunctionImpl& function, Call& call)
 void argumentTypeError(const Call& call, int index, std::string_view expected, const Value& got)
 {
     const std::string position = std::to_string(index + 1);
-    fail(code::kType, call.span,
-         "argument " + position + " of `" + std::string(call.name) + "` must be " + std::string(expected)
-             + ", not " + describe(got),
-         {std::string(call.name), position, std::string(expected), describe(got)});
+    fail("E410.argument", call.span, {std::string(call.name), position, std::string(expected), std::string(typeId(got))});
 }
 
 const std::string& requireString(const Call& call, std::span<Value> args, int index)
 {
     const Value& value = args[static_cast<std::size_t>(index)];
     if (value.isMissing() || !value.json().is_string())
-        argumentTypeError(call, index, "a string", value);
+        argumentTypeError(call, index, "type.string", value);
     return value.json().get_ref<const std::string&>();
 }
 
@@ -125,7 +122,7 @@ std::int64_t requireInteger(const Call& call, std::span<Value> args, int index)
 {
     const Value& value = args[static_cast<std::size_t>(index)];
     if (value.isMissing() || !isInteger(value.json()))
-        argumentTypeError(call, index, "an integer", value);
+        argumentTypeError(call, index, "type.integer", value);
     return asInteger(value.json());
 }
 
@@ -133,7 +130,7 @@ const Json& requireArray(const Call& call, std::span<Value> args, int index)
 {
     const Value& value = args[static_cast<std::size_t>(index)];
     if (value.isMissing() || !value.json().is_array())
-        argumentTypeError(call, index, "an array", value);
+        argumentTypeError(call, index, "type.array", value);
     return value.json();
 }
 
@@ -141,7 +138,7 @@ const Json& requireObject(const Call& call, std::span<Value> args, int index)
 {
     const Value& value = args[static_cast<std::size_t>(index)];
     if (value.isMissing() || !value.json().is_object())
-        argumentTypeError(call, index, "an object", value);
+        argumentTypeError(call, index, "type.object", value);
     return value.json();
 }
 
@@ -149,7 +146,7 @@ double requireNumber(const Call& call, std::span<Value> args, int index)
 {
     const Value& value = args[static_cast<std::size_t>(index)];
     if (value.isMissing() || !value.json().is_number())
-        argumentTypeError(call, index, "a number", value);
+        argumentTypeError(call, index, "type.number", value);
     return asDouble(value.json());
 }
 
@@ -158,9 +155,7 @@ bool conditionHolds(const Call& call, const Value& condition)
     if (condition.isMissingOrNull())
         return false;
     if (!condition.json().is_boolean())
-        fail(code::kType, call.span,
-             "the condition of `" + std::string(call.name) + "` must be a boolean, not " + describe(condition),
-             {std::string(call.name), describe(condition)});
+        fail("E410.condition", call.span, {std::string(call.name), std::string(typeId(condition))});
     return condition.json().get<bool>();
 }
 

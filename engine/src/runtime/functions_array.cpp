@@ -24,7 +24,7 @@ bool perElementSource(Call& call, Value& source, Value& result)
         return false;
     }
     if (!source.json().is_array())
-        argumentTypeError(call, 0, "an array", source);
+        argumentTypeError(call, 0, "type.array", source);
     return true;
 }
 
@@ -95,11 +95,9 @@ std::vector<std::size_t> sortedOrder(Call& call, const std::vector<const Json*>&
 {
     for (const Json* key : keys) {
         if (!key->is_number() && !key->is_string())
-            fail(code::kType, call.span, "`" + std::string(call.name) + "` can only order numbers or strings, not " + describe(*key),
-                 {std::string(call.name), describe(*key)});
+            fail("E410.order-type", call.span, {std::string(call.name), std::string(typeId(*key))});
         if (key->is_number() != keys.front()->is_number())
-            fail(code::kType, call.span, "`" + std::string(call.name) + "` cannot order numbers and strings together",
-                 {std::string(call.name)});
+            fail("E410.order-mixed", call.span, {std::string(call.name)});
     }
     std::vector<std::size_t> order(keys.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
@@ -162,7 +160,7 @@ Value sortByBody(Call& call)
     std::vector<const Json*> keyRefs;
     for (const Value& key : keys) {
         if (key.isMissing())
-            fail(code::kType, call.span, "a key of `sort_by` is missing", {"sort_by", "missing"});
+            fail("E410.sort-key-missing", call.span, {"sort_by"});
         keyRefs.push_back(&key.json());
     }
     Json out = Json::array();
@@ -174,9 +172,7 @@ Value sortByBody(Call& call)
 std::string groupKey(Call& call, const Value& key)
 {
     if (key.isMissing() || key.json().is_null() || key.json().is_structured())
-        fail(code::kType, call.span,
-             "a key of `" + std::string(call.name) + "` must be a string, number or boolean, not " + describe(key),
-             {std::string(call.name), describe(key)});
+        fail("E410.key-type", call.span, {std::string(call.name), std::string(typeId(key))});
     return toText(key.json());
 }
 
@@ -253,8 +249,7 @@ Json sumOf(Call& call, std::span<Value> args)
     Json total(std::int64_t{0});
     for (const Json& element : array) {
         if (!element.is_number())
-            fail(code::kType, call.span, "`" + std::string(call.name) + "` can only add numbers, not " + describe(element),
-                 {std::string(call.name), describe(element)});
+            fail("E410.sum-type", call.span, {std::string(call.name), std::string(typeId(element))});
         total = applyBinary(ast::BinaryOp::Add, total, element, call.span);
     }
     return total;
@@ -326,7 +321,7 @@ Value joinBody(Call& call, std::span<Value> args)
         if (element.is_null())
             continue;
         if (element.is_structured())
-            fail(code::kType, call.span, "`join` cannot join " + describe(element), {"join", describe(element)});
+            fail("E410.join-type", call.span, {"join", std::string(typeId(element))});
         // Counted as it grows: a long separator between many short elements multiplies.
         call.state.build(separator.size() + textBytes(element), call.span);
         if (!first)

@@ -34,8 +34,7 @@ const re2::RE2& requireRegex(Call& call, std::span<Value> args, int index)
     if (!regex) {
         std::string error;
         jsonpath::detail::compileIRegexp(pattern, error);
-        fail(code::kRegex, call.span, "invalid regular expression for `" + std::string(call.name) + "`: " + error,
-             {std::string(call.name), error});
+        fail(code::kRegex, call.span, {std::string(call.name), error});
     }
     // The cache keeps every compiled pattern alive for the life of the process.
     return *regex;
@@ -53,7 +52,7 @@ Value splitBody(Call& call, std::span<Value> args)
            && separator.Match(s, searchAt, s.size(), re2::RE2::UNANCHORED, &match, 1)) {
         call.state.tick(call.span);
         if (match.empty())
-            fail(code::kArgument, call.span, "the separator of `split` matches the empty string", {"split"});
+            fail("E412.split-empty-match", call.span, {"split"});
         const auto at = static_cast<std::size_t>(match.data() - s.data());
         call.state.build(at - from + 32, call.span);   // many short parts cost more than their text
         parts.push_back(s.substr(from, at - from));
@@ -82,7 +81,7 @@ Value containsBody(Call& call, std::span<Value> args)
     if (haystack.is_string())
         return Value::own(Json(haystack.get_ref<const std::string&>().find(requireString(call, args, 1)) != std::string::npos));
     if (!haystack.is_array())
-        argumentTypeError(call, 0, "a string or an array", args[0]);
+        argumentTypeError(call, 0, "types.string-or-array", args[0]);
     const Json& needle = args[1].json();
     for (const Json& element : haystack) {
         call.state.tick(call.span);
@@ -100,8 +99,7 @@ Value pad(Call& call, std::span<Value> args, bool left)
     if (args.size() > 2) {
         filler = requireString(call, args, 2);
         if (text::codePointCount(filler) != 1)
-            fail(code::kArgument, call.span, "the padding of `" + std::string(call.name) + "` must be one character",
-                 {std::string(call.name)});
+            fail("E412.padding", call.span, {std::string(call.name)});
     }
     const auto length = static_cast<std::int64_t>(text::codePointCount(s));
     if (width <= length)
@@ -144,7 +142,28 @@ std::unique_ptr<re2::RE2> capturingRegex(Call& call, const std::string& pattern)
             return regex;
         error = regex->error();
     }
-    fail(code::kRegex, call.span, "invalid regular expression for `replace_regex`: " + error, {"replace_regex", error});
+    fail(code::kRegex, call.span, {"replace_regex", error});
+}
+
+/// Why RE2 refuses a replacement, as a phrase id (mdsl::phrases()): RE2's own check, step by
+/// step, so that the reason can be said in any language; RE2's message if it differs.
+std::string replacementReason(std::string_view replacement, const re2::RE2& regex, const std::string& re2Error)
+{
+    int highest = 0;
+    for (std::size_t i = 0; i < replacement.size(); ++i) {
+        if (replacement[i] != '\\')
+            continue;
+        if (++i == replacement.size())
+            return "replacement.trailing-backslash";
+        const char c = replacement[i];
+        if (c >= '0' && c <= '9')
+            highest = std::max(highest, c - '0');
+        else if (c != '\\')
+            return "replacement.bad-escape";
+    }
+    if (highest > regex.NumberOfCapturingGroups())
+        return "replacement.groups:" + std::to_string(highest) + ":" + std::to_string(regex.NumberOfCapturingGroups());
+    return re2Error;
 }
 
 Value replaceRegexBody(Call& call, std::span<Value> args)
@@ -154,7 +173,7 @@ Value replaceRegexBody(Call& call, std::span<Value> args)
     const std::string& replacement = requireString(call, args, 2);
     std::string error;
     if (!regex->CheckRewriteString(replacement, &error))
-        fail(code::kArgument, call.span, "invalid replacement for `replace_regex`: " + error, {"replace_regex", error});
+        fail("E412.replacement", call.span, {"replace_regex", replacementReason(replacement, *regex, error)});
     re2::RE2::GlobalReplace(&s, *regex, replacement);
     return Value::own(Json(std::move(s)));
 }
@@ -217,14 +236,20 @@ Value switchBody(Call& call)
     return i < count ? call.arg(i) : Value::missing();
 }
 
+[[noreturn]] void dateError(const Call& call, codec::DateError error)
+{
+    error.args.insert(error.args.begin(), std::string(call.name));
+    fail(error.wording, call.span, std::move(error.args));
+}
+
 Value parseDateBody(Call& call, std::span<Value> args)
 {
     const std::string& s = requireString(call, args, 0);
     const std::string& format = requireString(call, args, 1);
-    std::string error;
+    codec::DateError error;
     const auto ms = codec::parseDate(s, format, error);
     if (!ms)
-        fail(code::kArgument, call.span, "`parse_date`: " + error, {"parse_date", error});
+        dateError(call, std::move(error));
     return Value::own(Json(*ms));
 }
 
@@ -232,10 +257,10 @@ Value formatDateBody(Call& call, std::span<Value> args)
 {
     const std::int64_t ms = requireInteger(call, args, 0);
     const std::string format = args.size() > 1 ? requireString(call, args, 1) : "%Y-%m-%dT%H:%M:%SZ";
-    std::string error;
+    codec::DateError error;
     auto out = codec::formatDate(ms, format, error);
     if (!out)
-        fail(code::kArgument, call.span, "`format_date`: " + error, {"format_date", error});
+        dateError(call, std::move(error));
     return Value::own(Json(std::move(*out)));
 }
 
@@ -258,9 +283,7 @@ Value base64DecodeBody(Call& call, std::span<Value> args)
 {
     auto bytes = codec::base64Decode(requireString(call, args, 0));
     if (!bytes || !text::isValidUtf8(*bytes))
-        fail(code::kArgument, call.span,
-             bytes ? "`base64_decode`: the decoded bytes are not UTF-8 text" : "`base64_decode`: the text is not Base64",
-             {"base64_decode"});
+        fail(bytes ? "E412.base64-not-utf8" : "E412.base64-invalid", call.span, {"base64_decode"});
     return Value::own(Json(std::move(*bytes)));
 }
 
@@ -274,7 +297,7 @@ Value jsonParseBody(Call& call, std::span<Value> args)
     const std::string& s = requireString(call, args, 0);
     Json parsed = Json::parse(s, nullptr, false);
     if (parsed.is_discarded())
-        fail(code::kArgument, call.span, "`json_parse`: the text is not JSON", {"json_parse"});
+        fail("E412.json-invalid", call.span, {"json_parse"});
     if (measure(parsed, call.state.options.limits.maxDepth).depth > call.state.options.limits.maxDepth)
         call.state.depthLimit(call.span);
     return Value::own(std::move(parsed));

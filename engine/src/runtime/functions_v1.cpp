@@ -27,7 +27,7 @@ Value concatBody(Call& call, std::span<Value> args)
             continue;
         const Json& value = args[i].json();
         if (value.is_structured())
-            argumentTypeError(call, static_cast<int>(i), "a string, number or boolean", args[i]);
+            argumentTypeError(call, static_cast<int>(i), "types.string-number-boolean", args[i]);
         out += toText(value);
     }
     return Value::own(Json(std::move(out)));
@@ -55,7 +55,7 @@ Value lengthBody(Call& call, std::span<Value> args)
         return Value::own(Json(static_cast<std::int64_t>(text::codePointCount(value.get_ref<const std::string&>()))));
     if (value.is_structured())
         return Value::own(Json(static_cast<std::int64_t>(value.size())));
-    argumentTypeError(call, 0, "a string, array or object", args[0]);
+    argumentTypeError(call, 0, "types.string-array-object", args[0]);
 }
 
 Value substringBody(Call& call, std::span<Value> args)
@@ -66,8 +66,7 @@ Value substringBody(Call& call, std::span<Value> args)
     if (args.size() > 2)
         count = requireInteger(call, args, 2);
     if (start < 0 || count < 0)
-        fail(code::kArgument, call.span, "`substring` needs a start and a count that are not negative",
-             {"substring"});
+        fail("E412.substring-negative", call.span, {"substring"});
     const std::size_t begin = text::byteOffset(s, static_cast<std::size_t>(start));
     std::size_t end = s.size();
     if (count != std::numeric_limits<std::int64_t>::max()) {
@@ -83,7 +82,7 @@ Value replaceBody(Call& call, std::span<Value> args)
     const std::string& search = requireString(call, args, 1);
     const std::string& replacement = requireString(call, args, 2);
     if (search.empty())
-        fail(code::kArgument, call.span, "`replace` cannot search for an empty string", {"replace"});
+        fail("E412.replace-empty", call.span, {"replace"});
     std::string out;
     std::size_t from = 0;
     call.state.build(s.size() + 16, call.span);
@@ -114,12 +113,11 @@ Value toNumberBody(Call& call, std::span<Value> args)
     if (value.is_boolean())
         return Value::own(Json(std::int64_t{value.get<bool>() ? 1 : 0}));
     if (!value.is_string())
-        argumentTypeError(call, 0, "a string, number or boolean", args[0]);
+        argumentTypeError(call, 0, "types.string-number-boolean", args[0]);
     const std::string_view textValue = text::trim(value.get_ref<const std::string&>());
     Json parsed = Json::parse(textValue.begin(), textValue.end(), nullptr, false);
     if (parsed.is_discarded() || !parsed.is_number())
-        fail(code::kArgument, call.span, "`to_number` cannot read a number from \"" + std::string(textValue) + "\"",
-             {"to_number", std::string(textValue)});
+        fail("E412.not-a-number", call.span, {"to_number", std::string(textValue)});
     if (parsed.is_number_unsigned() && !isInteger(parsed))
         return Value::own(Json(asDouble(parsed)));
     if (parsed.is_number_unsigned())
@@ -138,10 +136,9 @@ Value toBooleanBody(Call& call, std::span<Value> args)
         const std::string& s = value.get_ref<const std::string&>();
         if (s == "true" || s == "false")
             return Value::own(Json(s == "true"));
-        fail(code::kArgument, call.span, "`to_boolean` cannot read a boolean from \"" + s + "\"",
-             {"to_boolean", s});
+        fail("E412.not-a-boolean", call.span, {"to_boolean", s});
     }
-    argumentTypeError(call, 0, "a boolean, string or number", args[0]);
+    argumentTypeError(call, 0, "types.boolean-string-number", args[0]);
 }
 
 Value defaultBody(Call& call)
@@ -165,9 +162,9 @@ Value lookupBody(Call& call)
     const Value table = call.arg(0);
     const Value key = call.arg(1);
     if (!table.isMissingOrNull() && !table.json().is_object())
-        argumentTypeError(call, 0, "an object", table);
+        argumentTypeError(call, 0, "type.object", table);
     if (!key.isMissingOrNull() && key.json().is_structured())
-        argumentTypeError(call, 1, "a string, number or boolean", key);
+        argumentTypeError(call, 1, "types.string-number-boolean", key);
     if (!table.isMissingOrNull() && !key.isMissingOrNull()) {
         const Json& object = table.json();
         const auto found = object.find(toText(key.json()));
@@ -262,14 +259,13 @@ Value extremeOfArgs(Call& call, std::span<Value> args, int sign)
     for (std::size_t i = 0; i < args.size(); ++i) {
         const Json& value = args[i].json();
         if (!value.is_number() && !value.is_string())
-            argumentTypeError(call, static_cast<int>(i), "a number or a string", args[i]);
+            argumentTypeError(call, static_cast<int>(i), "types.number-or-string", args[i]);
         if (i == 0)
             continue;
         const auto c = compareValues(value, args[best].json());
         if (!c)
-            fail(code::kType, call.span,
-                 "`" + std::string(call.name) + "` cannot compare " + describe(args[best]) + " with " + describe(args[i]),
-                 {std::string(call.name), describe(args[best]), describe(args[i])});
+            fail("E410.compare", call.span,
+                 {std::string(call.name), std::string(typeId(args[best])), std::string(typeId(args[i]))});
         if (*c * sign > 0)
             best = i;
     }

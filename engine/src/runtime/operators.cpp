@@ -37,7 +37,7 @@ double asDouble(const Json& value) noexcept
 Json finiteDouble(double value, Span span)
 {
     if (!std::isfinite(value))
-        fail(code::kArithmetic, span, "the result is not a finite number");
+        fail("E411.not-finite", span);
     return Json(value);
 }
 
@@ -155,9 +155,7 @@ namespace {
 [[noreturn]] void operandError(ast::BinaryOp op, const Json& left, const Json& right, Span span)
 {
     const std::string opName(ast::opText(op));
-    fail(code::kType, span,
-         "`" + opName + "` cannot take " + describe(left) + " and " + describe(right),
-         {opName, describe(left), describe(right)});
+    fail("E410.operands", span, {opName, std::string(typeId(left)), std::string(typeId(right))});
 }
 
 Json arithmetic(ast::BinaryOp op, const Json& a, const Json& b, Span span)
@@ -182,20 +180,19 @@ Json arithmetic(ast::BinaryOp op, const Json& a, const Json& b, Span span)
             break;
         case BinaryOp::Div:
             if (y == 0)
-                fail(code::kArithmetic, span, "division by zero");
+                fail("E411.division-by-zero", span);
             if (!(x == std::numeric_limits<std::int64_t>::min() && y == -1) && x % y == 0)
                 return Json(x / y);
             break;
         case BinaryOp::Mod:
             if (y == 0)
-                fail(code::kArithmetic, span, "division by zero");
+                fail("E411.division-by-zero", span);
             return Json(y == -1 ? std::int64_t{0} : x % y);
         default: break;
         }
         // Overflow, or a division that does not come out exact: a double.
     } else if (op == BinaryOp::Mod) {
-        fail(code::kType, span, "`%` needs two integers, not " + describe(a) + " and " + describe(b),
-             {"%", describe(a), describe(b)});
+        fail("E410.remainder-integers", span, {"%", std::string(typeId(a)), std::string(typeId(b))});
     }
     const double x = asDouble(a);
     const double y = asDouble(b);
@@ -205,7 +202,7 @@ Json arithmetic(ast::BinaryOp op, const Json& a, const Json& b, Span span)
     case BinaryOp::Mul: return finiteDouble(x * y, span);
     case BinaryOp::Div:
         if (y == 0)
-            fail(code::kArithmetic, span, "division by zero");
+            fail("E411.division-by-zero", span);
         return finiteDouble(x / y, span);
     default: return finiteDouble(0, span);
     }
@@ -245,14 +242,14 @@ Json applyBinary(ast::BinaryOp op, const Json& left, const Json& right, Span spa
             operandError(op, left, right, span);
         return arithmetic(op, left, right, span);
     default:
-        fail(code::kInternal, span, "the operator `" + std::string(ast::opText(op)) + "` is evaluated elsewhere");
+        fail("E499.operator-elsewhere", span, {std::string(ast::opText(op))});
     }
 }
 
 Json negate(const Json& operand, Span span)
 {
     if (!operand.is_number())
-        fail(code::kType, span, "`-` cannot take " + describe(operand), {"-", describe(operand)});
+        fail("E410.operand", span, {"-", std::string(typeId(operand))});
     if (isInteger(operand)) {
         const std::int64_t x = asInteger(operand);
         if (x != std::numeric_limits<std::int64_t>::min())
@@ -264,8 +261,7 @@ Json negate(const Json& operand, Span span)
 bool requireBoolean(const Json& value, std::string_view what, Span span)
 {
     if (!value.is_boolean())
-        fail(code::kType, span, std::string(what) + " must be a boolean, not " + describe(value),
-             {std::string(what), describe(value)});
+        fail("E410.not-boolean", span, {std::string(what), std::string(typeId(value))});
     return value.get<bool>();
 }
 

@@ -51,9 +51,9 @@ std::string shown(std::span<const ast::PathSegment> target, std::size_t count)
 [[noreturn]] void conflict(std::span<const ast::PathSegment> target, std::size_t at, const Json& found, Span span)
 {
     const std::string whole = shown(target, target.size());
-    const std::string blocking = at == 0 ? std::string("the output") : "`" + shown(target, at) + "`";
-    fail(code::kConflict, span, "cannot write `" + whole + "`: " + blocking + " is " + describe(found),
-         {whole, shown(target, at), describe(found)});
+    if (at == 0)
+        fail("E413.output", span, {whole, std::string(typeId(found))});
+    fail("E413.under-value", span, {whole, shown(target, at), std::string(typeId(found))});
 }
 
 /// The slot a segment names inside `container`, created as needed.

@@ -11,19 +11,10 @@ namespace mdsl::rt {
 
 namespace {
 
-/// The English message of a code whose table pattern is its wording.
-std::string runtimeWording(std::string_view errorCode, const std::vector<std::string>& args)
-{
-    const DiagnosticCode* entry = findDiagnosticCode(errorCode);
-    return entry ? formatMessage(entry->pattern, args) : std::string(errorCode);
-}
-
 /// A limit error, worded from the table of codes (report/codes.cpp): it stops the run.
 [[noreturn]] void limit(std::string_view errorCode, Span span, std::string value)
 {
-    std::vector<std::string> args{std::move(value)};
-    std::string message = runtimeWording(errorCode, args);
-    throw Failure{RuntimeError{std::string(errorCode), std::move(message), std::move(args), span}, true};
+    throw Failure{runtimeError(errorCode, span, {std::move(value)}), true};
 }
 
 std::int64_t systemNowMs()
@@ -34,35 +25,47 @@ std::int64_t systemNowMs()
 
 } // namespace
 
-void fail(std::string_view errorCode, Span span, std::string message, std::vector<std::string> args)
+RuntimeError runtimeError(std::string_view wording, Span span, std::vector<std::string> args)
 {
-    throw Failure{RuntimeError{std::string(errorCode), std::move(message), std::move(args), span}, false};
+    const std::string_view errorCode = wordingCode(wording);
+    const std::string_view id = errorCode.size() == wording.size() ? std::string_view() : wording;
+    std::string message = messageText(errorCode, id, args);
+    return RuntimeError{std::string(errorCode), std::move(message), std::move(args), span, std::string(id)};
 }
 
-void failWith(std::string_view errorCode, Span span, std::vector<std::string> args)
+void fail(std::string_view wording, Span span, std::vector<std::string> args)
 {
-    std::string message = runtimeWording(errorCode, args);
-    throw Failure{RuntimeError{std::string(errorCode), std::move(message), std::move(args), span}, false};
+    throw Failure{runtimeError(wording, span, std::move(args)), false};
+}
+
+std::string_view typeId(const Json& value)
+{
+    switch (value.type()) {
+    case Json::value_t::null: return "type.null";
+    case Json::value_t::boolean: return "type.boolean";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float: return "type.number";
+    case Json::value_t::string: return "type.string";
+    case Json::value_t::array: return "type.array";
+    case Json::value_t::object: return "type.object";
+    default: return "type.value";
+    }
+}
+
+std::string_view typeId(const Value& value)
+{
+    return value.isMissing() ? std::string_view("type.missing") : typeId(value.json());
 }
 
 std::string describe(const Json& value)
 {
-    switch (value.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return "a boolean";
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return "a number";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::object: return "an object";
-    default: return "a value";
-    }
+    return phraseText(typeId(value));
 }
 
 std::string describe(const Value& value)
 {
-    return value.isMissing() ? std::string("missing") : describe(value.json());
+    return phraseText(typeId(value));
 }
 
 RunState::RunState(const RunOptions& runOptions, const Json& runInput, std::chrono::steady_clock::time_point start)

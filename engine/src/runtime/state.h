@@ -38,12 +38,14 @@ struct BuildCharge {
     std::uint64_t bytes = 0;
 };
 
-/// A runtime error: a code, an English message with its arguments, and where.
+/// A runtime error: a code, the id of its wording, an English message with its arguments,
+/// and where.
 struct RuntimeError {
     std::string code;
     std::string message;
     std::vector<std::string> args;
     Span span;
+    std::string wording;   ///< messageWordings() id ("E410.operands"), or empty: the code's pattern
 };
 
 /// Thrown to abandon the rule being evaluated. `fatal` (a limit) also stops the run.
@@ -52,14 +54,19 @@ struct Failure {
     bool fatal = false;
 };
 
-/// Throws a rule-level runtime error. The message is English; `args` are its variable parts.
-[[noreturn]] void fail(std::string_view code, Span span, std::string message,
-                       std::vector<std::string> args = {});
+/// Throws a rule-level runtime error of `wording`: a message wording id of mdsl/report.h
+/// ("E410.operands") or a code worded by its pattern ("E414"). The English message is made
+/// from the table; `args` are its arguments, phrase ids where the wording says so.
+[[noreturn]] void fail(std::string_view wording, Span span, std::vector<std::string> args = {});
 
-/// Throws a rule-level runtime error worded from the table of codes (E414: its pattern).
-[[noreturn]] void failWith(std::string_view code, Span span, std::vector<std::string> args);
+/// A runtime error of `wording` (as fail()) that is recorded rather than thrown.
+RuntimeError runtimeError(std::string_view wording, Span span, std::vector<std::string> args = {});
 
-/// "a number", "a string", "missing", ... for messages.
+/// The phrase id of what a value is, for messages: "type.number", "type.missing"...
+std::string_view typeId(const Value& value);
+std::string_view typeId(const Json& value);
+
+/// "a number", "a string", "missing", ... in English.
 std::string describe(const Value& value);
 std::string describe(const Json& value);
 

@@ -262,14 +262,14 @@ private:
         bool isFloat = false;
         const char* problem = nullptr;
         if (text_[pos_] == '0' && isDigit(at(pos_ + 1)))
-            problem = "a number does not start with 0";
+            problem = "number.leading-zero";
         while (isDigit(at(pos_)))
             ++pos_;
         if (at(pos_) == '.' && !problem) {
             isFloat = true;
             ++pos_;
             if (!isDigit(at(pos_)))
-                problem = "expected a digit after '.'";
+                problem = "number.digit-after-dot";
             while (isDigit(at(pos_)))
                 ++pos_;
         }
@@ -279,12 +279,12 @@ private:
             if (at(pos_) == '+' || at(pos_) == '-')
                 ++pos_;
             if (!isDigit(at(pos_)))
-                problem = "expected a digit in the exponent";
+                problem = "number.digit-in-exponent";
             while (isDigit(at(pos_)))
                 ++pos_;
         }
         if (isIdentChar(at(pos_)) && !problem)
-            problem = "a number is not followed by letters";
+            problem = "number.letters-after";
         if (problem) {
             // Take the rest of the word so that one bad number gives one diagnostic.
             while (isIdentChar(at(pos_)) || at(pos_) == '.')

@@ -101,23 +101,27 @@ void Parser::report(Diagnostic diagnostic)
     diagnostics_.push_back(std::move(diagnostic));
 }
 
-void Parser::fail(SyntaxError error, Span span, std::vector<std::string> args)
+void Parser::fail(SyntaxError error, Span span, std::vector<std::string> args, std::string_view wording)
 {
-    report(makeError(index_, error, span, std::move(args)));
+    report(makeError(index_, error, span, std::move(args), wording));
     throw Bail{};
 }
 
-std::string Parser::describe(const Token& token) const
+std::vector<std::string> Parser::describe(const Token& token) const
 {
+    const auto withText = [&](const char* phrase) {
+        return std::vector<std::string>{phrase, quoteForMessage(text(token))};
+    };
     switch (token.kind) {
-    case TokenKind::Identifier:
-    case TokenKind::Integer:
-    case TokenKind::Float:
-    case TokenKind::String:
-    case TokenKind::JsonPath:
-        return std::string(tokenKindName(token.kind)) + " " + quoteForMessage(text(token));
-    default:
-        return std::string(tokenKindName(token.kind));
+    case TokenKind::Identifier: return withText("token.identifier");
+    case TokenKind::Integer: return withText("token.integer");
+    case TokenKind::Float: return withText("token.number");
+    case TokenKind::String: return withText("token.string");
+    case TokenKind::JsonPath: return withText("token.jsonpath");
+    case TokenKind::EndOfFile: return {"token.end-of-file"};
+    case TokenKind::Newline: return {"token.end-of-line"};
+    case TokenKind::Invalid: return {"token.invalid"};
+    default: return {std::string(tokenKindName(token.kind))};   // quoted: "')'", "'let'"
     }
 }
 
@@ -131,7 +135,10 @@ void Parser::unexpected(std::string_view expected)
     // At a line break or the end, point just after the last token rather than at the next line.
     const bool atEnd = t.kind == TokenKind::Newline || t.kind == TokenKind::EndOfFile;
     const Span span = atEnd ? Span{prevEnd_, prevEnd_} : t.span;
-    fail(SyntaxError::UnexpectedToken, span, {std::string(expected), describe(t)});
+    std::vector<std::string> args{std::string(expected)};
+    for (std::string& part : describe(t))
+        args.push_back(std::move(part));
+    fail(SyntaxError::UnexpectedToken, span, args, args.size() > 2 ? "E101.found-text" : "");
 }
 
 void Parser::unclosed(std::size_t openerIndex, TokenKind closer)
@@ -270,13 +277,13 @@ void Parser::parseHeader(ast::Document& document)
 {
     ast::Header header;
     const Token& keyword = advance();
-    const Token& name = expect(TokenKind::String, "the mapping's name (a string)");
+    const Token& name = expect(TokenKind::String, "expect.mapping-name");
     header.name = stringValue(name);
     header.nameSpan = name.span;
     if (accept(TokenKind::KwVersion)) {
         const Token& v = peek();
         if (v.kind != TokenKind::Integer && v.kind != TokenKind::Float)
-            unexpected("a version number");
+            unexpected("expect.version-number");
         advance();
         header.versionSpan = v.span;
         const std::string_view number = text(v);
@@ -301,7 +308,7 @@ ast::Body Parser::parseBody(bool inBlock)
         if (t.kind == TokenKind::RBrace) {
             if (inBlock)
                 return body;
-            report(makeError(index_, SyntaxError::UnexpectedToken, t.span, {"a statement", "'}'"}));
+            report(makeError(index_, SyntaxError::UnexpectedToken, t.span, {"expect.statement", "'}'"}));
             advance();
             continue;
         }
@@ -332,7 +339,7 @@ void Parser::expectStatementEnd()
     case TokenKind::RBrace:   // `a { b <- 1 }` on one line; the block takes the brace
         return;
     default:
-        unexpected("end of line");
+        unexpected("token.end-of-line");
     }
 }
 
@@ -352,14 +359,14 @@ ast::StmtPtr Parser::parseStatement()
     case TokenKind::KwMapping:
         fail(SyntaxError::MisplacedHeader, t.span);
     default:
-        unexpected("a statement");
+        unexpected("expect.statement");
     }
 }
 
 ast::StmtPtr Parser::parseLet()
 {
     const std::uint32_t begin = advance().span.begin;
-    const Token& name = expect(TokenKind::Identifier, "a name");
+    const Token& name = expect(TokenKind::Identifier, "expect.name");
     auto stmt = std::make_unique<ast::LetStmt>(Span{});
     stmt->name = std::string(text(name));
     stmt->nameSpan = name.span;
@@ -373,14 +380,14 @@ ast::StmtPtr Parser::parseLet()
 ast::StmtPtr Parser::parseTable()
 {
     const std::uint32_t begin = advance().span.begin;
-    const Token& name = expect(TokenKind::Identifier, "a name");
+    const Token& name = expect(TokenKind::Identifier, "expect.name");
     auto stmt = std::make_unique<ast::TableStmt>(Span{});
     stmt->name = std::string(text(name));
     stmt->nameSpan = name.span;
     expect(TokenKind::Assign, "'='");
     skipNewlines();
     if (!at(TokenKind::LBrace))
-        unexpected("'{' (a table is an object literal)");
+        unexpected("expect.table-object");
     DepthGuard guard(*this);
     stmt->value = parseObject();
     stmt->span = Span{begin, prevEnd_};
@@ -442,7 +449,7 @@ ast::StmtPtr Parser::parseTargetStatement()
         stmt->eachSpan = expect(TokenKind::KwEach, "'each'").span;
         stmt->source = parseExpr();
         if (accept(TokenKind::KwAs)) {
-            const Token& alias = expect(TokenKind::Identifier, "a name after 'as'");
+            const Token& alias = expect(TokenKind::Identifier, "expect.alias");
             stmt->alias = std::string(text(alias));
             stmt->aliasSpan = alias.span;
         }
@@ -452,7 +459,7 @@ ast::StmtPtr Parser::parseTargetStatement()
         stmt->span = Span{begin, prevEnd_};
         return stmt;
     }
-    unexpected("'<-', '{' or '[] <- each' after the target");
+    unexpected("expect.after-target");
 }
 
 ast::Target Parser::parseTarget()
@@ -470,7 +477,7 @@ ast::Target Parser::parseTarget()
             advance();
             const Token& name = peek();
             if (!adjacent(name) || !isFieldNameToken(name.kind))
-                unexpected("a field name after '.'");
+                unexpected("expect.field-name");
             advance();
             ast::PathSegment segment;
             segment.name = name.kind == TokenKind::String ? stringValue(name) : std::string(text(name));

@@ -57,11 +57,14 @@ private:
     bool adjacent(const Token& token) const { return !token.spaceBefore && token.span.begin == prevEnd_; }
 
     // errors
-    [[noreturn]] void fail(SyntaxError error, Span span, std::vector<std::string> args = {});
+    [[noreturn]] void fail(SyntaxError error, Span span, std::vector<std::string> args = {},
+                           std::string_view wording = {});
     [[noreturn]] void unexpected(std::string_view expected);
     [[noreturn]] void unclosed(std::size_t openerIndex, TokenKind closer);
     void report(Diagnostic diagnostic);
-    std::string describe(const Token& token) const;
+    /// The token found, as message arguments: its kind's phrase id ("token.identifier") or its
+    /// quoted spelling, then its quoted text for a name, a number, a string or a query.
+    std::vector<std::string> describe(const Token& token) const;
     /// Skips to the next statement of the current block after an error.
     void recover();
     bool looksLikeStatementStart(std::size_t tokenIndex) const;

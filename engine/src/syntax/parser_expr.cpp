@@ -116,7 +116,9 @@ ast::ExprPtr Parser::parsePipe()
         const Token& name = peek();
         if (name.kind != TokenKind::Identifier) {
             const bool atEnd = name.kind == TokenKind::Newline || name.kind == TokenKind::EndOfFile;
-            fail(SyntaxError::PipeNeedsFunction, atEnd ? Span{prevEnd_, prevEnd_} : name.span, {describe(name)});
+            std::vector<std::string> found = describe(name);
+            const char* wording = found.size() > 1 ? "E112.found-text" : "";
+            fail(SyntaxError::PipeNeedsFunction, atEnd ? Span{prevEnd_, prevEnd_} : name.span, std::move(found), wording);
         }
         advance();
         node->input = std::move(left);
@@ -204,7 +206,7 @@ ast::ExprPtr Parser::parsePrimary()
         return parseNavigation(std::move(base), begin);
     }
     default:
-        unexpected("an expression");
+        unexpected("expect.expression");
     }
 }
 
@@ -247,7 +249,7 @@ ast::ExprPtr Parser::parseLiteral()
         if (ec != std::errc{} || ptr != last) {
             // The lexer already reported malformed numbers; what is left is out of range.
             if (ec == std::errc::result_out_of_range)
-                fail(SyntaxError::InvalidNumber, t.span, {quoteForMessage(source), "out of the range of a double"});
+                fail(SyntaxError::InvalidNumber, t.span, {quoteForMessage(source), "number.out-of-range"});
             throw Bail{};
         }
         node->type = Type::Double;
@@ -266,7 +268,7 @@ ast::ExprPtr Parser::parseArray()
     while (!at(TokenKind::RBracket)) {
         node->elements.push_back(parseExpr());
         if (!accept(TokenKind::Comma) && !at(TokenKind::RBracket))
-            unexpected("',' or ']'");
+            unexpected("expect.comma-or-bracket");
     }
     closeBracket(TokenKind::RBracket);
     node->span = Span{begin, prevEnd_};
@@ -281,7 +283,7 @@ std::unique_ptr<ast::ObjectExpr> Parser::parseObject()
     while (!at(TokenKind::RBrace)) {
         const Token& key = peek();
         if (!isFieldNameToken(key.kind))
-            unexpected("a key");
+            unexpected("expect.key");
         advance();
         ast::ObjectEntry entry;
         entry.quoted = key.kind == TokenKind::String;
@@ -292,7 +294,7 @@ std::unique_ptr<ast::ObjectExpr> Parser::parseObject()
         entry.value = parseExpr();
         node->entries.push_back(std::move(entry));
         if (!accept(TokenKind::Comma) && !at(TokenKind::RBrace))
-            unexpected("',' or '}'");
+            unexpected("expect.comma-or-brace");
     }
     closeBracket(TokenKind::RBrace);
     node->span = Span{begin, prevEnd_};
@@ -303,12 +305,12 @@ ast::PathSegment Parser::parseIndexSegment(const Token& open)
 {
     const Token& number = peek();
     if (number.kind != TokenKind::Integer)
-        unexpected("an index (a non-negative integer)");
+        unexpected("expect.index");
     std::int64_t index = 0;
     const std::string_view digits = text(number);
     const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
     if (ec != std::errc{} || ptr != digits.data() + digits.size())
-        fail(SyntaxError::InvalidNumber, number.span, {quoteForMessage(digits), "an index must fit in 64 bits"});
+        fail(SyntaxError::InvalidNumber, number.span, {quoteForMessage(digits), "number.index-too-large"});
     advance();
     expect(TokenKind::RBracket, "']'");
     ast::PathSegment segment;
@@ -340,7 +342,7 @@ void Parser::parseSegments(std::vector<ast::PathSegment>& segments, bool afterDo
         } else if (t.kind == TokenKind::Dot && (!first || !afterDot)) {
             advance();
             if (!adjacent(peek()) || !isFieldNameToken(peek().kind))
-                unexpected("a field name after '.'");
+                unexpected("expect.field-name");
         } else if (t.kind == TokenKind::LBracket) {
             segments.push_back(parseIndexSegment(advance()));
             first = false;
@@ -407,7 +409,7 @@ std::vector<ast::ExprPtr> Parser::parseArguments()
     while (!at(TokenKind::RParen)) {
         args.push_back(parseExpr());
         if (!accept(TokenKind::Comma) && !at(TokenKind::RParen))
-            unexpected("',' or ')'");
+            unexpected("expect.comma-or-parenthesis");
     }
     closeBracket(TokenKind::RParen);
     return args;

@@ -24,20 +24,16 @@ std::string_view errorCode(SyntaxError error) noexcept
     return kCodes[static_cast<std::size_t>(error)];
 }
 
-std::string_view errorPattern(SyntaxError error) noexcept
-{
-    const DiagnosticCode* entry = findDiagnosticCode(errorCode(error));
-    return entry ? std::string_view(entry->pattern) : std::string_view("syntax error");
-}
-
-Diagnostic makeError(const LineIndex& index, SyntaxError error, Span span, std::vector<std::string> args)
+Diagnostic makeError(const LineIndex& index, SyntaxError error, Span span, std::vector<std::string> args,
+                     std::string_view wording)
 {
     Diagnostic d;
     d.severity = Severity::Error;
     d.code = std::string(errorCode(error));
+    d.wording = std::string(wording);
     for (std::string& arg : args)
         arg = utf8::forMessage(arg);   // E101 and E110 quote the text, whatever its bytes
-    d.message = formatMessage(errorPattern(error), args);
+    d.message = messageText(d.code, d.wording, args);
     d.args = std::move(args);
     d.range = index.range(span);
     return d;

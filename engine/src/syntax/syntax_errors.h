@@ -30,12 +30,11 @@ enum class SyntaxError {
 
 /// The stable code, e.g. "E101".
 std::string_view errorCode(SyntaxError error) noexcept;
-/// The English message pattern with {0}, {1}... placeholders.
-std::string_view errorPattern(SyntaxError error) noexcept;
 
-/// Builds an error diagnostic over span of the text that index describes.
+/// Builds an error diagnostic over span of the text that index describes, worded by the code's
+/// pattern or by `wording` (an id of messageWordings(), "E101.found-text").
 Diagnostic makeError(const LineIndex& index, SyntaxError error, Span span,
-                     std::vector<std::string> args = {});
+                     std::vector<std::string> args = {}, std::string_view wording = {});
 
 /// A fix that inserts text at a byte offset, titled with the wording `id` of fixMessages().
 Fix insertionFix(const LineIndex& index, std::string_view id, std::vector<std::string> args, std::uint32_t offset,

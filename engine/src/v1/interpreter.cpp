@@ -89,7 +89,7 @@ private:
         }
         default:
             // Blocks are version 2: the facade never gives this engine a version 2 document.
-            state_.record({std::string(rt::code::kInternal), "the V1 engine does not run blocks", {}, stmt.span});
+            state_.record(rt::runtimeError("E499.v1-blocks", stmt.span));
             return;
         }
     }
@@ -123,7 +123,7 @@ private:
         case ast::ExprKind::Pipe:
         case ast::ExprKind::Navigate: break;
         }
-        rt::fail(rt::code::kInternal, expr.span, "the V1 engine does not run version 2 expressions");
+        rt::fail("E499.v1-version-2", expr.span);
     }
 
     rt::Value evalPath(const ast::PathExpr& path) const
@@ -150,8 +150,7 @@ private:
     {
         const rt::FunctionImpl* function = rt::findFunction(call.callee, static_cast<int>(call.args.size()));
         if (!function)
-            rt::fail(rt::code::kInternal, call.span, "no function `" + call.callee + "` takes "
-                                                         + std::to_string(call.args.size()) + " argument(s)");
+            rt::fail("E499.v1-arity", call.span, {call.callee, std::to_string(call.args.size())});
         rt::EngineCall<Interpreter, ast::Expr> v1Call(*this, state_, call.callee, call.span, call.args);
         return rt::invoke(*function, v1Call);
     }

@@ -80,7 +80,7 @@ private:
         try {
             const rt::Value condition = eval(*stmt.value);
             holds = !condition.isMissingOrNull()
-                 && rt::requireBoolean(condition.json(), "the condition of `when`", stmt.value->span);
+                 && rt::requireBoolean(condition.json(), "operand.when", stmt.value->span);
         } catch (rt::Failure& failure) {
             if (failure.fatal)
                 throw;
@@ -125,7 +125,7 @@ private:
                 return;
             }
             if (!source.json().is_array())
-                rt::failWith(rt::code::kEach, stmt.value->span, {rt::describe(source)});
+                rt::fail(rt::code::kEach, stmt.value->span, {std::string(rt::typeId(source))});
             const Json::array_t& elements = *source.json().get_ptr<const Json::array_t*>();
             rt::writeValue(state_, base, stmt.target,
                            rt::Value::own(buildElements(stmt, elements.size(),
@@ -273,13 +273,13 @@ private:
                 state_, node.span, node.kids.size(), [&](std::size_t i) -> const std::string& { return node.keys[i]; },
                 [&](std::size_t i) { return eval(*node.kids[i]); });
         }
-        rt::fail(rt::code::kInternal, node.span, "unknown plan node");
+        rt::fail("E499.plan-node", node.span);
     }
 
     rt::Value evalCall(const Node& node)
     {
         if (!node.function)
-            rt::fail(rt::code::kInternal, node.span, "this function has no implementation");
+            rt::fail("E499.no-implementation", node.span);
         rt::EngineCall<Executor, Node> call(*this, state_, node.function->name, node.span, node.kids);
         return rt::invoke(*node.function, call);
     }

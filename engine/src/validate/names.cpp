@@ -29,23 +29,23 @@ struct Binding {
     const Expr* value = nullptr;   ///< a let's value
 };
 
-// "1 argument", "2 to 3 arguments", "at least 2 arguments"; overloads joined with " or ",
-// fewest arguments first.
-std::string arityDescription(std::vector<const CatalogEntry*> overloads)
+// What each overload takes, fewest arguments first, as phrase ids with their numbers:
+// "arity.one" (1 argument), "arity.range:2:3" (2 to 3 arguments), "arity.at-least:2"...
+std::vector<std::string> arityPhrases(std::vector<const CatalogEntry*> overloads)
 {
     std::sort(overloads.begin(), overloads.end(),
               [](const CatalogEntry* a, const CatalogEntry* b) { return a->minArity < b->minArity; });
-    const auto count = [](int n) { return n == 1 ? std::string("1 argument") : std::to_string(n) + " arguments"; };
-    std::string out;
+    std::vector<std::string> out;
     for (const CatalogEntry* entry : overloads) {
-        if (!out.empty())
-            out += " or ";
+        const std::string min = std::to_string(entry->minArity);
         if (entry->maxArity == CatalogEntry::kVariadic)
-            out += "at least " + count(entry->minArity);
+            out.push_back(entry->minArity == 1 ? "arity.at-least-one" : "arity.at-least:" + min);
         else if (entry->minArity == entry->maxArity)
-            out += entry->minArity == 0 ? std::string("no arguments") : count(entry->minArity);
+            out.push_back(entry->minArity == 0   ? "arity.none"
+                          : entry->minArity == 1 ? "arity.one"
+                                                 : "arity.exactly:" + min);
         else
-            out += std::to_string(entry->minArity) + " to " + count(entry->maxArity);
+            out.push_back(entry->maxArity == 1 ? "arity.up-to-one" : "arity.range:" + min + ":" + std::to_string(entry->maxArity));
     }
     return out;
 }
@@ -310,7 +310,12 @@ private:
         const auto match = std::find_if(overloads.begin(), overloads.end(),
                                         [&](const CatalogEntry* e) { return e->acceptsArity(count); });
         if (match == overloads.end()) {
-            c_.report("E203", {name, arityDescription(overloads), std::to_string(count)}, nameSpan);
+            std::vector<std::string> args{name};
+            for (std::string& arity : arityPhrases(overloads))
+                args.push_back(std::move(arity));
+            args.push_back(std::to_string(count));
+            const char* wording = args.size() > 3 ? "E203.overloads" : "E203";
+            c_.report(wording, std::move(args), nameSpan);
             return;
         }
         const CatalogEntry& entry = **match;
@@ -342,7 +347,7 @@ private:
             if (!regex)
                 it->second = error;
             else if (function == "split" && RE2::FullMatch("", *regex))
-                it->second = "the separator matches the empty string";
+                it->second = "regex.split-empty-match";
         }
         if (!it->second.empty())
             c_.report("E204", {function, it->second}, pattern.span);
