@@ -77,6 +77,13 @@ inline std::string sexpr(const mdsl::ast::Expr& e)
         const auto& b = e.as<BinaryExpr>();
         return "(" + std::string(opText(b.op)) + " " + sexpr(*b.left) + " " + sexpr(*b.right) + ")";
     }
+    case ExprKind::Navigate: {
+        const auto& n = e.as<NavigateExpr>();
+        std::string s = "(get " + sexpr(*n.base);
+        for (const PathSegment& seg : n.segments)
+            s += " " + (seg.kind == PathSegment::Kind::Index ? std::to_string(seg.index) : seg.name);
+        return s + ")";
+    }
     case ExprKind::Pipe: {
         const auto& p = e.as<PipeExpr>();
         std::string s = "(pipe " + sexpr(*p.input) + " " + p.callee;

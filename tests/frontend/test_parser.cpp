@@ -90,6 +90,17 @@ private slots:
         row("@.price * 2", "(* (jsonpath @.price) 2)");
         row("$", "(jsonpath $)");
         row("f(., .a)", "(call f (path) (path a))");
+        // Reading into a value binds tighter than any operator.
+        row("o.id", "(get o id)");
+        row("o.items[0].\"x y\"", "(get o items 0 x y)");
+        row("first(.items).sku", "(get (call first (path items)) sku)");
+        row("(a ?? b).name", "(get (?? a b) name)");
+        row("(.a)[2]", "(get (path a) 2)");
+        row("-o.n * 2", "(* (- (get o n)) 2)");
+        row("not o.ok", "(not (get o ok))");
+        row("o.n + p.m", "(+ (get o n) (get p m))");
+        row("f(o.a, g(x).b)", "(call f (get o a) (get (call g x) b))");
+        row("x | f(o.a)", "(pipe x f (get o a))");
     }
     void expressions()
     {
