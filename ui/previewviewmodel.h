@@ -13,12 +13,19 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 namespace studio {
 
 /// Words with one part shown strong ("Production serves V1 by fallback (V2 failed)", strong
 /// "V1 by fallback"). `strong` is looked up in `text`; a translation without it is shown plain.
 struct Phrase {
+    Phrase() = default;
+    Phrase(QString text_, QString strong_ = QString(), bool alert_ = false)
+        : text(std::move(text_)), strong(std::move(strong_)), alert(alert_)
+    {
+    }
+
     QString text;
     QString strong;
     bool alert = false;   ///< shown as a warning (e.g. a bundle written by another engine)

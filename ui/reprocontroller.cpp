@@ -248,8 +248,8 @@ bool ReproController::exportBundle(const QString& path, const QString& notes)
     b.createdAt = toStd(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     b.engineVersion = std::string(mdsl::engineVersion());
     b.studioVersion = MDSL_PROJECT_VERSION;
-    if (const QString path = context_.documentPath(); !path.isEmpty())
-        b.mappingName = toStd(QFileInfo(path).fileName());
+    if (const QString documentPath = context_.documentPath(); !documentPath.isEmpty())
+        b.mappingName = toStd(QFileInfo(documentPath).fileName());
     else if (!bundle_.mappingName.empty())
         b.mappingName = bundle_.mappingName;
     else
