@@ -134,10 +134,10 @@ public:
     bool mapField(const QString& sourcePath, const QString& targetPointer);
 
     /// The features' controllers, for tests and embedding.
-    [[nodiscard]] FilesController* files() const { return files_; }
-    [[nodiscard]] PreviewController* preview() const { return previewController_; }
-    [[nodiscard]] VisualMappingController* visualMapping() const { return visualController_; }
-    [[nodiscard]] ReproController* repro() const { return repro_; }
+    [[nodiscard]] FilesController* filesController() const { return files_; }
+    [[nodiscard]] PreviewController* previewController() const { return previewController_; }
+    [[nodiscard]] VisualMappingController* visualMappingController() const { return visualController_; }
+    [[nodiscard]] ReproController* reproController() const { return repro_; }
 
 protected:
     void changeEvent(QEvent* event) override;
