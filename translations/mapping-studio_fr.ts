@@ -962,6 +962,103 @@
     </message>
 </context>
 <context>
+    <name>studio::FilesController</name>
+    <message>
+        <source>the file is larger than %1 MB</source>
+        <translation>le fichier dépasse %1 Mo</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>le fichier n’est pas du texte UTF-8</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Cannot open %1:
+%2</source>
+        <translation>Impossible d’ouvrir %1 :
+%2</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 ouvert</translation>
+    </message>
+    <message>
+        <source># target &lt;- source, e.g.:</source>
+        <translation># cible &lt;- source, par exemple :</translation>
+    </message>
+    <message>
+        <source>Save Mapping</source>
+        <translation>Enregistrer le mapping</translation>
+    </message>
+    <message>
+        <source>Mappings (*.mdsl);;All files (*)</source>
+        <translation>Mappings (*.mdsl);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cannot save %1:
+%2</source>
+        <translation>Impossible d’enregistrer %1 :
+%2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <source>Load Sample Input</source>
+        <translation>Charger l’entrée d’exemple</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot load %1:
+%2</source>
+        <translation>Impossible de charger %1 :
+%2</translation>
+    </message>
+    <message>
+        <source>Open Mapping</source>
+        <translation>Ouvrir un mapping</translation>
+    </message>
+    <message>
+        <source>Mappings (*.mdsl);;JSON sample inputs (*.json);;Repro bundles (*.mdslrepro);;All files (*)</source>
+        <translation>Mappings (*.mdsl);;Entrées d’exemple JSON (*.json);;Paquets de reproduction (*.mdslrepro);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them?</source>
+        <translation>« %1 » a des modifications non enregistrées. Les enregistrer ?</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sans titre</translation>
+    </message>
+    <message>
+        <source>Mapping Studio was closed without saving “%1” (autosaved %2). Restore the unsaved text?</source>
+        <translation>Mapping Studio a été fermé sans enregistrer « %1 » (sauvegarde automatique du %2). Restaurer le texte non enregistré ?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+</context>
+<context>
     <name>studio::FindBar</name>
     <message>
         <source>Find</source>
@@ -1023,38 +1120,12 @@
         <translation>À &amp;propos de Mapping Studio</translation>
     </message>
     <message>
-        <source>Untitled</source>
-        <translation>Sans titre</translation>
-    </message>
-    <message>
         <source>%1[*] — Mapping Studio</source>
         <translation>%1[*] — Mapping Studio</translation>
     </message>
     <message>
         <source>Line %1, Column %2</source>
         <translation>Ligne %1, colonne %2</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Ouvrir</translation>
-    </message>
-    <message>
-        <source>Cannot open %1:
-%2</source>
-        <translation>Impossible d’ouvrir %1 :
-%2</translation>
-    </message>
-    <message>
-        <source>Opened %1</source>
-        <translation>%1 ouvert</translation>
-    </message>
-    <message>
-        <source>Open Mapping</source>
-        <translation>Ouvrir un mapping</translation>
-    </message>
-    <message>
-        <source>Mappings (*.mdsl);;All files (*)</source>
-        <translation>Mappings (*.mdsl);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>About Mapping Studio</source>
@@ -1179,26 +1250,6 @@
         <translation>&amp;Exemples</translation>
     </message>
     <message>
-        <source>Mapping Studio was closed without saving “%1” (autosaved %2). Restore the unsaved text?</source>
-        <translation>Mapping Studio a été fermé sans enregistrer « %1 » (sauvegarde automatique du %2). Restaurer le texte non enregistré ?</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>Restaurer</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Abandonner</translation>
-    </message>
-    <message>
-        <source>Dry-run: %1</source>
-        <translation>Exécution à blanc : %1</translation>
-    </message>
-    <message>
-        <source>The text changed since it was checked; try the fix again in a moment.</source>
-        <translation>Le texte a changé depuis sa vérification ; réessayez la correction dans un instant.</translation>
-    </message>
-    <message>
         <source>The document cannot be formatted.</source>
         <translation>Le document ne peut pas être mis en forme.</translation>
     </message>
@@ -1223,66 +1274,6 @@
     <message>
         <source>Flags imported from %1</source>
         <translation>Drapeaux importés depuis %1</translation>
-    </message>
-    <message>
-        <source>the file is larger than %1 MB</source>
-        <translation>le fichier dépasse %1 Mo</translation>
-    </message>
-    <message>
-        <source>the file is not UTF-8 text</source>
-        <translation>le fichier n’est pas du texte UTF-8</translation>
-    </message>
-    <message>
-        <source># target &lt;- source, e.g.:</source>
-        <translation># cible &lt;- source, par exemple :</translation>
-    </message>
-    <message>
-        <source>Save Mapping</source>
-        <translation>Enregistrer le mapping</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Enregistrer</translation>
-    </message>
-    <message>
-        <source>Cannot save %1:
-%2</source>
-        <translation>Impossible d’enregistrer %1 :
-%2</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 enregistré</translation>
-    </message>
-    <message>
-        <source>Load Sample Input</source>
-        <translation>Charger l’entrée d’exemple</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json);;All files (*)</source>
-        <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Cannot load %1:
-%2</source>
-        <translation>Impossible de charger %1 :
-%2</translation>
-    </message>
-    <message>
-        <source>Pin V1 Side</source>
-        <translation>Épingler le côté V1</translation>
-    </message>
-    <message>
-        <source>Pin V1 Side to File</source>
-        <translation>Épingler le côté V1 à un fichier</translation>
-    </message>
-    <message>
-        <source>Unsaved Changes</source>
-        <translation>Modifications non enregistrées</translation>
-    </message>
-    <message>
-        <source>“%1” has unsaved changes. Save them?</source>
-        <translation>« %1 » a des modifications non enregistrées. Les enregistrer ?</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -1332,180 +1323,6 @@
         <source>Add Conditional Breakpoint…</source>
         <translation>Ajouter un point d’arrêt conditionnel…</translation>
     </message>
-    <message>
-        <source>Mappings (*.mdsl);;JSON sample inputs (*.json);;Repro bundles (*.mdslrepro);;All files (*)</source>
-        <translation>Mappings (*.mdsl);;Entrées d’exemple JSON (*.json);;Paquets de reproduction (*.mdslrepro);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Load Production Output</source>
-        <translation>Charger la sortie de production</translation>
-    </message>
-    <message>
-        <source>%1 (from repro bundle)</source>
-        <translation>%1 (du paquet de reproduction)</translation>
-    </message>
-    <message>
-        <source>Repro bundle (this session)</source>
-        <translation>Paquet de reproduction (cette session)</translation>
-    </message>
-    <message>
-        <source>This is not a valid repro bundle: %1</source>
-        <translation>Ce n’est pas un paquet de reproduction valide : %1</translation>
-    </message>
-    <message>
-        <source>Open Repro Bundle</source>
-        <translation>Ouvrir un paquet de reproduction</translation>
-    </message>
-    <message>
-        <source>Opened repro bundle %1</source>
-        <translation>Paquet de reproduction %1 ouvert</translation>
-    </message>
-    <message>
-        <source>Export Repro Bundle</source>
-        <translation>Exporter un paquet de reproduction</translation>
-    </message>
-    <message>
-        <source>The sample input must be JSON to go into a bundle:
-%1</source>
-        <translation>L’entrée d’exemple doit être du JSON pour aller dans un paquet :
-%1</translation>
-    </message>
-    <message>
-        <source>Repro bundle written to %1</source>
-        <translation>Paquet de reproduction écrit dans %1</translation>
-    </message>
-    <message>
-        <source>Repro bundles (*.mdslrepro);;All files (*)</source>
-        <translation>Paquets de reproduction (*.mdslrepro);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Notes for whoever opens the bundle (ticket, symptoms, what was tried):</source>
-        <translation>Notes pour qui ouvrira le paquet (ticket, symptômes, ce qui a été essayé) :</translation>
-    </message>
-    <message>
-        <source>E&amp;xport Repro Bundle…</source>
-        <translation>E&amp;xporter un paquet de reproduction…</translation>
-    </message>
-    <message>
-        <source>Write the mapping, input, flags, clock, versions and production's output to one file</source>
-        <translation>Écrire le mapping, l’entrée, les drapeaux, l’horloge, les versions et la sortie de production dans un seul fichier</translation>
-    </message>
-    <message>
-        <source>Load &amp;Production Output…</source>
-        <translation>Charger la sortie de &amp;production…</translation>
-    </message>
-    <message>
-        <source>&amp;Close Repro Bundle</source>
-        <translation>&amp;Fermer le paquet de reproduction</translation>
-    </message>
-    <message>
-        <source>Flags: repro bundle (not saved)</source>
-        <translation>Drapeaux : paquet de reproduction (non enregistrés)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Repro bundle&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;Paquet de reproduction&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>another tool</source>
-        <translation>un autre outil</translation>
-    </message>
-    <message>
-        <source>studio %1</source>
-        <translation>studio %1</translation>
-    </message>
-    <message>
-        <source>written %1 by %2, engine %3</source>
-        <translation>écrit le %1 par %2, moteur %3</translation>
-    </message>
-    <message>
-        <source>this is engine %1</source>
-        <translation>ici, moteur %1</translation>
-    </message>
-    <message>
-        <source>route V1-only</source>
-        <translation>route V1 seule</translation>
-    </message>
-    <message>
-        <source>route V2-routed</source>
-        <translation>route V2 (routée)</translation>
-    </message>
-    <message>
-        <source>clock %1</source>
-        <translation>horloge %1</translation>
-    </message>
-    <message>
-        <source>system clock</source>
-        <translation>horloge système</translation>
-    </message>
-    <message>
-        <source>the bundle's flags apply to this session only</source>
-        <translation>les drapeaux du paquet ne valent que pour cette session</translation>
-    </message>
-    <message>
-        <source>notes: %1</source>
-        <translation>notes : %1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Production output&lt;/b&gt; from %1</source>
-        <translation>&lt;b&gt;Sortie de production&lt;/b&gt; de %1</translation>
-    </message>
-    <message>
-        <source>production says %1 answered</source>
-        <translation>selon la production, %1 a répondu</translation>
-    </message>
-    <message>
-        <source>production says V1 answered by fallback</source>
-        <translation>selon la production, V1 a répondu en repli</translation>
-    </message>
-    <message>
-        <source>production engine %1</source>
-        <translation>moteur de production %1</translation>
-    </message>
-    <message>
-        <source>no production output in the bundle</source>
-        <translation>pas de sortie de production dans le paquet</translation>
-    </message>
-    <message>
-        <source>Visual Mapping</source>
-        <translation>Mapping visuel</translation>
-    </message>
-    <message>
-        <source>the mapping has syntax errors; fix them first</source>
-        <translation>le mapping a des erreurs de syntaxe ; corrigez-les d’abord</translation>
-    </message>
-    <message>
-        <source>this is not a field of the sample input</source>
-        <translation>ce n’est pas un champ de l’entrée d’exemple</translation>
-    </message>
-    <message>
-        <source>choose a field, not the whole input</source>
-        <translation>choisissez un champ, pas toute l’entrée</translation>
-    </message>
-    <message>
-        <source>this target holds a value, not an object</source>
-        <translation>cette cible contient une valeur, pas un objet</translation>
-    </message>
-    <message>
-        <source>it belongs to the element of an enclosing array block; name that element with “each … as name”</source>
-        <translation>il appartient à l’élément d’un bloc tableau englobant ; nommez cet élément avec « each … as nom »</translation>
-    </message>
-    <message>
-        <source>reading this field from there needs JSONPath (version 2 and the JSONPath flag), or drop it into an array block over its array</source>
-        <translation>lire ce champ à cet endroit demande JSONPath (version 2 et le flag JSONPath), ou déposez-le dans un bloc tableau sur son tableau</translation>
-    </message>
-    <message>
-        <source>Cannot map %1: %2.</source>
-        <translation>Impossible de mapper %1 : %2.</translation>
-    </message>
-    <message>
-        <source>%1 now reads %2.</source>
-        <translation>%1 lit maintenant %2.</translation>
-    </message>
-    <message>
-        <source>Mapped %1 to %2.</source>
-        <translation>%1 mappé vers %2.</translation>
-    </message>
 </context>
 <context>
     <name>studio::MappingBackend</name>
@@ -1520,6 +1337,35 @@
     <message>
         <source>No sample input yet: type one, load one or drop a JSON file.</source>
         <translation>Pas encore d’entrée d’exemple : saisissez-en une, chargez-en une ou déposez un fichier JSON.</translation>
+    </message>
+</context>
+<context>
+    <name>studio::PreviewController</name>
+    <message>
+        <source>The text changed since it was checked; try the fix again in a moment.</source>
+        <translation>Le texte a changé depuis sa vérification ; réessayez la correction dans un instant.</translation>
+    </message>
+    <message>
+        <source>Pin V1 Side</source>
+        <translation>Épingler le côté V1</translation>
+    </message>
+    <message>
+        <source>Cannot open %1:
+%2</source>
+        <translation>Impossible d’ouvrir %1 :
+%2</translation>
+    </message>
+    <message>
+        <source>Pin V1 Side to File</source>
+        <translation>Épingler le côté V1 à un fichier</translation>
+    </message>
+    <message>
+        <source>Mappings (*.mdsl);;All files (*)</source>
+        <translation>Mappings (*.mdsl);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Dry-run: %1</source>
+        <translation>Exécution à blanc : %1</translation>
     </message>
 </context>
 <context>
@@ -1567,14 +1413,6 @@
     <message>
         <source>%1:%2 %3 %4</source>
         <translation>%1:%2 %3 %4</translation>
-    </message>
-    <message>
-        <source>Production serves &lt;b&gt;V1 by fallback&lt;/b&gt; (V2 failed)</source>
-        <translation>La production sert &lt;b&gt;V1 en repli&lt;/b&gt; (V2 a échoué)</translation>
-    </message>
-    <message>
-        <source>Production serves &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>La production sert &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Running…</source>
@@ -1637,18 +1475,6 @@
         <translation>Différence suivante</translation>
     </message>
     <message>
-        <source>&lt;b&gt;V1 engine&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Moteur V1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;V1 engine&lt;/b&gt; on %1</source>
-        <translation>&lt;b&gt;Moteur V1&lt;/b&gt; sur %1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;V2 engine&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Moteur V2&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>Type or drop a JSON sample input here</source>
         <translation>Saisissez ou déposez ici une entrée d’exemple JSON</translation>
     </message>
@@ -1659,14 +1485,6 @@
     <message>
         <source>recorded</source>
         <translation>enregistrée</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Ours&lt;/b&gt;: V1 engine</source>
-        <translation>&lt;b&gt;Chez nous&lt;/b&gt; : moteur V1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Ours&lt;/b&gt;: V2 engine</source>
-        <translation>&lt;b&gt;Chez nous&lt;/b&gt; : moteur V2</translation>
     </message>
     <message>
         <source>%1 — Production: %2 · Ours: %3</source>
@@ -1681,12 +1499,52 @@
         <translation>Différences avec la production : %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Production&lt;/b&gt; (recorded)</source>
-        <translation>&lt;b&gt;Production&lt;/b&gt; (enregistrée)</translation>
-    </message>
-    <message>
         <source>Not reproduced: our run is %1</source>
         <translation>Non reproduit : notre exécution est %1</translation>
+    </message>
+    <message>
+        <source>Production (recorded)</source>
+        <translation>Production (enregistrée)</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Ours: V1 engine</source>
+        <translation>Chez nous : moteur V1</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>Chez nous</translation>
+    </message>
+    <message>
+        <source>Ours: V2 engine</source>
+        <translation>Chez nous : moteur V2</translation>
+    </message>
+    <message>
+        <source>V1 engine</source>
+        <translation>Moteur V1</translation>
+    </message>
+    <message>
+        <source>V1 engine on %1</source>
+        <translation>Moteur V1 sur %1</translation>
+    </message>
+    <message>
+        <source>V2 engine</source>
+        <translation>Moteur V2</translation>
+    </message>
+    <message>
+        <source>Production serves V1 by fallback (V2 failed)</source>
+        <translation>La production sert V1 en repli (V2 a échoué)</translation>
+    </message>
+    <message>
+        <source>V1 by fallback</source>
+        <translation>V1 en repli</translation>
+    </message>
+    <message>
+        <source>Production serves %1</source>
+        <translation>La production sert %1</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1691,177 @@
     <message>
         <source>Rule, line %1</source>
         <translation>Règle, ligne %1</translation>
+    </message>
+</context>
+<context>
+    <name>studio::ReproController</name>
+    <message>
+        <source>the file is larger than %1 MB</source>
+        <translation>le fichier dépasse %1 Mo</translation>
+    </message>
+    <message>
+        <source>Load Production Output</source>
+        <translation>Charger la sortie de production</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>%1 (from repro bundle)</source>
+        <translation>%1 (du paquet de reproduction)</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sans titre</translation>
+    </message>
+    <message>
+        <source>Repro bundle (this session)</source>
+        <translation>Paquet de reproduction (cette session)</translation>
+    </message>
+    <message>
+        <source>This is not a valid repro bundle: %1</source>
+        <translation>Ce n’est pas un paquet de reproduction valide : %1</translation>
+    </message>
+    <message>
+        <source>Open Repro Bundle</source>
+        <translation>Ouvrir un paquet de reproduction</translation>
+    </message>
+    <message>
+        <source>Cannot open %1:
+%2</source>
+        <translation>Impossible d’ouvrir %1 :
+%2</translation>
+    </message>
+    <message>
+        <source>Opened repro bundle %1</source>
+        <translation>Paquet de reproduction %1 ouvert</translation>
+    </message>
+    <message>
+        <source>Cannot load %1:
+%2</source>
+        <translation>Impossible de charger %1 :
+%2</translation>
+    </message>
+    <message>
+        <source>Export Repro Bundle</source>
+        <translation>Exporter un paquet de reproduction</translation>
+    </message>
+    <message>
+        <source>The sample input must be JSON to go into a bundle:
+%1</source>
+        <translation>L’entrée d’exemple doit être du JSON pour aller dans un paquet :
+%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1:
+%2</source>
+        <translation>Impossible d’écrire %1 :
+%2</translation>
+    </message>
+    <message>
+        <source>Repro bundle written to %1</source>
+        <translation>Paquet de reproduction écrit dans %1</translation>
+    </message>
+    <message>
+        <source>Repro bundles (*.mdslrepro);;All files (*)</source>
+        <translation>Paquets de reproduction (*.mdslrepro);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Notes for whoever opens the bundle (ticket, symptoms, what was tried):</source>
+        <translation>Notes pour qui ouvrira le paquet (ticket, symptômes, ce qui a été essayé) :</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Repro Bundle…</source>
+        <translation>E&amp;xporter un paquet de reproduction…</translation>
+    </message>
+    <message>
+        <source>Write the mapping, input, flags, clock, versions and production's output to one file</source>
+        <translation>Écrire le mapping, l’entrée, les drapeaux, l’horloge, les versions et la sortie de production dans un seul fichier</translation>
+    </message>
+    <message>
+        <source>Load &amp;Production Output…</source>
+        <translation>Charger la sortie de &amp;production…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Repro Bundle</source>
+        <translation>&amp;Fermer le paquet de reproduction</translation>
+    </message>
+    <message>
+        <source>Flags: repro bundle (not saved)</source>
+        <translation>Drapeaux : paquet de reproduction (non enregistrés)</translation>
+    </message>
+    <message>
+        <source>Repro bundle %1</source>
+        <translation>Paquet de reproduction %1</translation>
+    </message>
+    <message>
+        <source>Repro bundle</source>
+        <translation>Paquet de reproduction</translation>
+    </message>
+    <message>
+        <source>another tool</source>
+        <translation>un autre outil</translation>
+    </message>
+    <message>
+        <source>studio %1</source>
+        <translation>studio %1</translation>
+    </message>
+    <message>
+        <source>written %1 by %2, engine %3</source>
+        <translation>écrit le %1 par %2, moteur %3</translation>
+    </message>
+    <message>
+        <source>this is engine %1</source>
+        <translation>ici, moteur %1</translation>
+    </message>
+    <message>
+        <source>route V1-only</source>
+        <translation>route V1 seule</translation>
+    </message>
+    <message>
+        <source>route V2-routed</source>
+        <translation>route V2 (routée)</translation>
+    </message>
+    <message>
+        <source>clock %1</source>
+        <translation>horloge %1</translation>
+    </message>
+    <message>
+        <source>system clock</source>
+        <translation>horloge système</translation>
+    </message>
+    <message>
+        <source>the bundle's flags apply to this session only</source>
+        <translation>les drapeaux du paquet ne valent que pour cette session</translation>
+    </message>
+    <message>
+        <source>notes: %1</source>
+        <translation>notes : %1</translation>
+    </message>
+    <message>
+        <source>Production output from %1</source>
+        <translation>Sortie de production de %1</translation>
+    </message>
+    <message>
+        <source>Production output</source>
+        <translation>Sortie de production</translation>
+    </message>
+    <message>
+        <source>production says %1 answered</source>
+        <translation>selon la production, %1 a répondu</translation>
+    </message>
+    <message>
+        <source>production says V1 answered by fallback</source>
+        <translation>selon la production, V1 a répondu en repli</translation>
+    </message>
+    <message>
+        <source>production engine %1</source>
+        <translation>moteur de production %1</translation>
+    </message>
+    <message>
+        <source>no production output in the bundle</source>
+        <translation>pas de sortie de production dans le paquet</translation>
     </message>
 </context>
 <context>
@@ -2027,6 +2056,49 @@
     <message>
         <source>V2, no fallback</source>
         <translation>V2, sans repli</translation>
+    </message>
+</context>
+<context>
+    <name>studio::VisualMappingController</name>
+    <message>
+        <source>Visual Mapping</source>
+        <translation>Mapping visuel</translation>
+    </message>
+    <message>
+        <source>the mapping has syntax errors; fix them first</source>
+        <translation>le mapping a des erreurs de syntaxe ; corrigez-les d’abord</translation>
+    </message>
+    <message>
+        <source>this is not a field of the sample input</source>
+        <translation>ce n’est pas un champ de l’entrée d’exemple</translation>
+    </message>
+    <message>
+        <source>choose a field, not the whole input</source>
+        <translation>choisissez un champ, pas toute l’entrée</translation>
+    </message>
+    <message>
+        <source>this target holds a value, not an object</source>
+        <translation>cette cible contient une valeur, pas un objet</translation>
+    </message>
+    <message>
+        <source>it belongs to the element of an enclosing array block; name that element with “each … as name”</source>
+        <translation>il appartient à l’élément d’un bloc tableau englobant ; nommez cet élément avec « each … as nom »</translation>
+    </message>
+    <message>
+        <source>reading this field from there needs JSONPath (version 2 and the JSONPath flag), or drop it into an array block over its array</source>
+        <translation>lire ce champ à cet endroit demande JSONPath (version 2 et le flag JSONPath), ou déposez-le dans un bloc tableau sur son tableau</translation>
+    </message>
+    <message>
+        <source>Cannot map %1: %2.</source>
+        <translation>Impossible de mapper %1 : %2.</translation>
+    </message>
+    <message>
+        <source>%1 now reads %2.</source>
+        <translation>%1 lit maintenant %2.</translation>
+    </message>
+    <message>
+        <source>Mapped %1 to %2.</source>
+        <translation>%1 mappé vers %2.</translation>
     </message>
 </context>
 <context>

@@ -1,15 +1,22 @@
+// The shell: the widgets, menus and status bar, the settings, the window context and the
+// features' controllers; the public API forwards to the controllers.
+
 #include "mainwindow.h"
 
 #include "analysisservice.h"
 #include "codeeditor.h"
+#include "filescontroller.h"
 #include "findbar.h"
 #include "jsonview.h"
 #include "mappingbackend.h"
+#include "previewcontroller.h"
 #include "previewpanel.h"
 #include "problemspanel.h"
-#include "recovery.h"
+#include "reprocontroller.h"
 #include "settingsdialog.h"
 #include "studioapp.h"
+#include "visualmappingcontroller.h"
+#include "windowcontext.h"
 
 #include "mdsl/format.h"
 #include "mdsl/version.h"
@@ -26,12 +33,10 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTextBlock>
 #include <QVBoxLayout>
 
 namespace studio {
@@ -73,34 +78,23 @@ MainWindow::MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent)
     , problems_(new ProblemsPanel(this))
     , preview_(new PreviewPanel(this))
     , cursorLabel_(new QLabel(this))
-    , problemsLabel_(new QLabel(this))
-    , routeLabel_(new QLabel(this))
+    , context_(std::make_unique<WindowContext>(*this))
     , actions_(std::make_unique<Actions>())
 {
     QSettings store;
     settings_ = StudioSettings::load(store);
-    autoSaver_ = new AutoSaver([this] { return snapshot(); }, this);
     findBar_ = new FindBar(editor_, this);
+    // The features that the layout needs: the preview (its status widgets come first) and
+    // the files (the recovery offer above the editor).
+    previewController_ = new PreviewController(*context_, preview_, problems_, this);
+    files_ = new FilesController(*context_, *previewController_, this);
 
-    // Left: the recovery offer, the editor, its find bar, the problems. Right: the preview.
-    recoveryBar_ = new QWidget(this);
-    recoveryLabel_ = new QLabel(recoveryBar_);
-    recoveryLabel_->setWordWrap(true);
-    restoreButton_ = new QPushButton(recoveryBar_);
-    discardButton_ = new QPushButton(recoveryBar_);
-    auto* barLayout = new QHBoxLayout(recoveryBar_);
-    barLayout->addWidget(recoveryLabel_, 1);
-    barLayout->addWidget(restoreButton_);
-    barLayout->addWidget(discardButton_);
-    recoveryBar_->setAutoFillBackground(true);
-    recoveryBar_->setStyleSheet(QStringLiteral("background: #fff3c4; color: #3a3000;"));
-    recoveryBar_->hide();
-
+    // Left: the recovery offer, the editor, its find bar, the problems. Right: the side tabs.
     auto* editorBox = new QWidget(this);
     auto* editorLayout = new QVBoxLayout(editorBox);
     editorLayout->setContentsMargins(0, 0, 0, 0);
     editorLayout->setSpacing(0);
-    editorLayout->addWidget(recoveryBar_);
+    editorLayout->addWidget(files_->recoveryBar());
     editorLayout->addWidget(editor_, 1);
     editorLayout->addWidget(findBar_);
 
@@ -126,52 +120,39 @@ MainWindow::MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent)
     mainSplitter_->setChildrenCollapsible(false);
     setCentralWidget(mainSplitter_);
 
-    statusBar()->addPermanentWidget(routeLabel_);
-    statusBar()->addPermanentWidget(problemsLabel_);
     statusBar()->addPermanentWidget(cursorLabel_);
     setAcceptDrops(true);
     editor_->setAcceptDrops(false);   // files dropped on the editor open, not paste their path
     preview_->inputView()->setAcceptDrops(false);
 
+    visualController_ = new VisualMappingController(*context_, *previewController_, this);
+    repro_ = new ReproController(*context_, *files_, *previewController_, this);
+    connect(files_, &FilesController::documentReplaced, repro_, &ReproController::close);
     createActions();
     createMenus();
-    setUpVisualMapping();
-    setUpRepro();
 
     connect(editor_->document(), &QTextDocument::modificationChanged, this, &QWidget::setWindowModified);
-    connect(editor_->document(), &QTextDocument::contentsChanged, this, &MainWindow::textEdited);
     connect(editor_, &QPlainTextEdit::cursorPositionChanged, this, &MainWindow::updateCursorPosition);
-    connect(service_, &AnalysisService::problemsReady, this, &MainWindow::showProblems);
-    connect(service_, &AnalysisService::previewReady, this, &MainWindow::showPreview);
-    connect(problems_, &ProblemsPanel::jumpRequested, editor_, &CodeEditor::selectRange);
-    connect(problems_, &ProblemsPanel::fixRequested, this, &MainWindow::applyFix);
-    connect(problems_, &ProblemsPanel::countsChanged, this, &MainWindow::updateStatus);
-    connect(preview_, &PreviewPanel::jumpRequested, editor_, &CodeEditor::selectRange);
-    connect(preview_, &PreviewPanel::inputEdited, this, [this] {
-        autoSaver_->documentChanged();
-        if (settings_.previewAutoRun)
-            schedulePreview(settings_.previewDelayMs);
-    });
-    connect(preview_, &PreviewPanel::runRequested, this, &MainWindow::runPreview);
     connect(preview_, &PreviewPanel::loadInputRequested, this, [this] { actions_->loadInput->trigger(); });
-    connect(preview_, &PreviewPanel::pinRequested, this, &MainWindow::choosePin);
-    connect(restoreButton_, &QPushButton::clicked, this, &MainWindow::restoreRecovered);
-    connect(discardButton_, &QPushButton::clicked, this, &MainWindow::discardRecovered);
 
     applySettings(settings_);
     retranslate();
     resize(1280, 800);
     mainSplitter_->setSizes({540, 740});
     updateTitle();
-    checkForRecovery();
+    files_->checkForRecovery();
 }
 
 MainWindow::~MainWindow()
 {
-    delete recovered_;
     // A window destroyed is a deliberate end (closeEvent asked about unsaved text); only a
     // crash or a kill, which run no destructor, leaves a recovery file behind.
-    autoSaver_->clear();
+    files_->autoSaver()->clear();
+    // The features go before the widgets they listen to, and before the context they hold.
+    delete repro_;
+    delete visualController_;
+    delete files_;
+    delete previewController_;
 }
 
 void MainWindow::createActions()
@@ -180,12 +161,12 @@ void MainWindow::createActions()
     a.newFile = new QAction(this);
     a.newFile->setShortcut(QKeySequence::New);
     connect(a.newFile, &QAction::triggered, this, [this] {
-        if (maybeSave())
+        if (files_->maybeSave())
             newDocument();
     });
     a.open = new QAction(this);
     a.open->setShortcut(QKeySequence::Open);
-    connect(a.open, &QAction::triggered, this, &MainWindow::showOpenDialog);
+    connect(a.open, &QAction::triggered, files_, &FilesController::showOpenDialog);
     a.save = new QAction(this);
     a.save->setShortcut(QKeySequence::Save);
     connect(a.save, &QAction::triggered, this, &MainWindow::save);
@@ -232,7 +213,7 @@ void MainWindow::createActions()
     a.previousDiff->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
     connect(a.previousDiff, &QAction::triggered, preview_, &PreviewPanel::previousDifference);
     a.pin = new QAction(this);
-    connect(a.pin, &QAction::triggered, this, &MainWindow::choosePin);
+    connect(a.pin, &QAction::triggered, previewController_, &PreviewController::choosePin);
 
     a.settings = new QAction(this);
     a.settings->setShortcut(QKeySequence::Preferences);
@@ -266,6 +247,8 @@ void MainWindow::createMenus()
     fileMenu_->addSeparator();
     fileMenu_->addAction(a.loadInput);
     fileMenu_->addSeparator();
+    fileMenu_->addActions(repro_->actions());
+    fileMenu_->addSeparator();
     fileMenu_->addAction(a.quit);
 
     editMenu_ = menuBar()->addMenu(QString());
@@ -298,8 +281,7 @@ void MainWindow::createMenus()
     examplesMenu_ = helpMenu_->addMenu(QString());
     helpMenu_->addSeparator();
     helpMenu_->addAction(a.about);
-    updateRecentMenu();
-    updateExamplesMenu();
+    files_->setMenus(recentMenu_, examplesMenu_);
 }
 
 void MainWindow::retranslate()
@@ -336,23 +318,15 @@ void MainWindow::retranslate()
     helpMenu_->setTitle(tr("&Help"));
     examplesMenu_->setTitle(tr("&Examples"));
     a.about->setText(tr("&About Mapping Studio"));
-    recoveryLabel_->setText(recovered_ && !recovered_->isEmpty()
-                                ? tr("Mapping Studio was closed without saving “%1” (autosaved %2). Restore the unsaved text?")
-                                      .arg(recovered_->first().path.isEmpty() ? tr("Untitled")
-                                                                              : QFileInfo(recovered_->first().path).fileName(),
-                                           QLocale().toString(recovered_->first().savedAt.toLocalTime(), QLocale::ShortFormat))
-                                : QString());
-    restoreButton_->setText(tr("Restore"));
-    discardButton_->setText(tr("Discard"));
     for (const SideTab& tab : sideTabTitles_)
         sideTabs_->setTabText(sideTabs_->indexOf(tab.widget), tab.title());
     retranslateDebugger();
-    retranslateRepro();
-    updateRecentMenu();
+    files_->retranslate();
+    previewController_->retranslate();
+    repro_->retranslate();
     updateProfilesMenu();
     updateTitle();
     updateCursorPosition();
-    updateStatus();
 }
 
 int MainWindow::addSideTab(QWidget* widget, std::function<QString()> title)
@@ -371,7 +345,7 @@ void MainWindow::changeEvent(QEvent* event)
 
 void MainWindow::updateTitle()
 {
-    const QString name = path_.isEmpty() ? untitledName() : QFileInfo(path_).fileName();
+    const QString name = path_.isEmpty() ? repro_->untitledName() : QFileInfo(path_).fileName();
     setWindowTitle(tr("%1[*] — Mapping Studio").arg(name));
 }
 
@@ -381,87 +355,14 @@ void MainWindow::updateCursorPosition()
     cursorLabel_->setText(tr("Line %1, Column %2").arg(cursor.blockNumber() + 1).arg(cursor.positionInBlock() + 1));
 }
 
-void MainWindow::updateStatus()
-{
-    int errors = 0;
-    int warnings = 0;
-    for (const Problem& p : problems_->problems()) {
-        errors += p.severity == ProblemSeverity::Error;
-        warnings += p.severity == ProblemSeverity::Warning;
-    }
-    problemsLabel_->setText(problemsSummary(errors, warnings));
-    routeLabel_->setText(tr("Dry-run: %1").arg(routedEngineSummary(settings_.flags)));
-}
-
-void MainWindow::textEdited()
-{
-    autoSaver_->documentChanged();
-    scheduleAnalysis();
-}
-
-void MainWindow::scheduleAnalysis(bool previewNow)
-{
-    requestedRevision_ = editor_->document()->revision();
-    service_->scheduleProblems(editor_->toPlainText(), settings_.flags);
-    if (previewNow)
-        schedulePreview(0);
-    else if (settings_.previewAutoRun)
-        schedulePreview(settings_.previewDelayMs);
-}
-
-void MainWindow::schedulePreview(int delayMs)
-{
-    PreviewRequest request;
-    request.text = editor_->toPlainText();
-    request.leftText = preview_->pinnedPath().isEmpty() ? request.text : preview_->pinnedText();
-    request.input = preview_->inputText();
-    request.flags = settings_.flags;
-    request.pinnedNowMs = settings_.previewClock();
-    request.production = preview_->production();
-    request.productionRoute = preview_->productionRoute();
-    preview_->showRunning();
-    service_->schedulePreview(std::move(request), delayMs);
-}
-
 void MainWindow::runPreview()
 {
-    schedulePreview(0);
-}
-
-void MainWindow::showProblems(const ProblemsResult& result)
-{
-    problemsRevision_ = requestedRevision_;
-    problems_->setProblems(result.problems);
-    editor_->setProblems(result.problems);
-    updateStatus();
-}
-
-void MainWindow::showPreview(const std::shared_ptr<const PreviewResult>& result)
-{
-    preview_->setResult(result);
-    if (result->inputError.isEmpty())
-        editor_->setSourcePaths(result->sourcePaths);
+    previewController_->runPreview();
 }
 
 bool MainWindow::applyFix(const TextFix& fix)
 {
-    // The fix's positions belong to the text that was validated; after an edit they may
-    // point elsewhere, and the next validation offers the fix again.
-    if (problemsRevision_ != editor_->document()->revision()) {
-        statusBar()->showMessage(tr("The text changed since it was checked; try the fix again in a moment."), 4000);
-        return false;
-    }
-    QTextCursor cursor(editor_->document());
-    cursor.beginEditBlock();
-    QList<TextEdit> edits = fix.edits;
-    std::sort(edits.begin(), edits.end(), [](const TextEdit& x, const TextEdit& y) { return x.start > y.start; });
-    for (const TextEdit& edit : edits) {
-        cursor.setPosition(edit.start);
-        cursor.setPosition(edit.end, QTextCursor::KeepAnchor);
-        cursor.insertText(edit.text);
-    }
-    cursor.endEditBlock();
-    return true;
+    return previewController_->applyFix(fix);
 }
 
 bool MainWindow::formatDocument()
@@ -502,16 +403,13 @@ void MainWindow::applySettings(const StudioSettings& settings)
     const bool previewChanged = settings.pinClock != settings_.pinClock || settings.pinnedClockMs != settings_.pinnedClockMs;
     settings_ = settings;
     QSettings store;
-    settingsToStore().save(store);
+    repro_->settingsToStore(settings_).save(store);
     applyTheme(settings_.theme);
     editor_->setEditorFont(settings_.editorFont);
     if (settings_.language != installedLanguage())
         installTranslation(settings_.language);
-    service_->setPreviewDelay(settings_.previewDelayMs);
     updateProfilesMenu();
-    updateStatus();
-    if (flagsChanged || previewChanged)
-        scheduleAnalysis(true);
+    previewController_->settingsApplied(flagsChanged || previewChanged);
 }
 
 SettingsDialog* MainWindow::showSettings()
@@ -548,7 +446,7 @@ void MainWindow::updateProfilesMenu()
     if (!profilesMenu_)
         return;
     profilesMenu_->clear();
-    const auto all = reproProfiles() + builtInProfiles() + settings_.userProfiles;
+    const auto all = repro_->profiles() + builtInProfiles() + settings_.userProfiles;
     for (const FlagProfile& profile : all) {
         QAction* action = profilesMenu_->addAction(displayName(profile));
         action->setCheckable(true);

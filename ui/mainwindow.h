@@ -1,7 +1,9 @@
 #pragma once
-// The studio's main window: the mapping editor with its problems, the side-by-side V1/V2
-// preview, the settings (production flags), files with autosave and crash recovery.
-// File handling lives in mainwindow_files.cpp.
+// The studio's main window: the shell that builds the widgets (the mapping editor with its
+// problems, the side tabs, menus and status bar), the settings (production flags), and one
+// controller per feature over a WindowContext (docs/architecture.md, "The studio"): files and
+// recovery, the preview, the visual mapping, repro sessions. Its public API forwards to them.
+// The debugger's wiring is still here (mainwindow_debugger.cpp).
 
 #include "analysis.h"
 #include "studiosettings.h"
@@ -16,7 +18,6 @@
 class QAction;
 class QLabel;
 class QMenu;
-class QPushButton;
 class QSplitter;
 class QTabWidget;
 
@@ -26,15 +27,18 @@ class AnalysisService;
 class AutoSaver;
 class CodeEditor;
 class DebuggerPanel;
+class FilesController;
 class FindBar;
 class MappingBackend;
+class PreviewController;
 class PreviewPanel;
 class ProblemsPanel;
 class RecordingDebugger;
-class ReproSession;
+class ReproController;
 class SettingsDialog;
+class VisualMappingController;
 class VisualMappingPanel;
-struct RecoveredDocument;
+class WindowContext;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -69,8 +73,8 @@ public:
     [[nodiscard]] ProblemsPanel* problemsPanel() const { return problems_; }
     [[nodiscard]] PreviewPanel* previewPanel() const { return preview_; }
     [[nodiscard]] FindBar* findBar() const { return findBar_; }
-    [[nodiscard]] VisualMappingPanel* visualMappingPanel() const { return visual_; }
-    [[nodiscard]] AutoSaver* autoSaver() const { return autoSaver_; }
+    [[nodiscard]] VisualMappingPanel* visualMappingPanel() const;
+    [[nodiscard]] AutoSaver* autoSaver() const;
     /// The tabs right of the editor: Preview first, then one per feature (debugger, visual mapping).
     [[nodiscard]] QTabWidget* sideTabs() const { return sideTabs_; }
     /// The path of the open document; ":/examples/..." for a bundled example.
@@ -85,7 +89,7 @@ public:
     /// The recent files, newest first.
     [[nodiscard]] QStringList recentFiles() const;
     /// The recovery offer shown at start-up, if any (restore with restoreRecovered()).
-    [[nodiscard]] QWidget* recoveryBar() const { return recoveryBar_; }
+    [[nodiscard]] QWidget* recoveryBar() const;
     void restoreRecovered();
     void discardRecovered();
     /// Runs the preview now (F5).
@@ -109,7 +113,7 @@ public:
     /// Sets a breakpoint with a condition (empty: unconditional) on the rule of a line.
     bool setBreakpointCondition(int line, const QString& condition);
 
-    /// Repro bundles (mainwindow_repro.cpp, docs/repro.md). Opens a .mdslrepro: the mapping as
+    /// Repro bundles (ReproController, docs/repro.md). Opens a .mdslrepro: the mapping as
     /// an unsaved untitled document, the input, the bundle's flags and clock for this session
     /// only (the saved settings are kept), production's output beside ours. An invalid bundle
     /// is refused with the reason and changes nothing.
@@ -126,8 +130,14 @@ public:
     [[nodiscard]] static bool isReproBundleFile(const QString& path);
     /// Writes the rule mapping an input field ("$.customer.name") to a target (a JSON Pointer
     /// of the visual mapping's target tree), as one undo step, and selects it. Says why in the
-    /// status bar and returns false when it cannot (mainwindow_visual.cpp).
+    /// status bar and returns false when it cannot (VisualMappingController).
     bool mapField(const QString& sourcePath, const QString& targetPointer);
+
+    /// The features' controllers, for tests and embedding.
+    [[nodiscard]] FilesController* filesController() const { return files_; }
+    [[nodiscard]] PreviewController* previewController() const { return previewController_; }
+    [[nodiscard]] VisualMappingController* visualMappingController() const { return visualController_; }
+    [[nodiscard]] ReproController* reproController() const { return repro_; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -136,58 +146,31 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    friend class WindowContext;   // the features' view of the window forwards to it
+
     /// Adds a tab right of the editor; `title` is called again when the language changes.
     int addSideTab(QWidget* widget, std::function<QString()> title);
     void createActions();
-    void setUpVisualMapping();
-    void setUpRepro();
-    void retranslateRepro();
-    void showExportReproDialog();
-    /// The settings to persist: the user's flags and clock while a bundle's are in force.
-    [[nodiscard]] StudioSettings settingsToStore();
-    /// The temporary "Repro bundle" flag profile while a bundle's flags are in force.
-    [[nodiscard]] QList<FlagProfile> reproProfiles() const;
-    /// "Untitled", or the bundle's mapping name for a mapping restored from a bundle.
-    [[nodiscard]] QString untitledName() const;
     void createMenus();
     void retranslate();
     void updateTitle();
     void updateCursorPosition();
-    void updateStatus();
-    void showOpenDialog();
     void showAbout();
-    void setDocument(const QString& path, const QString& text);
-    void textEdited();
-    void scheduleAnalysis(bool previewNow = false);
-    void schedulePreview(int delayMs);
-    void showProblems(const ProblemsResult& result);
-    void showPreview(const std::shared_ptr<const PreviewResult>& result);
-    bool maybeSave();
-    bool writeFile(const QString& path, const QString& text, QString* error);
-    void addRecent(const QString& path);
-    void updateRecentMenu();
-    void updateExamplesMenu();
     void updateProfilesMenu();
-    void checkForRecovery();
-    void choosePin();
     void createDebugger();
     void createDebugMenu();
     void retranslateDebugger();
     void showDebugState();
     void showGutterMenu(int line, const QPoint& globalPos);
     void editBreakpointCondition(int line);
-    [[nodiscard]] RecoveredDocument snapshot() const;
-    [[nodiscard]] static QString readText(const QString& path, QString* error);
 
     StudioSettings settings_;
     AnalysisService* service_ = nullptr;
-    AutoSaver* autoSaver_ = nullptr;
 
     CodeEditor* editor_ = nullptr;
     FindBar* findBar_ = nullptr;
     ProblemsPanel* problems_ = nullptr;
     PreviewPanel* preview_ = nullptr;
-    VisualMappingPanel* visual_ = nullptr;
     QSplitter* mainSplitter_ = nullptr;
     QTabWidget* sideTabs_ = nullptr;
     struct SideTab {
@@ -195,19 +178,16 @@ private:
         std::function<QString()> title;
     };
     std::vector<SideTab> sideTabTitles_;
-    QWidget* recoveryBar_ = nullptr;
-    QLabel* recoveryLabel_ = nullptr;
-    QPushButton* restoreButton_ = nullptr;
-    QPushButton* discardButton_ = nullptr;
-    QList<RecoveredDocument>* recovered_ = nullptr;
     QLabel* cursorLabel_ = nullptr;
-    QLabel* problemsLabel_ = nullptr;
-    QLabel* routeLabel_ = nullptr;
     QString path_;
-    int problemsRevision_ = -1;   ///< document revision the shown problems were computed for
-    int requestedRevision_ = -1;
     QPointer<SettingsDialog> settingsDialog_;   ///< nulls itself when the dialog closes (WA_DeleteOnClose)
-    ReproSession* repro_ = nullptr;             ///< child QObject (mainwindow_repro.cpp)
+
+    std::unique_ptr<WindowContext> context_;
+    // The features, child QObjects of the window.
+    PreviewController* previewController_ = nullptr;
+    FilesController* files_ = nullptr;
+    VisualMappingController* visualController_ = nullptr;
+    ReproController* repro_ = nullptr;
 
     QMenu* fileMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;

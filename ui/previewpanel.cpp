@@ -8,14 +8,12 @@
 #include "mdsl/jsondiff.h"
 
 #include <QEvent>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStyle>
-#include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -25,21 +23,6 @@ namespace {
 
 constexpr int kStartRole = Qt::UserRole + 1;
 constexpr int kEndRole = Qt::UserRole + 2;
-
-QString stateName(RunState state)
-{
-    switch (state) {
-    case RunState::Ok:
-        return PreviewPanel::tr("ok");
-    case RunState::Failed:
-        return PreviewPanel::tr("failed");
-    case RunState::Invalid:
-        return PreviewPanel::tr("invalid");
-    case RunState::NotRun:
-        break;
-    }
-    return PreviewPanel::tr("not run");
-}
 
 QString stateColour(RunState state)
 {
@@ -56,16 +39,19 @@ QString stateColour(RunState state)
     return QStringLiteral("#888888");
 }
 
-} // namespace
-
-QString formatDuration(qint64 us)
+/// A phrase as rich text: escaped, its strong part bold, in red when it is an alert.
+QString richText(const Phrase& phrase)
 {
-    if (us < 10000)
-        return PreviewPanel::tr("%1 ms").arg(QLocale().toString(double(us) / 1000.0, 'f', 1));
-    if (us < 1000000)
-        return PreviewPanel::tr("%1 ms").arg(QLocale().toString(us / 1000));
-    return PreviewPanel::tr("%1 s").arg(QLocale().toString(double(us) / 1e6, 'f', 1));
+    QString html = phrase.text.toHtmlEscaped();
+    if (!phrase.strong.isEmpty()) {
+        const QString strong = phrase.strong.toHtmlEscaped();
+        if (const qsizetype at = html.indexOf(strong); at >= 0)
+            html.replace(at, strong.size(), QStringLiteral("<b>%1</b>").arg(strong));
+    }
+    return phrase.alert ? QStringLiteral("<span style='color:#b3261e'>%1</span>").arg(html) : html;
 }
+
+} // namespace
 
 PreviewPanel::PreviewPanel(QWidget* parent)
     : QWidget(parent)
@@ -172,6 +158,7 @@ PreviewPanel::Side PreviewPanel::makeSide()
     Side side;
     side.box = new QWidget(this);
     side.title = new QLabel(side.box);
+    side.title->setTextFormat(Qt::RichText);
     side.status = new QLabel(side.box);
     side.status->setTextFormat(Qt::RichText);
     side.status->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
@@ -238,205 +225,113 @@ void PreviewPanel::setProductionOutput(std::shared_ptr<const mdsl::ReproProducti
     showOutputs();
 }
 
-void PreviewPanel::setBanner(const QString& text, const QString& toolTip)
+void PreviewPanel::setBanner(const QList<Phrase>& banner, const QString& toolTip)
 {
-    banner_->setText(text);
+    view_.banner = banner;
+    view_.bannerToolTip = toolTip;
+    QStringList parts;
+    for (const Phrase& phrase : banner)
+        parts << richText(phrase);
+    banner_->setText(parts.join(QStringLiteral(" · ")));
     banner_->setToolTip(toolTip);
-    banner_->setVisible(!text.isEmpty());
+    banner_->setVisible(!banner.isEmpty());
 }
 
-QString PreviewPanel::bannerText() const
+PreviewViewInput PreviewPanel::viewInput() const
 {
-    QTextDocument doc;
-    doc.setHtml(banner_->text());
-    return doc.toPlainText();
-}
-
-const EngineRun& PreviewPanel::leftRun() const
-{
-    return recorded_ ? *recorded_ : result_->v1;
-}
-
-const EngineRun& PreviewPanel::rightRun() const
-{
-    if (!recorded_)
-        return result_->v2;
-    // Our answer as production would give it, as the engine routed it for production's route.
-    return result_->production.answer.engine == mdsl::EngineKind::V1 ? result_->v1 : result_->v2;
+    return {result_.get(), haveResult_, running_, recorded_ ? &*recorded_ : nullptr, pinnedPath_};
 }
 
 void PreviewPanel::showOutputs()
 {
-    const QString previous = current_ >= 0 && current_ < differences_.size() ? differences_.at(current_).pointer : QString();
-    differences_.clear();
-    const mdsl::Json* patch = &result_->patch;
-    static const mdsl::Json kNoPatch = mdsl::Json::array();
-    if (recorded_) {
-        // The engine judged our answer against production's, off the UI thread (judgeRepro);
-        // nothing ran yet, or the sample input is not JSON: nothing to compare.
-        patch = result_->repro ? &result_->repro->patch : &kNoPatch;
-    }
-    if (patch->is_array()) {
-        for (const mdsl::Json& op : *patch) {
-            if (op.is_object() && op.contains("path") && op["path"].is_string())
-                differences_.append({QString::fromStdString(op["path"].get<std::string>()),
-                                     QString::fromStdString(op.value("op", std::string()))});
-        }
-    }
-    current_ = -1;
-    for (int i = 0; i < differences_.size(); ++i) {
-        if (differences_.at(i).pointer == previous)
-            current_ = i;
-    }
+    const PreviewViewInput in = viewInput();
     // Documents built off the UI thread are swapped in; an unchanged text is left alone.
-    v1_.view->showJson(leftRun().rendered);
-    v2_.view->showJson(rightRun().rendered);
+    v1_.view->showJson(leftRunOf(in).rendered);
+    v2_.view->showJson(rightRunOf(in).rendered);
     refresh();
 }
 
-std::optional<mdsl::ReproVerdict> PreviewPanel::reproVerdict() const
+void PreviewPanel::fillSide(Side& side, const PreviewSideView& view)
 {
-    if (!recorded_ || !haveResult_ || !result_->repro)
-        return std::nullopt;
-    return result_->repro->verdict;
-}
-
-QString PreviewPanel::shownInputError() const
-{
-    return inputError_->isHidden() ? QString() : inputError_->text();
-}
-
-QString PreviewPanel::comparisonText() const
-{
-    return diffLabel_->text();
-}
-
-QStringList PreviewPanel::differencesAsText() const
-{
-    QStringList out;
-    for (int i = 0; i < diffList_->count(); ++i)
-        out.append(diffList_->item(i)->text());
-    return out;
-}
-
-void PreviewPanel::fillSide(Side& side, const EngineRun& run, bool recorded)
-{
+    side.title->setText(richText(view.title));
     QString status;
-    if (recorded) {
-        status = QStringLiteral("<span style='color:#1f5fa8; font-weight:bold'>%1</span>").arg(tr("recorded").toHtmlEscaped());
-    } else if (!haveResult_ || run.state == RunState::NotRun) {
-        status = running_ ? tr("running…") : QString();
+    if (view.recorded) {
+        status = QStringLiteral("<span style='color:#1f5fa8; font-weight:bold'>%1</span>").arg(view.stateName.toHtmlEscaped());
+    } else if (view.stateName.isEmpty()) {
+        status = view.note.toHtmlEscaped();
     } else {
         status = QStringLiteral("<span style='color:%1; font-weight:bold'>%2</span> · %3")
-                     .arg(stateColour(run.state), stateName(run.state).toHtmlEscaped(), formatDuration(run.elapsedUs));
-        if (running_)
-            status += QStringLiteral(" · ") + tr("updating…");
+                     .arg(stateColour(view.state), view.stateName.toHtmlEscaped(), view.time.toHtmlEscaped());
+        if (!view.note.isEmpty())
+            status += QStringLiteral(" · ") + view.note.toHtmlEscaped();
     }
     side.status->setText(status);
-    if (haveResult_ && !run.output) {
+    if (!view.placeholder.isEmpty()) {
         side.view->setJsonText(QString());
-        side.view->setPlaceholderText(run.state == RunState::Invalid ? tr("No output: the mapping is invalid for this engine.")
-                                                                     : tr("No output."));
+        side.view->setPlaceholderText(view.placeholder);
     }
     side.errors->clear();
-    for (const Problem& p : run.problems) {
-        if (p.severity != ProblemSeverity::Error)
-            continue;
-        auto* item = new QListWidgetItem(tr("%1:%2 %3 %4").arg(p.line).arg(p.column).arg(p.code, p.message()), side.errors);
-        item->setData(kStartRole, p.start);
-        item->setData(kEndRole, p.end);
-        item->setToolTip(item->text());
+    for (const PreviewSideView::Error& error : view.errors) {
+        auto* item = new QListWidgetItem(error.text, side.errors);
+        item->setData(kStartRole, error.start);
+        item->setData(kEndRole, error.end);
+        item->setToolTip(error.text);
     }
     side.errors->setVisible(side.errors->count() > 0);
 }
 
 void PreviewPanel::refresh()
 {
-    fillSide(v1_, leftRun(), recorded_.has_value());
-    fillSide(v2_, rightRun(), false);
-    if (recorded_) {
-        const bool v1 = &rightRun() == &result_->v1;
-        v2_.title->setText(v1 ? tr("<b>Ours</b>: V1 engine") : tr("<b>Ours</b>: V2 engine"));
+    // The selected difference stays selected while it is still there.
+    const QString previous = current_ >= 0 && current_ < view_.differences.size() ? view_.differences.at(current_).pointer : QString();
+    PreviewViewModel next = makePreviewViewModel(viewInput());
+    next.banner = std::move(view_.banner);
+    next.bannerToolTip = std::move(view_.bannerToolTip);
+    view_ = std::move(next);
+    current_ = -1;
+    for (int i = 0; i < view_.differences.size(); ++i) {
+        if (view_.differences.at(i).pointer == previous)
+            current_ = i;
     }
 
-    if (!result_->inputError.isEmpty() && haveResult_) {
-        inputError_->setText(inputErrorText(*result_));
-        inputError_->show();
-    } else {
-        inputError_->hide();
-    }
-
-    QString production;
-    if (haveResult_ && result_->inputError.isEmpty() && !result_->production.engine.isEmpty()) {
-        const QString engine = result_->production.engine.toUpper();
-        QString what;
-        if (result_->production.fallback)
-            what = tr("Production serves <b>V1 by fallback</b> (V2 failed)");
-        else
-            what = tr("Production serves <b>%1</b>").arg(engine);
-        production = QStringLiteral("%1 — <span style='color:%2'>%3</span>")
-                         .arg(what, stateColour(result_->production.state), stateName(result_->production.state));
-    } else if (running_) {
-        production = tr("Running…");
-    }
-    production_->setText(production);
+    fillSide(v1_, view_.left);
+    fillSide(v2_, view_.right);
+    inputError_->setText(view_.inputError);
+    inputError_->setVisible(!view_.inputError.isEmpty());
+    production_->setText(view_.productionStateName.isEmpty()
+                             ? richText(view_.production)
+                             : QStringLiteral("%1 — <span style='color:%2'>%3</span>")
+                                   .arg(richText(view_.production), stateColour(view_.productionState),
+                                        view_.productionStateName.toHtmlEscaped()));
 
     diffList_->blockSignals(true);
     diffList_->clear();
-    const mdsl::Json* v1 = leftRun().output ? &*leftRun().output : nullptr;
-    const mdsl::Json* v2 = rightRun().output ? &*rightRun().output : nullptr;
-    for (const Difference& d : differences_) {
-        bool inV1 = false;
-        bool inV2 = false;
-        const QString a = describeAt(v1, d.pointer, &inV1);
-        const QString b = describeAt(v2, d.pointer, &inV2);
-        // Missing (key absent) and null are different things: say which.
-        const QString where = d.pointer.isEmpty() ? QStringLiteral("/") : d.pointer;
-        const QString left = inV1 ? a : tr("missing");
-        const QString right = inV2 ? b : tr("missing");
-        diffList_->addItem(recorded_ ? tr("%1 — Production: %2 · Ours: %3").arg(where, left, right)
-                                     : tr("%1 — V1: %2 · V2: %3").arg(where, left, right));
-    }
+    for (const PreviewDifferenceView& d : view_.differences)
+        diffList_->addItem(d.text);
     diffList_->setCurrentRow(current_);
     diffList_->blockSignals(false);
-
-    if (!haveResult_)
-        diffLabel_->clear();
-    else if (recorded_ && !result_->repro)
-        diffLabel_->setText(tr("No comparison: one side has no output"));
-    else if (recorded_ && result_->repro->verdict == mdsl::ReproVerdict::Reproduced)
-        diffLabel_->setText(tr("Reproduced: same output as production"));
-    else if (recorded_ && differences_.isEmpty())
-        // The same output, but our run did not end ok: production's answer is not reproduced.
-        diffLabel_->setText(tr("Not reproduced: our run is %1").arg(stateName(rightRun().state)));
-    else if (recorded_)
-        diffLabel_->setText(tr("Differences from production: %1").arg(differences_.size()));
-    else if (!v1 || !v2)
-        diffLabel_->setText(tr("No comparison: one side has no output"));
-    else if (differences_.isEmpty())
-        diffLabel_->setText(tr("Outputs identical"));
-    else
-        diffLabel_->setText(tr("Differences: %1").arg(differences_.size()));
-    previousButton_->setEnabled(!differences_.isEmpty());
-    nextButton_->setEnabled(!differences_.isEmpty());
+    diffLabel_->setText(view_.comparison);
+    previousButton_->setEnabled(!view_.differences.isEmpty());
+    nextButton_->setEnabled(!view_.differences.isEmpty());
     selectDifference(current_);
 }
 
 void PreviewPanel::selectDifference(int index)
 {
-    current_ = index >= 0 && index < differences_.size() ? index : -1;
+    current_ = index >= 0 && index < view_.differences.size() ? index : -1;
+    const PreviewViewInput in = viewInput();
     QList<QPair<int, int>> v1Marks;
     QList<QPair<int, int>> v2Marks;
     int v1Current = -1;
     int v2Current = -1;
-    for (int i = 0; i < differences_.size(); ++i) {
-        const QString& pointer = differences_.at(i).pointer;
-        if (const auto it = leftRun().rendered.lines.constFind(pointer); it != leftRun().rendered.lines.constEnd()) {
+    for (int i = 0; i < view_.differences.size(); ++i) {
+        const QString& pointer = view_.differences.at(i).pointer;
+        if (const auto it = leftRunOf(in).rendered.lines.constFind(pointer); it != leftRunOf(in).rendered.lines.constEnd()) {
             if (i == current_)
                 v1Current = int(v1Marks.size());
             v1Marks.append(it.value());
         }
-        if (const auto it = rightRun().rendered.lines.constFind(pointer); it != rightRun().rendered.lines.constEnd()) {
+        if (const auto it = rightRunOf(in).rendered.lines.constFind(pointer); it != rightRunOf(in).rendered.lines.constEnd()) {
             if (i == current_)
                 v2Current = int(v2Marks.size());
             v2Marks.append(it.value());
@@ -457,33 +352,16 @@ void PreviewPanel::selectDifference(int index)
 
 void PreviewPanel::nextDifference()
 {
-    if (differences_.isEmpty())
+    if (view_.differences.isEmpty())
         return;
-    selectDifference((current_ + 1) % int(differences_.size()));
+    selectDifference((current_ + 1) % int(view_.differences.size()));
 }
 
 void PreviewPanel::previousDifference()
 {
-    if (differences_.isEmpty())
+    if (view_.differences.isEmpty())
         return;
-    selectDifference(current_ <= 0 ? int(differences_.size()) - 1 : current_ - 1);
-}
-
-QString PreviewPanel::productionText() const
-{
-    QTextDocument doc;
-    doc.setHtml(production_->text());
-    return doc.toPlainText();
-}
-
-QString PreviewPanel::statusText(bool v2) const
-{
-    const Side& side = v2 ? v2_ : v1_;
-    QTextDocument title;
-    title.setHtml(side.title->text());
-    QTextDocument status;
-    status.setHtml(side.status->text());
-    return title.toPlainText() + QStringLiteral(" · ") + status.toPlainText();
+    selectDifference(current_ <= 0 ? int(view_.differences.size()) - 1 : current_ - 1);
 }
 
 void PreviewPanel::retranslate()
@@ -497,12 +375,6 @@ void PreviewPanel::retranslate()
     pinButton_->setToolTip(tr("Run the V1 side on another mapping file, e.g. the V1 original of a migrated mapping"));
     previousButton_->setToolTip(tr("Previous difference"));
     nextButton_->setToolTip(tr("Next difference"));
-    if (recorded_)
-        v1_.title->setText(tr("<b>Production</b> (recorded)"));
-    else
-        v1_.title->setText(pinnedPath_.isEmpty() ? tr("<b>V1 engine</b>")
-                                                 : tr("<b>V1 engine</b> on %1").arg(QFileInfo(pinnedPath_).fileName().toHtmlEscaped()));
-    v2_.title->setText(tr("<b>V2 engine</b>"));
     input_->setPlaceholderText(tr("Type or drop a JSON sample input here"));
     refresh();
 }

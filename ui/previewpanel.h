@@ -5,6 +5,7 @@
 // the output production recorded (a repro bundle) against our answer for production's route.
 
 #include "analysis.h"
+#include "previewviewmodel.h"
 
 #include "mdsl/engine.h"
 
@@ -49,30 +50,19 @@ public:
     /// Production's answer and route, for the next preview request (the engine judges ours).
     [[nodiscard]] const std::shared_ptr<const mdsl::ReproProduction>& production() const { return recordedProduction_; }
     [[nodiscard]] mdsl::Route productionRoute() const { return recordedRoute_; }
-    /// The engine's verdict on the shown result against production (nullopt: none yet).
-    [[nodiscard]] std::optional<mdsl::ReproVerdict> reproVerdict() const;
-    /// Why the sample input cannot run, as shown under it ("" when it can).
-    [[nodiscard]] QString shownInputError() const;
-    /// The line under the outputs: "Outputs identical", "Reproduced: …", as shown.
-    [[nodiscard]] QString comparisonText() const;
-    /// A line above the outputs saying where production's output comes from (rich text; the
-    /// tooltip may hold more, e.g. the bundle's notes). Empty hides it.
-    void setBanner(const QString& text, const QString& toolTip = QString());
-    [[nodiscard]] QString bannerText() const;
+    /// Where production's output comes from, shown above the outputs (the tooltip may hold
+    /// more, e.g. the bundle's notes). Empty hides it.
+    void setBanner(const QList<Phrase>& banner, const QString& toolTip = QString());
 
     /// A run was requested: the current result is kept, marked as updating.
     void showRunning();
     void setResult(std::shared_ptr<const PreviewResult> result);
     [[nodiscard]] const PreviewResult& result() const { return *result_; }
 
-    /// "Production serves: V2" and the like, as shown.
-    [[nodiscard]] QString productionText() const;
-    /// A side's status line, "V1 · ok · 0.4 ms".
-    [[nodiscard]] QString statusText(bool v2) const;
-    [[nodiscard]] int differenceCount() const { return int(differences_.size()); }
+    /// What the panel shows, as data (previewviewmodel.h): tests read it as a user reads the panel.
+    [[nodiscard]] const PreviewViewModel& view() const { return view_; }
+    [[nodiscard]] int differenceCount() const { return int(view_.differences.size()); }
     [[nodiscard]] int currentDifference() const { return current_; }
-    /// The difference list as shown, one line each.
-    [[nodiscard]] QStringList differencesAsText() const;
     void nextDifference();
     void previousDifference();
 
@@ -95,19 +85,12 @@ private:
         QListWidget* errors = nullptr;
         QWidget* box = nullptr;
     };
-    struct Difference {
-        QString pointer;
-        QString op;
-    };
     Side makeSide();
     void retranslate();
     void showOutputs();
     void refresh();
-    void fillSide(Side& side, const EngineRun& run, bool recorded);
-    /// The left side's run: the V1 engine, or production's recorded output.
-    [[nodiscard]] const EngineRun& leftRun() const;
-    /// The right side's run: the V2 engine, or with a recorded output our answer for its route.
-    [[nodiscard]] const EngineRun& rightRun() const;
+    void fillSide(Side& side, const PreviewSideView& view);
+    [[nodiscard]] PreviewViewInput viewInput() const;
     void selectDifference(int index);
 
     JsonView* input_ = nullptr;
@@ -134,11 +117,8 @@ private:
     std::optional<EngineRun> recorded_;         ///< production's output, as a finished run
     std::shared_ptr<const mdsl::ReproProduction> recordedProduction_;
     mdsl::Route recordedRoute_ = mdsl::Route::V2Routed;
-    QList<Difference> differences_;
+    PreviewViewModel view_;
     int current_ = -1;
 };
-
-/// "0.4 ms", "12 ms", "1.3 s".
-QString formatDuration(qint64 microseconds);
 
 } // namespace studio

@@ -9,6 +9,7 @@
 #include "jsonview.h"
 #include "mappingbackend.h"
 #include "previewpanel.h"
+#include "previewviewmodel.h"
 #include "studioapp.h"
 #include "studiotest.h"
 #include "syntaxrepository.h"
@@ -17,6 +18,7 @@
 #include "mdsl/jsondiff.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QTextBlock>
@@ -265,6 +267,51 @@ private slots:
         QCOMPARE(panel.v1View()->toPlainText(), renderJson(orders(2, "open")).text);
         panel.setProductionOutput(nullptr, mdsl::Route::V2Routed);
         QCOMPARE(panel.v1View()->document(), second->v1.rendered.document.get());
+    }
+
+    void theViewModelSaysWhatThePanelShows()
+    {
+        // Computed from a result alone, no panel: a user's reading of each line.
+        mdsl::Json changed = orders(2, "open");
+        changed["orders"][1]["status"] = "OPEN";
+        changed["orders"][0].erase("status");
+        const std::shared_ptr<PreviewResult> result = previewOf(orders(2, "open"), changed);
+        result->v2.state = RunState::Failed;
+        result->v2.elapsedUs = 1500;
+        PreviewViewInput in{result.get(), true, false, nullptr, QStringLiteral("/tmp/old.mdsl")};
+        PreviewViewModel view = makePreviewViewModel(in);
+        QCOMPARE(view.left.title.text, QStringLiteral("V1 engine on old.mdsl"));
+        QCOMPARE(view.right.statusLine(), QStringLiteral("V2 engine · failed · 1.5 ms"));
+        QCOMPARE(view.productionLine(), QStringLiteral("Production serves V2 — ok"));
+        QCOMPARE(view.comparison, QStringLiteral("Differences: 2"));
+        QCOMPARE(view.differenceTexts(), QStringList({QStringLiteral("/orders/0/status — V1: \"open\" · V2: missing"),
+                                                      QStringLiteral("/orders/1/status — V1: \"open\" · V2: \"OPEN\"")}));
+        QVERIFY(!view.verdict);
+
+        // Running again: the last answer stays, marked as updating; before any answer, running.
+        in.running = true;
+        QVERIFY(makePreviewViewModel(in).right.statusLine().endsWith(QStringLiteral("· updating…")));
+        const PreviewResult none;
+        const PreviewViewModel first = makePreviewViewModel({&none, false, true, nullptr, QString()});
+        QCOMPARE(first.left.statusLine(), QStringLiteral("V1 engine · running…"));
+        QCOMPARE(first.productionLine(), QStringLiteral("Running…"));
+        QVERIFY(first.comparison.isEmpty());
+
+        // The panel renders the view-model: the same words, the strong part in bold.
+        PreviewPanel panel;
+        panel.setPinned(QStringLiteral("/tmp/old.mdsl"), QStringLiteral("mapping \"old\" version 1\n"));
+        panel.setResult(result);
+        QCOMPARE(panel.view().differenceTexts(), view.differenceTexts());
+        QCOMPARE(panel.view().left.title.text, view.left.title.text);
+        panel.setBanner({Phrase{QStringLiteral("Repro bundle a<b>.mdslrepro"), QStringLiteral("Repro bundle")},
+                         Phrase{QStringLiteral("engine 0.1"), QString(), true}});
+        QCOMPARE(panel.view().bannerText(), QStringLiteral("Repro bundle a<b>.mdslrepro · engine 0.1"));
+        const QList<QLabel*> labels = panel.findChildren<QLabel*>();
+        const auto shows = [&labels](const QString& html) {
+            return std::any_of(labels.begin(), labels.end(), [&html](const QLabel* l) { return l->text() == html; });
+        };
+        QVERIFY(shows(QStringLiteral("<b>V1 engine</b> on old.mdsl")));
+        QVERIFY(shows(QStringLiteral("<b>Repro bundle</b> a&lt;b&gt;.mdslrepro · <span style='color:#b3261e'>engine 0.1</span>")));
     }
 
     void aMarkedValueIsOneSelectionOverItsLines()

@@ -185,12 +185,12 @@ private slots:
         PreviewPanel* preview = window.previewPanel();
         QTRY_VERIFY(preview->v1View()->toPlainText().contains(QStringLiteral("\"Paris\"")));
         QTRY_VERIFY(preview->v2View()->toPlainText().contains(QStringLiteral("\"Paris\"")));
-        QVERIFY(preview->statusText(false).contains(QStringLiteral("ok")));
-        QVERIFY(preview->statusText(true).contains(QStringLiteral("ok")));
-        QVERIFY(preview->productionText().contains(QStringLiteral("Production serves V2")));
+        QVERIFY(preview->view().left.statusLine().contains(QStringLiteral("ok")));
+        QVERIFY(preview->view().right.statusLine().contains(QStringLiteral("ok")));
+        QVERIFY(preview->view().productionLine().contains(QStringLiteral("Production serves V2")));
 
         // The migration changed two things, and missing is told apart from null.
-        const QStringList differences = preview->differencesAsText();
+        const QStringList differences = preview->view().differenceTexts();
         QVERIFY2(differences.size() == 2, qPrintable(differences.join('\n')));
         QVERIFY(differences.contains(QStringLiteral("/customer/phone — V1: null · V2: \"unknown\"")));
         QVERIFY(differences.contains(QStringLiteral("/customer/fax — V1: missing · V2: null")));
@@ -236,7 +236,7 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         PreviewPanel* preview = window.previewPanel();
-        QTRY_VERIFY(preview->productionText().contains(QStringLiteral("Production serves V2")));
+        QTRY_VERIFY(preview->view().productionLine().contains(QStringLiteral("Production serves V2")));
         QTRY_COMPARE(window.problemsPanel()->problems().size(), 0);
 
         SettingsDialog* dialog = window.showSettings();
@@ -250,13 +250,13 @@ private slots:
         QTRY_VERIFY2(problemsContain(window, QStringLiteral("mapping_dsl_v2_jsonpath")),
                      qPrintable(window.problemsPanel()->rowsAsText().join('\n')));
         // V2 fails, so production falls back to V1 (which refuses a version 2 document).
-        QTRY_VERIFY(preview->productionText().contains(QStringLiteral("V1 by fallback")));
+        QTRY_VERIFY(preview->view().productionLine().contains(QStringLiteral("V1 by fallback")));
 
         // V2 off entirely: every routed endpoint answers with V1.
         dialog->flagBox(mdsl::Flag::V2Enabled)->click();
         QCOMPARE(routing->item(0, 1)->text(), QStringLiteral("V1 (V2 disabled)"));
         QCOMPARE(routing->item(2, 1)->text(), QStringLiteral("V1 (V2 disabled)"));
-        QTRY_VERIFY(preview->productionText().contains(QStringLiteral("Production serves V1")));
+        QTRY_VERIFY(preview->view().productionLine().contains(QStringLiteral("Production serves V1")));
         QVERIFY(!window.settings().flags.get(mdsl::Flag::V2Enabled));
         screenshot(dialog, QStringLiteral("settings-flags"));
 
@@ -264,7 +264,7 @@ private slots:
         dialog->reject();
         QVERIFY(window.settings().flags == mdsl::Flags());
         QTRY_COMPARE(window.problemsPanel()->problems().size(), 0);
-        QTRY_VERIFY(preview->productionText().contains(QStringLiteral("Production serves V2")));
+        QTRY_VERIFY(preview->view().productionLine().contains(QStringLiteral("Production serves V2")));
 
         // A profile is one click: the deployment plan's rollback.
         dialog = window.showSettings();
@@ -294,7 +294,7 @@ private slots:
                                        "mapping_dsl_v3_enabled: true\n");
         QVERIFY(window.importFlagFile(good));
         QVERIFY(!window.settings().flags.get(mdsl::Flag::V2Enabled));
-        QTRY_VERIFY(window.previewPanel()->productionText().contains(QStringLiteral("Production serves V1")));
+        QTRY_VERIFY(window.previewPanel()->view().productionLine().contains(QStringLiteral("Production serves V1")));
 
         // A hostile file changes nothing and says why, with the line.
         SettingsDialog* dialog = window.showSettings();
@@ -447,8 +447,8 @@ private slots:
         QTRY_VERIFY2(problemsContain(window, QStringLiteral("fonction inconnue `uper`")),
                  qPrintable(window.problemsPanel()->rowsAsText().join('\n')));
         // The preview's own messages follow too, the one on screen included (worded when shown).
-        QTRY_VERIFY2(window.previewPanel()->shownInputError().startsWith(QStringLiteral("Pas encore d’entrée d’exemple")),
-                     qPrintable(window.previewPanel()->shownInputError()));
+        QTRY_VERIFY2(window.previewPanel()->view().inputError.startsWith(QStringLiteral("Pas encore d’entrée d’exemple")),
+                     qPrintable(window.previewPanel()->view().inputError));
         // A problem's fix, translated by the engine's wording id.
         QTreeWidget* tree = window.problemsPanel()->tree();
         tree->setCurrentItem(tree->topLevelItem(0));

@@ -178,21 +178,21 @@ private slots:
         QCOMPARE(parseText(preview->v1View()->toPlainText()), parseText(QStringLiteral(R"({"customer": {"id": 4711, "phone": null, "extra": [1, 2]}})")));
         QTRY_VERIFY(preview->v2View()->toPlainText().contains(QStringLiteral("\"unknown\"")));
         QTRY_VERIFY(preview->differenceCount() > 0);
-        const QStringList differences = preview->differencesAsText();
+        const QStringList differences = preview->view().differenceTexts();
         QVERIFY2(differences.contains(QStringLiteral("/customer/phone — Production: null · Ours: \"unknown\"")),
                  qPrintable(differences.join(QLatin1Char('\n'))));
         QVERIFY(differences.join(QLatin1Char('\n')).contains(QStringLiteral("/customer/extra — Production:")));
         preview->nextDifference();
         QCOMPARE(preview->currentDifference(), 0);
-        QVERIFY(preview->statusText(false).contains(QStringLiteral("Production")));
-        QVERIFY(preview->statusText(true).contains(QStringLiteral("Ours")));
-        QVERIFY(preview->bannerText().contains(QStringLiteral("ticket.mdslrepro")));
-        QVERIFY(preview->bannerText().contains(QStringLiteral("Ticket 7")));
+        QVERIFY(preview->view().left.statusLine().contains(QStringLiteral("Production")));
+        QVERIFY(preview->view().right.statusLine().contains(QStringLiteral("Ours")));
+        QVERIFY(preview->view().bannerText().contains(QStringLiteral("ticket.mdslrepro")));
+        QVERIFY(preview->view().bannerText().contains(QStringLiteral("Ticket 7")));
 
         // Editing the mapping re-runs ours against the same production output.
         window.editor()->moveCursor(QTextCursor::End);
         window.editor()->insertPlainText(QStringLiteral("customer.note <- \"x\"\n"));
-        QTRY_VERIFY(preview->differencesAsText().join(QLatin1Char('\n')).contains(QStringLiteral("/customer/note")));
+        QTRY_VERIFY(preview->view().differenceTexts().join(QLatin1Char('\n')).contains(QStringLiteral("/customer/note")));
 
         // A broken sample input: nothing ran, so nothing is compared; and it cannot be exported.
         preview->setInputText(QStringLiteral("{\"id\": "));
@@ -223,12 +223,12 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         PreviewPanel* preview = window.previewPanel();
         QTRY_COMPARE(preview->differenceCount(), 2);
-        QCOMPARE(preview->differencesAsText(),
+        QCOMPARE(preview->view().differenceTexts(),
                  QStringList({QStringLiteral("/customer/phone — Production: null · Ours: \"unknown\""),
                               QStringLiteral("/customer/fax — Production: missing · Ours: null")}));
         preview->nextDifference();
-        QVERIFY(preview->bannerText().contains(QStringLiteral("Ticket SUP-2318")));
-        QVERIFY(preview->bannerText().contains(QStringLiteral("clock 2026-11-20 09:14:00 UTC")));
+        QVERIFY(preview->view().bannerText().contains(QStringLiteral("Ticket SUP-2318")));
+        QVERIFY(preview->view().bannerText().contains(QStringLiteral("clock 2026-11-20 09:14:00 UTC")));
         const QString png = screenshot(&window, QStringLiteral("repro"));
         QVERIFY(QFileInfo(png).size() > 20000);
         window.editor()->document()->setModified(false);
@@ -284,10 +284,10 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         PreviewPanel* preview = window.previewPanel();
-        QTRY_VERIFY(preview->reproVerdict().has_value());
-        QCOMPARE(QString::fromUtf8(mdsl::reproVerdictName(*preview->reproVerdict()).data()), verdict);
+        QTRY_VERIFY(preview->view().verdict.has_value());
+        QCOMPARE(QString::fromUtf8(mdsl::reproVerdictName(*preview->view().verdict).data()), verdict);
         if (name == QLatin1String("failed"))
-            QVERIFY2(preview->comparisonText().startsWith(QStringLiteral("Not reproduced")), qPrintable(preview->comparisonText()));
+            QVERIFY2(preview->view().comparison.startsWith(QStringLiteral("Not reproduced")), qPrintable(preview->view().comparison));
         window.editor()->document()->setModified(false);
     }
 

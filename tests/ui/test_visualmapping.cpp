@@ -153,7 +153,7 @@ private slots:
         cursor.insertText(QStringLiteral("\nparsed_once <- nope(1)\n"));   // one edit: one new version
         QTRY_VERIFY(std::any_of(window.problemsPanel()->problems().begin(), window.problemsPanel()->problems().end(),
                                 [](const Problem& p) { return p.message().contains(QStringLiteral("nope")); }));
-        QTRY_VERIFY(preview->statusText(true).contains(QStringLiteral("invalid")));
+        QTRY_VERIFY(preview->view().right.statusLine().contains(QStringLiteral("invalid")));
         QTRY_VERIFY(panel->targetItem(QStringLiteral("/parsed_once")));
         QCOMPARE(mdsl::documentsParsed() - before, std::uint64_t{1});
     }

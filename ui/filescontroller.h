@@ -1,0 +1,89 @@
+#pragma once
+// The files feature of the main window: new, open, save (atomic), recent files and examples,
+// sample inputs, autosave and crash recovery (the offer above the editor).
+
+#include "recovery.h"
+
+#include <QList>
+#include <QObject>
+
+#include <optional>
+
+class QLabel;
+class QMenu;
+class QPushButton;
+
+namespace studio {
+
+class PreviewController;
+class WindowContext;
+
+class FilesController : public QObject {
+    Q_OBJECT
+
+public:
+    FilesController(WindowContext& context, PreviewController& preview, QObject* parent);
+
+    /// A text file as UTF-8 with '\n' line ends; "" and the reason in `error` when it cannot be read.
+    [[nodiscard]] static QString readText(const QString& path, QString* error);
+    /// readText(), or a message box titled `title` saying `failure` with the path (%1) and the
+    /// reason (%2), and nullopt.
+    [[nodiscard]] static std::optional<QString> readTextOrSay(QWidget* parent, const QString& path, const QString& title,
+                                                              const QString& failure);
+    /// A JSON file: opened as the sample input.
+    [[nodiscard]] static bool isSampleInput(const QString& path);
+    /// A file the window opens when it is dropped on it: a mapping, a sample input, a repro bundle.
+    [[nodiscard]] static bool canOpen(const QString& path);
+
+    /// Opens a mapping, with its sample input "<name>.input.json" next to it if there is one.
+    bool openMapping(const QString& path);
+    /// Opens one of the bundled examples by its file name ("order-export.mdsl").
+    bool openExample(const QString& name);
+    /// A new mapping from the template (its version follows mapping_dsl_v2_default).
+    void newDocument();
+    bool save();
+    /// Saves to `path` (asks for one when empty) atomically and makes it the current path.
+    bool saveAs(const QString& path);
+    /// Loads the sample input from a JSON file (asks for one when `path` is empty).
+    bool loadInput(const QString& path);
+    void showOpenDialog();
+    /// Asks to save unsaved changes; false when the user cancels.
+    bool maybeSave();
+
+    [[nodiscard]] QStringList recentFiles() const;
+    void addRecent(const QString& path);
+    /// The menus this feature fills: Open Recent and Examples.
+    void setMenus(QMenu* recent, QMenu* examples);
+
+    [[nodiscard]] AutoSaver* autoSaver() const { return autoSaver_; }
+    /// The recovery offer shown at start-up, if any.
+    [[nodiscard]] QWidget* recoveryBar() const { return recoveryBar_; }
+    void checkForRecovery();
+    void restoreRecovered();
+    void discardRecovered();
+    void retranslate();
+
+signals:
+    /// Another document is about to replace the editor's: what belonged to this one ends.
+    void documentReplaced();
+
+private:
+    void setDocument(const QString& path, const QString& text);
+    static bool writeFile(const QString& path, const QString& text, QString* error);
+    void updateRecentMenu();
+    void updateExamplesMenu();
+    [[nodiscard]] RecoveredDocument snapshot() const;
+
+    WindowContext& context_;
+    PreviewController& preview_;
+    AutoSaver* autoSaver_;
+    QWidget* recoveryBar_;
+    QLabel* recoveryLabel_;
+    QPushButton* restoreButton_;
+    QPushButton* discardButton_;
+    QList<RecoveredDocument> recovered_;
+    QMenu* recentMenu_ = nullptr;
+    QMenu* examplesMenu_ = nullptr;
+};
+
+} // namespace studio
