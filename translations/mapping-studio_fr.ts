@@ -35,8 +35,52 @@
         <translation>Chemin cible</translation>
     </message>
     <message>
-        <source>Name defined by let or table</source>
-        <translation>Nom défini par let ou table</translation>
+        <source>Name defined by let</source>
+        <translation>Nom défini par let</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Element of an array block (each … as)</source>
+        <translation>Élément d’un bloc de tableau (each … as)</translation>
+    </message>
+    <message>
+        <source>Row of the table %1</source>
+        <translation>Ligne de la table %1</translation>
+    </message>
+    <message>
+        <source>Key of %1</source>
+        <translation>Clé de %1</translation>
+    </message>
+    <message>
+        <source>Field of %1 in the sample input</source>
+        <translation>Champ de %1 dans l’entrée d’exemple</translation>
+    </message>
+    <message>
+        <source>table &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>table &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: the element of an array block</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; : l’élément d’un bloc de tableau</translation>
+    </message>
+    <message>
+        <source>let &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>let &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>reads %1</source>
+        <translation>lit %1</translation>
+    </message>
+    <message>
+        <source>keys: %1</source>
+        <translation>clés : %1</translation>
+    </message>
+    <message>
+        <source>defined on line %1</source>
+        <translation>défini ligne %1</translation>
     </message>
     <message>
         <source>Keyword</source>

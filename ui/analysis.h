@@ -5,6 +5,7 @@
 
 #include "jsontext.h"
 
+#include "mdsl/analysis.h"
 #include "mdsl/engine.h"
 #include "mdsl/flags.h"
 #include "mdsl/json.h"
@@ -76,6 +77,9 @@ struct Problem {
 struct ProblemsResult {
     quint64 generation = 0;   ///< the request it answers; older ones are dropped
     QList<Problem> problems;
+    /// The engine's analysis of that text: what completion and hover ask about names,
+    /// targets and scopes (shared, immutable; nothing is parsed again for them).
+    std::optional<mdsl::Analysis> analysis;
     qint64 elapsedUs = 0;
 };
 

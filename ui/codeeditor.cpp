@@ -347,7 +347,9 @@ QString CodeEditor::hoverText(int position) const
     // A name right after '.' is a field of a path, not a function.
     if (begin > 0 && (text.at(begin - 1) == QLatin1Char('.') || text.at(begin - 1) == QLatin1Char('$')))
         return {};
-    return functionDoc(text.mid(begin, end - begin));
+    const QString word = text.mid(begin, end - begin);
+    const QString name = nameDoc(word, cursor.block().position() + begin);
+    return name.isEmpty() ? functionDoc(word) : name;
 }
 
 bool CodeEditor::event(QEvent* event)

@@ -43,11 +43,17 @@ public:
     /// The tooltip text for a document position: the problems there, else the catalog entry
     /// of the function under it; empty when there is nothing to say.
     [[nodiscard]] QString hoverText(int position) const;
+    /// What a name visible at `position` holds, as hover text (rich text); empty when `word`
+    /// names nothing there.
+    [[nodiscard]] QString nameDoc(const QString& word, int position) const;
     /// The ranges currently underlined, as (start, end) pairs, for tests.
     [[nodiscard]] QList<QPair<int, int>> underlinedRanges() const;
 
     /// Source paths offered by completion after a '.', taken from the sample input.
     void setSourcePaths(const QStringList& paths);
+    /// The engine's analysis of the text as last validated: completion offers the names
+    /// visible at the cursor, the targets written, and after `name.` what that name holds.
+    void setAnalysis(std::optional<mdsl::Analysis> analysis);
     /// Opens the completion popup for the word at the cursor (Ctrl+Space).
     void complete();
     [[nodiscard]] QCompleter* completer() const { return completer_; }
@@ -102,6 +108,12 @@ private:
     void updateExtraSelections();
     void insertCompletion(const QString& completion);
     void updateCompletionModel(const QString& prefix, bool afterDot);
+    /// What `name.` can continue with: the fields of the sample input under what the name
+    /// holds, or the keys of its table or object.
+    void addNameCompletions(const QString& prefix);
+    /// The names visible at the cursor (or at a document position), from the last analysis.
+    [[nodiscard]] std::vector<mdsl::ScopeName> namesAtCursor(int position = -1) const;
+
     void showSignatureHelp();
     [[nodiscard]] QString wordBeforeCursor(bool* afterDot) const;
     bool handleReturn();
@@ -133,6 +145,7 @@ private:
     QCompleter* completer_ = nullptr;
     QStandardItemModel* completionModel_ = nullptr;
     QStringList sourcePaths_;
+    std::optional<mdsl::Analysis> analysis_;
 
     /// Room left of the line numbers for breakpoint and current-rule marks.
     static constexpr int kMarkerWidth = 14;

@@ -1,6 +1,7 @@
 // The editor's completion: keywords (the lexer's), functions (the catalog's, with their
-// signature while the arguments are typed), `let`/`table` names, source paths of the sample
-// input after a dot, and target paths.
+// signature while the arguments are typed), the names visible at the cursor and the targets
+// written (both from the engine's analysis), source paths of the sample input after a dot,
+// and after `name.` what that name holds (an element's fields, a table's rows).
 
 #include "codeeditor.h"
 #include "utf8text.h"
@@ -59,6 +60,93 @@ void CodeEditor::setSourcePaths(const QStringList& paths)
     sourcePaths_ = paths;
 }
 
+void CodeEditor::setAnalysis(std::optional<mdsl::Analysis> analysis)
+{
+    analysis_ = std::move(analysis);
+}
+
+std::vector<mdsl::ScopeName> CodeEditor::namesAtCursor(int position) const
+{
+    if (!analysis_)
+        return {};
+    // The analysis may be of the text a keystroke ago: the cursor's byte offset in the text
+    // as it is now is close enough to find the scope it is in.
+    const qsizetype at = position >= 0 ? position : textCursor().position();
+    const auto offset = std::uint32_t(document()->toPlainText().left(at).toUtf8().size());
+    return analysis_->namesAt(offset);
+}
+
+QString CodeEditor::nameDoc(const QString& word, int position) const
+{
+    for (const mdsl::ScopeName& name : namesAtCursor(position)) {
+        if (fromStd(name.name) != word)
+            continue;
+        QString what = name.kind == mdsl::NameKind::Table     ? tr("table <b>%1</b>").arg(word)
+                       : name.kind == mdsl::NameKind::Element ? tr("<b>%1</b>: the element of an array block").arg(word)
+                                                              : tr("let <b>%1</b>").arg(word);
+        QStringList facts;
+        if (name.field)
+            facts << tr("reads %1").arg(fromStd(name.field->text()).toHtmlEscaped());
+        if (!name.keys.empty()) {
+            QStringList keys;
+            for (const std::string& key : name.keys)
+                keys << fromStd(key).toHtmlEscaped();
+            facts << tr("keys: %1").arg(keys.join(QStringLiteral(", ")));
+        }
+        facts << tr("defined on line %1").arg(name.definition.start.line);
+        return QStringLiteral("<p>%1</p><p>%2</p>").arg(what, facts.join(QStringLiteral(" · ")));
+    }
+    return {};
+}
+
+namespace {
+
+/// A field path as the sample input's paths write it: `.orders[0]` for `$.orders[*]`.
+QString samplePathOf(const mdsl::FieldPath& field)
+{
+    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    QString out;
+    for (const mdsl::FieldStep& step : field.steps) {
+        if (step.isElements()) {
+            out += QStringLiteral("[0]");
+            continue;
+        }
+        const QString name = fromStd(step.name);
+        out += QLatin1Char('.') + (identifier.match(name).hasMatch() ? name : QLatin1Char('"') + name + QLatin1Char('"'));
+    }
+    return out;
+}
+
+} // namespace
+
+void CodeEditor::addNameCompletions(const QString& prefix)
+{
+    const QString base = prefix.section(QLatin1Char('.'), 0, 0);
+    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    for (const mdsl::ScopeName& name : namesAtCursor()) {
+        if (fromStd(name.name) != base)
+            continue;
+        const auto add = [this](const QString& text, const QString& tip) {
+            auto* item = new QStandardItem(text);
+            item->setToolTip(tip);
+            completionModel_->appendRow(item);
+        };
+        for (const std::string& key : name.keys) {
+            const QString k = fromStd(key);
+            add(base + QLatin1Char('.') + (identifier.match(k).hasMatch() ? k : QLatin1Char('"') + k + QLatin1Char('"')),
+                name.kind == mdsl::NameKind::Table ? tr("Row of the table %1").arg(base) : tr("Key of %1").arg(base));
+        }
+        if (!name.field)
+            return;
+        // The sample input's fields under what the name holds.
+        const QString under = samplePathOf(*name.field);
+        for (const QString& path : sourcePaths_)
+            if (path.startsWith(under + QLatin1Char('.')) || path.startsWith(under + QLatin1Char('[')))
+                add(base + path.mid(under.size()), tr("Field of %1 in the sample input").arg(base));
+        return;
+    }
+}
+
 void CodeEditor::updateCompletionModel(const QString& prefix, bool afterDot)
 {
     completionModel_->clear();
@@ -72,30 +160,33 @@ void CodeEditor::updateCompletionModel(const QString& prefix, bool afterDot)
             add(p, tr("Source path from the sample input"));
         return;
     }
-    const QString text = toPlainText();
+    if (prefix.contains(QLatin1Char('.'))) {
+        addNameCompletions(prefix);
+        return;
+    }
     const QTextCursor cursor = textCursor();
     const bool atLineStart = cursor.block().text().left(cursor.positionInBlock()).trimmed() == prefix;
     QSet<QString> seen;
-    if (atLineStart) {
-        // Target paths already written elsewhere in the mapping.
-        static const QRegularExpression target(QStringLiteral("^[ \\t]*([A-Za-z_][A-Za-z0-9_.]*)(?:\\[\\])?\\s*(?:<-|\\{)"),
-                                               QRegularExpression::MultilineOption);
-        for (auto it = target.globalMatch(text); it.hasNext();) {
-            const QString t = it.next().captured(1);
-            if (t != prefix && !seen.contains(t)) {
+    if (atLineStart && analysis_) {
+        // Targets already written elsewhere in the mapping, as written.
+        for (const mdsl::OutlineEntry& entry : analysis_->outline()) {
+            const QString t = fromStd(entry.name);
+            const bool target = entry.kind == mdsl::OutlineKind::Rule || entry.kind == mdsl::OutlineKind::ObjectBlock ||
+                                entry.kind == mdsl::OutlineKind::ArrayBlock;
+            if (target && t != prefix && !seen.contains(t)) {
                 seen.insert(t);
                 add(t, tr("Target path"));
             }
         }
     }
-    static const QRegularExpression name(QStringLiteral("^[ \\t]*(?:let|table)[ \\t]+([A-Za-z_][A-Za-z0-9_]*)"),
-                                         QRegularExpression::MultilineOption);
-    for (auto it = name.globalMatch(text); it.hasNext();) {
-        const QString n = it.next().captured(1);
-        if (!seen.contains(n)) {
-            seen.insert(n);
-            add(n, tr("Name defined by let or table"));
-        }
+    for (const mdsl::ScopeName& visible : namesAtCursor()) {
+        const QString n = fromStd(visible.name);
+        if (seen.contains(n))
+            continue;
+        seen.insert(n);
+        add(n, visible.kind == mdsl::NameKind::Table     ? tr("Table")
+               : visible.kind == mdsl::NameKind::Element ? tr("Element of an array block (each … as)")
+                                                         : tr("Name defined by let"));
     }
     for (const std::string_view f : mdsl::functionNames()) {
         const QString n = fromStd(f);

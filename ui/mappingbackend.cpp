@@ -176,7 +176,8 @@ public:
         QElapsedTimer timer;
         timer.start();
         ProblemsResult result;
-        result.problems = toProblems(analysis(text, flags).diagnostics(mdsl::Route::V2Routed), text);
+        result.analysis = analysis(text, flags);
+        result.problems = toProblems(result.analysis->diagnostics(mdsl::Route::V2Routed), text);
         result.elapsedUs = timer.nsecsElapsed() / 1000;
         return result;
     }

@@ -88,6 +88,7 @@ void PreviewController::showProblems(const ProblemsResult& result)
     problemsRevision_ = requestedRevision_;
     problems_->setProblems(result.problems);
     context_.editor()->setProblems(result.problems);
+    context_.editor()->setAnalysis(result.analysis);
     updateStatus();
 }
 

@@ -417,6 +417,58 @@ private slots:
         editor->document()->setModified(false);
     }
 
+    void completionKnowsNamesAndWhatTheyHold()
+    {
+        // The names come from the engine's analysis of the text: the element named by
+        // `each … as o` inside its block, a let's keys, a table's rows; after `o.` the fields of
+        // that element in the sample input.
+        MainWindow window;
+        window.newDocument();
+        window.editor()->setPlainText(QStringLiteral(
+            "mapping \"c\" version 2\nlet limits = {\"max\": 3, \"min\": 1}\ntable codes = {\"FR\": \"France\"}\n"
+            "out[] <- each .orders as o {\n  lines[] <- each .lines {\n    x <- 1\n  }\n}\nafter <- 1\n"));
+        window.previewPanel()->setInputText(
+            QStringLiteral(R"({"orders": [{"id": 1, "customer": {"full name": "a"}, "lines": [{"sku": "s"}]}]})"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        CodeEditor* editor = window.editor();
+        QTRY_VERIFY(window.previewPanel()->v2View()->toPlainText().contains(QStringLiteral("\"out\"")));
+        const auto completionsAfter = [&](const QString& marker, const QString& typed) {
+            QTextCursor cursor = editor->document()->find(marker);
+            cursor.clearSelection();
+            editor->setTextCursor(cursor);
+            editor->insertPlainText(typed);
+            QCoreApplication::processEvents();
+            editor->complete();
+            QStringList out;
+            QAbstractItemModel* model = editor->completer()->completionModel();
+            for (int row = 0; row < model->rowCount(); ++row)
+                out << model->index(row, 0).data().toString();
+            editor->completer()->popup()->hide();
+            for (qsizetype i = 0; i < typed.size(); ++i)
+                editor->textCursor().deletePreviousChar();
+            return out;
+        };
+        // Wait for the analysis of this text (the problems of a new version arrive with it).
+        QTRY_VERIFY(completionsAfter(QStringLiteral("x <- "), QStringLiteral("o")).contains(QStringLiteral("o")));
+        const QStringList inner = completionsAfter(QStringLiteral("x <- "), QStringLiteral("o."));
+        QVERIFY2(inner.contains(QStringLiteral("o.id")), qPrintable(inner.join(' ')));
+        QVERIFY2(inner.contains(QStringLiteral("o.customer.\"full name\"")), qPrintable(inner.join(' ')));
+        QVERIFY2(inner.contains(QStringLiteral("o.lines[0].sku")), qPrintable(inner.join(' ')));
+        const QStringList keys = completionsAfter(QStringLiteral("x <- "), QStringLiteral("limits."));
+        QCOMPARE(keys, QStringList({QStringLiteral("limits.max"), QStringLiteral("limits.min")}));
+        QCOMPARE(completionsAfter(QStringLiteral("x <- "), QStringLiteral("codes.")), QStringList{QStringLiteral("codes.FR")});
+        // Outside the block the element has no name.
+        QVERIFY(!completionsAfter(QStringLiteral("after <- "), QStringLiteral("o")).contains(QStringLiteral("o")));
+        QVERIFY(completionsAfter(QStringLiteral("after <- "), QStringLiteral("li")).contains(QStringLiteral("limits")));
+        // Hovering a name says what it holds.
+        const int inBlock = int(editor->toPlainText().indexOf(QStringLiteral("x <- 1")));
+        QCOMPARE(editor->nameDoc(QStringLiteral("o"), inBlock),
+                 QStringLiteral("<p><b>o</b>: the element of an array block</p><p>reads $.orders[*] · defined on line 4</p>"));
+        QVERIFY(editor->nameDoc(QStringLiteral("limits"), inBlock).contains(QStringLiteral("keys: max, min")));
+        QVERIFY(editor->nameDoc(QStringLiteral("o"), int(editor->toPlainText().indexOf(QStringLiteral("after")))).isEmpty());
+    }
+
     void newDocumentVersionFollowsTheDefaultFlag()
     {
         MainWindow window;
