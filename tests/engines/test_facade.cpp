@@ -7,7 +7,9 @@
 
 #include "mdsl/analysis.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 using mdsl::EngineKind;
@@ -79,6 +81,26 @@ class TestFacade : public QObject {
     Q_OBJECT
 
 private slots:
+    // Every bundled example validates without errors and runs ok on its sample input through
+    // production's routing: what a new user opens first.
+    void bundledExamplesRunClean()
+    {
+        const QDir examples(QStringLiteral(MDSL_SOURCE_DIR "/resources/examples"));
+        const QStringList mappings = examples.entryList({QStringLiteral("*.mdsl")}, QDir::Files, QDir::Name);
+        QVERIFY(mappings.size() >= 4);
+        for (const QString& name : mappings) {
+            QFile mapping(examples.filePath(name));
+            QFile input(examples.filePath(QFileInfo(name).completeBaseName() + QStringLiteral(".input.json")));
+            QVERIFY(mapping.open(QIODevice::ReadOnly) && input.open(QIODevice::ReadOnly));
+            const std::string text = mapping.readAll().toStdString();
+            const mdsl::Analysis analysis = mdsl::analyze(text, mdsl::Flags());
+            QVERIFY2(!mdsl::hasErrors(analysis.diagnostics(Route::V2Routed)), qPrintable(name));
+            const mdsl::RunResult r = mdsl::dryRun(analysis.prepared(Route::V2Routed), Json::parse(input.readAll().toStdString()),
+                                                   enginetest::pinnedOptions());
+            QVERIFY2(r.status == mdsl::RunStatus::Ok && !r.fallback, qPrintable(name));
+        }
+    }
+
     void routing()
     {
         const mdsl::Flags on;
