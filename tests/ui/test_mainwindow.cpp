@@ -227,6 +227,15 @@ private slots:
         const QString png = dir + QStringLiteral("/main-window.png");
         QVERIFY(window.grab().save(png));
         QVERIFY(QFileInfo(png).size() > 10000);
+
+        // Steps read from a name are coloured as a path; the name is coloured as a name.
+        editor->moveCursor(QTextCursor::End);
+        editor->insertPlainText(QStringLiteral("\nprobe <- limits.max\n"));
+        const auto navigation = formatsOfLine(doc, QStringLiteral("probe <- "));
+        const auto* step = formatAt(navigation, 15);   // ".max"
+        const auto* name = formatAt(navigation, 10);   // "limits"
+        QVERIFY2(step && step->format.foreground() == path->format.foreground(), "the steps are not coloured as a path");
+        QVERIFY(!name || name->format.foreground() != path->format.foreground());
     }
 
     void frenchTranslationIsInstalled()
