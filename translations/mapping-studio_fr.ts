@@ -2223,5 +2223,9 @@
         <source>Rule</source>
         <translation>Règle</translation>
     </message>
+    <message>
+        <source>… deeper levels are not shown</source>
+        <translation>… les niveaux plus profonds ne sont pas affichés</translation>
+    </message>
 </context>
 </TS>

@@ -22,54 +22,105 @@ namespace studio {
 
 namespace {
 
+/// Pretty-prints a document and notes the lines of each value by its JSON Pointer. Iterative:
+/// a sample input nests as deep as it likes (10,000 levels) without deepening the stack, and
+/// the pointer is one string that grows and shrinks as the walk goes down and up.
 class Printer {
 public:
     RenderedJson result;
 
-    void print(const mdsl::Json& value, const mdsl::Json::json_pointer& pointer, int indent)
+    void print(const mdsl::Json& root)
     {
-        const int first = line_;
-        if (value.is_object() && !value.empty()) {
-            out_ += "{\n";
-            ++line_;
-            std::size_t i = 0;
-            for (const auto& [key, member] : value.items()) {
-                pad(indent + 2);
-                out_ += mdsl::Json(key).dump();
+        if (!open(root, 0))
+            return;
+        while (!stack_.empty()) {
+            Frame& frame = stack_.back();
+            if (frame.next == frame.value->end()) {
+                pad(frame.indent);
+                out_ += frame.value->is_object() ? '}' : ']';
+                pointer_.resize(frame.pointerSize);
+                record(frame.first);
+                stack_.pop_back();
+                childWritten();
+                continue;
+            }
+            const mdsl::Json& child = *frame.next;
+            pointer_.resize(frame.pointerSize);
+            pointer_ += '/';
+            pad(frame.indent + 2);
+            if (frame.value->is_object()) {
+                appendPointerToken(frame.next.key());
+                out_ += mdsl::Json(frame.next.key()).dump(-1, ' ', false, mdsl::Json::error_handler_t::replace);
                 out_ += ": ";
-                print(member, pointer / key, indent + 2);
-                if (++i < value.size())
-                    out_ += ',';
-                out_ += '\n';
-                ++line_;
+            } else {
+                pointer_ += std::to_string(frame.index);
             }
-            pad(indent);
-            out_ += '}';
-        } else if (value.is_array() && !value.empty()) {
-            out_ += "[\n";
-            ++line_;
-            for (std::size_t i = 0; i < value.size(); ++i) {
-                pad(indent + 2);
-                print(value[i], pointer / i, indent + 2);
-                if (i + 1 < value.size())
-                    out_ += ',';
-                out_ += '\n';
-                ++line_;
-            }
-            pad(indent);
-            out_ += ']';
-        } else {
-            out_ += value.dump(-1, ' ', false, mdsl::Json::error_handler_t::replace);
+            ++frame.next;
+            ++frame.index;
+            const int indent = frame.indent + 2;   // `frame` may move when a child is pushed
+            if (!open(child, indent))
+                childWritten();
         }
-        result.lines.insert(QString::fromStdString(pointer.to_string()), {first, line_});
     }
 
     void finish() { result.text = QString::fromStdString(out_); }
 
 private:
+    struct Frame {
+        const mdsl::Json* value;
+        mdsl::Json::const_iterator next;   ///< the next member or element to write
+        std::size_t index;                 ///< its position
+        int first;                         ///< the line the container starts on
+        int indent;
+        std::size_t pointerSize;           ///< the container's pointer is pointer_'s first bytes
+    };
+
+    /// Writes a scalar or an empty container whole (false), or opens a container (true).
+    bool open(const mdsl::Json& value, int indent)
+    {
+        const int first = line_;
+        if ((value.is_object() || value.is_array()) && !value.empty()) {
+            out_ += value.is_object() ? "{\n" : "[\n";
+            ++line_;
+            stack_.push_back({&value, value.begin(), 0, first, indent, pointer_.size()});
+            return true;
+        }
+        out_ += value.dump(-1, ' ', false, mdsl::Json::error_handler_t::replace);
+        record(first);
+        return false;
+    }
+
+    /// A child of the innermost open container is written: a comma when more follow.
+    void childWritten()
+    {
+        if (stack_.empty())
+            return;
+        const Frame& parent = stack_.back();
+        if (parent.next != parent.value->end())
+            out_ += ',';
+        out_ += '\n';
+        ++line_;
+    }
+
+    void record(int first) { result.lines.insert(QString::fromStdString(pointer_), {first, line_}); }
+
+    void appendPointerToken(const std::string& key)
+    {
+        for (const char c : key) {
+            if (c == '~')
+                pointer_ += "~0";
+            else if (c == '/')
+                pointer_ += "~1";
+            else
+                pointer_ += c;
+        }
+    }
+
     void pad(int n) { out_.append(std::size_t(n), ' '); }
 
     std::string out_;
+    std::string pointer_;
+    std::vector<Frame> stack_;
     int line_ = 0;
 };
 
@@ -213,7 +264,7 @@ void JsonColourer::colour(QTextDocument& document, const QString& themeName)
 RenderedJson renderJson(const mdsl::Json& json)
 {
     Printer printer;
-    printer.print(json, mdsl::Json::json_pointer(), 0);
+    printer.print(json);
     printer.finish();
     return std::move(printer.result);
 }

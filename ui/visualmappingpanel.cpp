@@ -26,6 +26,7 @@ constexpr auto kFieldMime = "application/x-mdsl-field-path";
 constexpr int kPathRole = Qt::UserRole;        ///< source items: field path; target items: JSON Pointer
 constexpr int kRuleRole = Qt::UserRole + 1;    ///< target items: index of their rule, or -1
 constexpr int kMaxMergedElements = 100;        ///< elements of an array read to list its fields
+constexpr int kMaxShownDepth = 32;             ///< levels of the sample input the tree shows
 
 QString pointerSegmentName(QString segment)
 {
@@ -346,54 +347,75 @@ void VisualMappingPanel::rebuildSourceTree(const QString& input)
         default: return tr("number");
         }
     };
-    std::function<void(QTreeWidgetItem*, const mdsl::Json&, const mdsl::FieldPath&)> addChildren;
-    auto addField = [&](QTreeWidgetItem* parent, const QString& name, const mdsl::Json& value,
-                        const mdsl::FieldPath& field) {
-        const QString path = fromStd(field.text());
-        QTreeWidgetItem* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(sources_);
-        item->setText(0, value.is_array() ? name + QStringLiteral("[]") : name);
-        item->setText(1, typeName(value));
-        QString sample;
-        if (value.is_object())
-            sample = value.size() == 1 ? tr("1 field") : tr("%1 fields").arg(value.size());
-        else if (value.is_array())
-            sample = value.size() == 1 ? tr("1 item") : tr("%1 items").arg(value.size());
-        else
-            sample = fromStd(value.dump(-1, ' ', false, mdsl::Json::error_handler_t::replace));
-        item->setText(2, sample.size() > 48 ? sample.left(47) + QStringLiteral("…") : sample);
-        item->setToolTip(0, path);
-        item->setData(0, kPathRole, path);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
-        sourceItems_.insert(path, item);
-        addChildren(item, value, field);
-    };
-    addChildren = [&](QTreeWidgetItem* parent, const mdsl::Json& value, const mdsl::FieldPath& field) {
+    // The fields of a value: an object's members, or the members of its array's elements
+    // merged (the first value seen is the sample; nothing is copied).
+    using Fields = std::vector<std::pair<std::string, const mdsl::Json*>>;
+    auto fieldsOf = [](const mdsl::Json& value, mdsl::FieldPath& field) {
+        Fields fields;
         if (value.is_object()) {
-            for (auto it = value.begin(); it != value.end(); ++it) {
-                mdsl::FieldPath member = field;
-                member.steps.push_back(mdsl::FieldStep::member(it.key()));
-                addField(parent, fromStd(it.key()), it.value(), member);
-            }
-            return;
+            for (auto it = value.begin(); it != value.end(); ++it)
+                fields.emplace_back(it.key(), &it.value());
+            return fields;
         }
         if (!value.is_array())
-            return;
-        // The fields of the elements, merged: the first value seen is the sample.
-        mdsl::Json merged = mdsl::Json::object();
+            return fields;
+        field.steps.push_back(mdsl::FieldStep::elements());
         int read = 0;
         for (const mdsl::Json& element : value) {
             if (++read > kMaxMergedElements)
                 break;
-            if (element.is_object())
-                for (auto it = element.begin(); it != element.end(); ++it)
-                    if (!merged.contains(it.key()))
-                        merged[it.key()] = it.value();
+            if (!element.is_object())
+                continue;
+            for (auto it = element.begin(); it != element.end(); ++it)
+                if (std::none_of(fields.begin(), fields.end(), [&](const auto& f) { return f.first == it.key(); }))
+                    fields.emplace_back(it.key(), &it.value());
         }
-        mdsl::FieldPath elements = field;
-        elements.steps.push_back(mdsl::FieldStep::elements());
-        addChildren(parent, merged, elements);
+        return fields;
     };
-    addChildren(nullptr, json, mdsl::FieldPath{});
+    // Iterative, and only so deep: a sample input may nest 10,000 levels; the tree shows the
+    // first kMaxShownDepth and says that the rest is not shown.
+    struct Pending {
+        QTreeWidgetItem* parent;
+        const mdsl::Json* value;
+        mdsl::FieldPath field;
+        int depth;
+    };
+    std::vector<Pending> pending{{nullptr, &json, mdsl::FieldPath{}, 0}};
+    while (!pending.empty()) {
+        Pending next = std::move(pending.back());
+        pending.pop_back();
+        mdsl::FieldPath container = next.field;
+        for (const auto& [key, value] : fieldsOf(*next.value, container)) {
+            mdsl::FieldPath field = container;
+            field.steps.push_back(mdsl::FieldStep::member(key));
+            const QString path = fromStd(field.text());
+            const QString name = fromStd(key);
+            QTreeWidgetItem* item = next.parent ? new QTreeWidgetItem(next.parent) : new QTreeWidgetItem(sources_);
+            item->setText(0, value->is_array() ? name + QStringLiteral("[]") : name);
+            item->setText(1, typeName(*value));
+            QString sample;
+            if (value->is_object())
+                sample = value->size() == 1 ? tr("1 field") : tr("%1 fields").arg(value->size());
+            else if (value->is_array())
+                sample = value->size() == 1 ? tr("1 item") : tr("%1 items").arg(value->size());
+            else
+                sample = fromStd(value->dump(-1, ' ', false, mdsl::Json::error_handler_t::replace));
+            item->setText(2, sample.size() > 48 ? sample.left(47) + QStringLiteral("…") : sample);
+            item->setToolTip(0, path);
+            item->setData(0, kPathRole, path);
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+            sourceItems_.insert(path, item);
+            if (!value->is_object() && !value->is_array())
+                continue;
+            if (next.depth + 1 < kMaxShownDepth) {
+                pending.push_back({item, value, std::move(field), next.depth + 1});
+            } else if (!value->empty()) {
+                auto* more = new QTreeWidgetItem(item);
+                more->setText(0, tr("… deeper levels are not shown"));
+                more->setFlags(Qt::ItemIsEnabled);
+            }
+        }
+    }
     sources_->expandAll();
     sources_->resizeColumnToContents(0);
     sources_->resizeColumnToContents(1);

@@ -194,6 +194,29 @@ private slots:
             QVERIFY2(seen.contains(QLatin1String(answer)), answer);
     }
 
+    void renderingWalksWithoutRecursion()
+    {
+        // The printed text is JSON's own two-space layout, and each value's lines are noted.
+        QRandomGenerator random(20261207);
+        for (int i = 0; i < 40; ++i) {
+            const mdsl::Json json = randomJson(random, 0);
+            QCOMPARE(renderJson(json).text, QString::fromStdString(json.dump(2)));
+        }
+        const RenderedJson keyed = renderJson(mdsl::Json::parse(R"({"a/b": {"c~d": [1, {"e": null}]}})"));
+        QCOMPARE(keyed.lines.value(QStringLiteral("/a~1b/c~0d/1/e")), qMakePair(5, 5));
+        QCOMPARE(keyed.lines.value(QStringLiteral("/a~1b")), qMakePair(1, 8));
+        QCOMPARE(keyed.lines.value(QString()), qMakePair(0, 9));
+        // A sample input 10,000 levels deep is printed, not a stack overflow.
+        const int depth = 10'000;
+        const mdsl::Json deep = mdsl::Json::parse(std::string(depth, '[') + std::string(depth, ']'));
+        const RenderedJson rendered = renderJson(deep);
+        QCOMPARE(rendered.text.count(QLatin1Char('\n')), 2 * (depth - 1));
+        QString innermost;
+        for (int i = 1; i < depth; ++i)
+            innermost += QStringLiteral("/0");
+        QCOMPARE(rendered.lines.value(innermost), qMakePair(depth - 1, depth - 1));
+    }
+
     void outputDocumentsAreColouredAsAViewColoursJson()
     {
         QRandomGenerator random(20261124);

@@ -304,6 +304,47 @@ private slots:
         QCOMPARE(window.editor()->toPlainText(), text);
     }
 
+    void deepSampleInputsShowABoundedTree()
+    {
+        // 10,000 levels: the preview says E403 (the engine's depth limit), the visual mapping
+        // shows the first levels and says the rest is not shown; nothing overflows the stack.
+        MainWindow window;
+        window.newDocument();
+        window.editor()->setPlainText(QStringLiteral("mapping \"deep\" version 2\nx <- .a.a\n"));
+        QString deep;
+        for (int i = 0; i < 10'000; ++i)
+            deep += QStringLiteral("{\"a\": ");
+        deep += QStringLiteral("1");
+        for (int i = 0; i < 10'000; ++i)
+            deep += QLatin1Char('}');
+        window.previewPanel()->setInputText(deep);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        VisualMappingPanel* panel = showPanel(window);
+        QTRY_VERIFY(panel->sourceItem(QStringLiteral("$.a")));
+        QString path = QStringLiteral("$");
+        QTreeWidgetItem* item = nullptr;
+        int shown = 0;
+        for (; shown < 100; ++shown) {
+            QTreeWidgetItem* next = panel->sourceItem(path + QStringLiteral(".a"));
+            if (!next)
+                break;
+            item = next;
+            path += QStringLiteral(".a");
+        }
+        QCOMPARE(shown, 32);
+        QVERIFY(item && item->childCount() == 1);
+        QCOMPARE(item->child(0)->text(0), QStringLiteral("… deeper levels are not shown"));
+        const auto rightErrors = [&] {
+            QStringList texts;
+            for (const PreviewSideView::Error& e : window.previewPanel()->view().right.errors)
+                texts << e.text;
+            return texts.join(QLatin1Char(' '));
+        };
+        QTRY_VERIFY2(rightErrors().contains(QStringLiteral("E403")), qPrintable(rightErrors()));
+        QCOMPARE(window.previewPanel()->view().right.stateName, QStringLiteral("failed"));
+    }
+
     void longMappingsStayResponsive()
     {
         MainWindow window;
