@@ -34,36 +34,22 @@ QString RelatedProblem::message() const
 
 namespace {
 
-/// Line starts of a text as document positions, to turn (line, column) into positions.
+/// The engine's byte offsets into a text's UTF-8 (what it was given) as document positions.
 class PositionMap {
 public:
     explicit PositionMap(const QString& text)
-        : text_(text)
     {
-        starts_.append(0);
-        for (qsizetype i = 0; i < text.size(); ++i) {
-            if (text.at(i) == QLatin1Char('\n'))
-                starts_.append(int(i + 1));
-        }
+        const QByteArray utf8 = text.toUtf8();
+        positions_ = utf16Positions(std::string_view(utf8.constData(), std::size_t(utf8.size())));
     }
 
-    /// The position of a 1-based line and a 1-based column counted in code points.
-    [[nodiscard]] int position(int line, int column) const
+    [[nodiscard]] int position(const mdsl::Position& at) const
     {
-        if (line < 1)
-            return 0;
-        if (line > starts_.size())
-            return int(text_.size());
-        int pos = starts_.at(line - 1);
-        const int lineEnd = line < starts_.size() ? starts_.at(line) - 1 : int(text_.size());
-        for (int c = 1; c < column && pos < lineEnd; ++c)
-            pos += (text_.at(pos).isHighSurrogate() && pos + 1 < lineEnd) ? 2 : 1;
-        return pos;
+        return positions_[std::min(std::size_t(at.offset), positions_.size() - 1)];
     }
 
 private:
-    const QString& text_;
-    QList<int> starts_;
+    std::vector<int> positions_;
 };
 
 ProblemSeverity severityOf(mdsl::Severity severity)
@@ -310,8 +296,8 @@ void place(Item& item, const mdsl::Range& range, const PositionMap& map)
 {
     item.line = range.start.line;
     item.column = range.start.column;
-    item.start = map.position(range.start.line, range.start.column);
-    item.end = qMax(item.start, map.position(range.end.line, range.end.column));
+    item.start = map.position(range.start);
+    item.end = qMax(item.start, map.position(range.end));
 }
 
 QStringList fromStdList(const std::vector<std::string>& list)
@@ -356,8 +342,8 @@ QList<Problem> toProblems(const std::vector<mdsl::Diagnostic>& diagnostics, cons
             f.id = fromStd(fix.id);
             f.args = fromStdList(fix.args);
             for (const mdsl::TextEdit& edit : fix.edits) {
-                const int start = map.position(edit.range.start.line, edit.range.start.column);
-                const int end = qMax(start, map.position(edit.range.end.line, edit.range.end.column));
+                const int start = map.position(edit.range.start);
+                const int end = qMax(start, map.position(edit.range.end));
                 f.edits.append({start, end, fromStd(edit.newText)});
             }
             p.fixes.append(f);
