@@ -2,6 +2,8 @@
 
 #include "syntaxrepository.h"
 
+#include "mdsl/jsondiff.h"
+
 #include <KSyntaxHighlighting/AbstractHighlighter>
 #include <KSyntaxHighlighting/Format>
 #include <KSyntaxHighlighting/Repository>
@@ -49,7 +51,7 @@ public:
             pointer_ += '/';
             pad(frame.indent + 2);
             if (frame.value->is_object()) {
-                appendPointerToken(frame.next.key());
+                pointer_ += mdsl::pointerToken(frame.next.key());
                 out_ += mdsl::Json(frame.next.key()).dump(-1, ' ', false, mdsl::Json::error_handler_t::replace);
                 out_ += ": ";
             } else {
@@ -103,18 +105,6 @@ private:
     }
 
     void record(int first) { result.lines.insert(QString::fromStdString(pointer_), {first, line_}); }
-
-    void appendPointerToken(const std::string& key)
-    {
-        for (const char c : key) {
-            if (c == '~')
-                pointer_ += "~0";
-            else if (c == '/')
-                pointer_ += "~1";
-            else
-                pointer_ += c;
-        }
-    }
 
     void pad(int n) { out_.append(std::size_t(n), ' '); }
 

@@ -2,6 +2,8 @@
 
 #include "runtime/output.h"
 
+#include "mdsl/jsondiff.h"
+
 #include "util/json_io.h"
 
 #include <algorithm>
@@ -15,14 +17,7 @@ void appendPointer(std::string& pointer, const ast::PathSegment& segment)
         pointer += std::to_string(segment.index);
         return;
     }
-    for (const char c : segment.name) {
-        if (c == '~')
-            pointer += "~0";
-        else if (c == '/')
-            pointer += "~1";
-        else
-            pointer += c;
-    }
+    pointer += pointerToken(segment.name);
 }
 
 std::string targetPointer(const RunState& state, std::span<const ast::PathSegment> target)
