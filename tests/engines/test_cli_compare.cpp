@@ -156,7 +156,7 @@ private slots:
         QVERIFY(r.out.contains("/customer/fax: missing vs null, 667 records (33.35 %)"));
         QVERIFY(r.out.contains("/customer/phone: missing vs value, 400 records (20.00 %)"));
         QVERIFY(r.out.contains("lines: 5, 10, 15, 20, 25 and 395 more"));
-        QVERIFY(r.out.contains("line 5: customer-v1.mdsl on v1 (missing), customer-v2.mdsl on routed \"unknown\""));
+        QVERIFY(r.out.contains("line 5: left (missing), right \"unknown\""));
         QVERIFY(r.out.contains("differ between"));
     }
 

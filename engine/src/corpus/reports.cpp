@@ -123,12 +123,11 @@ std::string failureTitle(const CorpusReport& report, const FailureGroup& g)
     return title + ", " + std::to_string(g.records) + " records (" + fixedDecimals(share(g.records, whole), 2) + " %)";
 }
 
-std::string differenceDetail(const CorpusReport& report, const DifferenceGroup& g)
+std::string differenceDetail(const DifferenceGroup& g)
 {
     std::string out = "lines: " + lineList(linesOf(g), g.records) + "\n";
     for (const GroupExample& e : g.examples)
-        out += "  line " + std::to_string(e.line) + ": " + report.left.label + " " + e.left + ", " + report.right.label
-               + " " + e.right + "\n";
+        out += "  line " + std::to_string(e.line) + ": left " + e.left + ", right " + e.right + "\n";
     return out;
 }
 
@@ -225,7 +224,7 @@ std::string corpusReportJUnit(const CorpusReport& report, std::string_view suite
           << "</failure>\n    </testcase>\n";
     };
     for (const DifferenceGroup& g : report.differences)
-        testcase("differences", differenceTitle(report, g), "difference", differenceDetail(report, g));
+        testcase("differences", differenceTitle(report, g), "difference", differenceDetail(g));
     for (const FailureGroup& g : report.failures)
         testcase("failures", failureTitle(report, g), "failure", failureDetail(g));
     x << "    <testcase classname=\"" << suite << "\" name=\"verdict\">\n";
@@ -264,7 +263,7 @@ std::string corpusReportText(const CorpusReport& report)
         t << "\ndifferences by pattern:\n";
     for (const DifferenceGroup& g : report.differences) {
         t << "  " << differenceTitle(report, g) << '\n';
-        std::istringstream detail(differenceDetail(report, g));
+        std::istringstream detail(differenceDetail(g));
         for (std::string line; std::getline(detail, line);)
             t << "    " << line << '\n';
     }
