@@ -105,22 +105,36 @@ std::string sideLabel(const CorpusReport& report, const std::string& side)
     return side == "left" ? report.left.label : side == "right" ? report.right.label : std::string("input");
 }
 
-// "/lines/*/total: value change, 12 records (3.00 %)".
+// ", 12 records (3.00 %)".
+std::string countText(std::uint64_t records, std::uint64_t whole)
+{
+    return ", " + std::to_string(records) + " records (" + fixedDecimals(share(records, whole), 2) + " %)";
+}
+
+// "/lines/*/total: value change": what stays the same from run to run (JUnit's test name).
+std::string differenceName(const DifferenceGroup& g)
+{
+    return (g.pointer.empty() ? std::string("(whole output)") : g.pointer) + ": " + std::string(differenceKindName(g.kind));
+}
+
+std::string failureName(const CorpusReport& report, const FailureGroup& g)
+{
+    std::string name = sideLabel(report, g.side) + " " + std::string(statusName(g.status));
+    if (!g.code.empty())
+        name += " " + g.code;
+    if (!g.rule.empty())
+        name += " at rule " + g.rule;
+    return name;
+}
+
 std::string differenceTitle(const CorpusReport& report, const DifferenceGroup& g)
 {
-    return (g.pointer.empty() ? std::string("(whole output)") : g.pointer) + ": " + std::string(differenceKindName(g.kind))
-           + ", " + std::to_string(g.records) + " records (" + fixedDecimals(share(g.records, report.compared), 2) + " %)";
+    return differenceName(g) + countText(g.records, report.compared);
 }
 
 std::string failureTitle(const CorpusReport& report, const FailureGroup& g)
 {
-    const std::uint64_t whole = g.side == "input" ? report.records : report.compared;
-    std::string title = sideLabel(report, g.side) + " " + std::string(statusName(g.status));
-    if (!g.code.empty())
-        title += " " + g.code;
-    if (!g.rule.empty())
-        title += " at rule " + g.rule;
-    return title + ", " + std::to_string(g.records) + " records (" + fixedDecimals(share(g.records, whole), 2) + " %)";
+    return failureName(report, g) + countText(g.records, g.side == "input" ? report.records : report.compared);
 }
 
 std::string differenceDetail(const DifferenceGroup& g)
@@ -217,16 +231,17 @@ std::string corpusReportJUnit(const CorpusReport& report, std::string_view suite
     property("right_error_rate_percent", fixedDecimals(report.right.errorRatePercent, 2));
     property("time_ratio", fixedDecimals(report.timeRatio(), 3));
     x << "    </properties>\n";
-    const auto testcase = [&](const std::string& group, const std::string& name, const std::string& type,
-                              const std::string& detail) {
+    // The test's name is the group's pattern (stable from run to run), its message the count.
+    const auto testcase = [&](const std::string& group, const std::string& name, const std::string& message,
+                              const std::string& type, const std::string& detail) {
         x << "    <testcase classname=\"" << suite << "." << group << "\" name=\"" << xmlEscape(name) << "\">\n"
-          << "      <failure type=\"" << type << "\" message=\"" << xmlEscape(name) << "\">" << xmlEscape(detail)
+          << "      <failure type=\"" << type << "\" message=\"" << xmlEscape(message) << "\">" << xmlEscape(detail)
           << "</failure>\n    </testcase>\n";
     };
     for (const DifferenceGroup& g : report.differences)
-        testcase("differences", differenceTitle(report, g), "difference", differenceDetail(g));
+        testcase("differences", differenceName(g), differenceTitle(report, g), "difference", differenceDetail(g));
     for (const FailureGroup& g : report.failures)
-        testcase("failures", failureTitle(report, g), "failure", failureDetail(g));
+        testcase("failures", failureName(report, g), failureTitle(report, g), "failure", failureDetail(g));
     x << "    <testcase classname=\"" << suite << "\" name=\"verdict\">\n";
     std::string reasons;
     for (const VerdictCheck& c : report.verdict.checks)
