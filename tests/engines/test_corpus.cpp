@@ -211,6 +211,33 @@ private slots:
         QVERIFY(checkNamed(v, "comparable").reason.find("V2 answered every record with status invalid") != std::string::npos);
     }
 
+    // A routed side runs as production's dry-run routes it under the flags.
+    void aRoutedSideFollowsTheFlags()
+    {
+        const std::string v2Mapping = "mapping \"o\" version 2\nid <- .id\nname <- .name ?? \"none\"\n";
+        mdsl::Flags v2Off;
+        v2Off.set(mdsl::Flag::V2Enabled, false);   // routed goes to V1, which refuses version 2
+        std::istringstream in(ordersCorpus(10, 0));
+        const mdsl::CorpusReport off = mdsl::compareCorpus(
+            in, mdsl::mappingSide("", kOrders, mdsl::SideEngine::V1, v2Off),
+            mdsl::mappingSide("o.mdsl", v2Mapping, mdsl::SideEngine::Routed, v2Off), {});
+        QVERIFY(!off.right.runs);
+        QVERIFY(!off.verdict.go);
+        QVERIFY(checkNamed(off.verdict, "comparable").reason.find("o.mdsl on routed cannot run") != std::string::npos);
+
+        // With the flags on, V2 fails on the bad records and V1 answers them as a fallback.
+        std::istringstream again(ordersCorpus(10, 5));
+        mdsl::CorpusOptions options;
+        options.thresholds.maxTimeRatio = 1e9;
+        const mdsl::CorpusReport on = mdsl::compareCorpus(
+            again, mdsl::mappingSide("", kOrders, mdsl::SideEngine::V1, mdsl::Flags()),
+            mdsl::mappingSide("", kOrders, mdsl::SideEngine::Routed, mdsl::Flags()), options);
+        QVERIFY(on.right.runs);
+        QCOMPARE(on.right.fallbacks, 2u);
+        QCOMPARE(on.identical, 10u);
+        QVERIFY(mdsl::corpusReportText(on).find("2 V1 fallbacks") != std::string::npos);
+    }
+
     // Today's default over a real corpus; a bad line is invalid input, not an engine error.
     void comparesAVersion1MappingOverACorpus()
     {
