@@ -19,7 +19,7 @@ const std::vector<Command>& commands()
         {"validate", "check a mapping: syntax, names, functions, targets, version and flags", &runValidate},
         {"compile", "print what an engine compiles a mapping to (V2 plan or V1 syntax tree)", &runCompile},
         {"dry-run", "run a mapping on an input (or an NDJSON stream) through V1, V2 or both", &runDryRun},
-        {"compare", "compare V1 and V2 over an NDJSON corpus: figures and GO/NO-GO verdict", &runCompare},
+        {"compare", "compare two sides (mappings on engines, recorded outputs) over an NDJSON corpus: GO/NO-GO", &runCompare},
         {"lineage", "print the source paths each target of a mapping reads", &runLineage},
         {"repro", "replay a repro bundle and say whether production's output is reproduced", &runRepro},
         {"fmt", "format a mapping in the canonical layout (or check that it is)", &runFmt},
