@@ -28,14 +28,15 @@ Options:
   --format FORMAT   text (default), json or junit (JUnit XML for CI)
   --output FILE     write the report to FILE (atomically) instead of standard output
   --update          accept the current outputs (and runtime errors) as expected for the cases
-                    that fail, rewriting their files atomically, and print what changed
+                    that fail, rewriting their files atomically; print what changed, then
+                    the report of the suites as updated
   --engine ENGINE   override the suites' engine: routed (default), v1 or v2
   --flags FILE      override the suites' flag file (YAML)
   --now ISO8601     override the suites' pinned clock (default 2026-01-01T00:00:00Z)
   --help            print this help
 
-Exit codes: 0 every case passes (with --update: the suites were updated), 1 a case fails,
-2 usage or I/O error (no suite, a malformed case).
+Exit codes: 0 every case passes (with --update: once updated), 1 a case fails, 2 usage or
+I/O error (no suite, a malformed case).
 )";
 
 constexpr std::string_view kDefaultNow = "2026-01-01T00:00:00Z";
@@ -136,7 +137,7 @@ int runTest(const std::vector<std::string>& args)
         if (!settings)
             return kUsage;
         reports.push_back(mdsl::runSuite(*text, *suite, *settings));
-        if (parsed->has("--update")) {
+        if (parsed->has("--update") && reports.back().failed() != 0) {
             const mdsl::UpdateOutcome outcome = mdsl::updateSuite(*suite, reports.back());
             for (const std::string& change : outcome.changes)
                 std::cerr << "mapping-dsl: test: updated " << change << '\n';
@@ -144,6 +145,14 @@ int runTest(const std::vector<std::string>& args)
                 printError("test: " + outcome.error);
                 return reports.back().mappingErrors.empty() ? kUsage : kFailed;
             }
+            // The report says where the suite stands now: what could not be accepted (a run
+            // without output) still fails.
+            const std::optional<mdsl::TestSuite> updated = mdsl::loadSuite(path, error);
+            if (!updated) {
+                printError("test: " + error);
+                return kUsage;
+            }
+            reports.back() = mdsl::runSuite(*text, *updated, *settings);
         }
     }
 
@@ -162,8 +171,6 @@ int runTest(const std::vector<std::string>& args)
     } else {
         std::cout << report;
     }
-    if (parsed->has("--update"))
-        return kOk;
     for (const mdsl::SuiteReport& r : reports)
         if (r.failed() != 0)
             return kFailed;

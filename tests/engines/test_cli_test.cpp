@@ -80,6 +80,7 @@ private slots:
         CliResult r = runCli({"test", mapping, "--suite", suite, "--update"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.contains(QStringLiteral("updated u: /id: 0 -> 4, /name: missing -> \"D\"")), qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("PASS  u")), qPrintable(r.out));   // the suite as updated
         const QJsonObject record = jsonObject(QString::fromUtf8(testfiles::readFile(suite)));
         QCOMPARE(record["expected"].toObject(), jsonObject(R"({"id": 4, "name": "D"})"));
         QCOMPARE(record["name"].toString(), QStringLiteral("u"));
