@@ -109,6 +109,28 @@ private slots:
         QCOMPARE(runCli({"test", timed, "--now", "2030-01-01T00:00:00Z"}).exitCode, 1);
     }
 
+    // A suite's flag file, relative to its folder: with V2 off, a version 2 mapping cannot run.
+    void theSuiteFlagsAreUsed()
+    {
+        const QString flagged = files.write("flagged.mdsl", kTestedPeople);
+        QDir(files.path(QString())).mkpath(QStringLiteral("flagged.tests/flags"));
+        files.write("flagged.tests/flags/off.yaml", "mapping_dsl_v2_enabled: false\n");
+        files.write("flagged.tests/suite.json", R"({"flags": "flags/off.yaml"})");
+        files.write("flagged.tests/a.input.json", R"({"id": 1})");
+        files.write("flagged.tests/a.expected.json", R"({"id": 1})");
+        CliResult r = runCli({"test", flagged});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("error[E303]")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("the mapping did not run")));
+        // --update changes nothing for a mapping that cannot run.
+        r = runCli({"test", flagged, "--update"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(testfiles::readFile(files.path("flagged.tests/a.expected.json")), QByteArray(R"({"id": 1})"));
+        // --flags overrides the suite's flag file.
+        const QString on = files.write("on.yaml", "mapping_dsl_v2_enabled: true\n");
+        QCOMPARE(runCli({"test", flagged, "--flags", on}).exitCode, 0);
+    }
+
     void badInputIsOneMessageAndExitTwo()
     {
         const QString lonely = files.write("lonely.mdsl", kTestedPeople);

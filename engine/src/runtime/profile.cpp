@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <iomanip>
 #include <sstream>
 
 namespace mdsl {
