@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 
 namespace cli {
@@ -20,9 +21,10 @@ namespace cli {
 namespace {
 
 constexpr std::string_view kDryRunUsage = R"(Usage: mapping-dsl dry-run FILE --input INPUT.json [--engine v1|v2|routed|both] [--flags FILE]
-                            [--trace] [--format json|text] [--now ISO8601]
+                            [--trace] [--profile] [--format json|text] [--now ISO8601]
        mapping-dsl dry-run FILE --ndjson INPUT.ndjson [--output OUT] [--jobs N]
-                            [--engine v1|v2|routed] [--flags FILE] [--trace] [--now ISO8601]
+                            [--engine v1|v2|routed] [--flags FILE] [--trace] [--profile]
+                            [--now ISO8601]
 
 Validates, compiles and runs a mapping (FILE, or '-' for standard input) on an input
 document and prints the result: engine, route, fallback, status, output, diagnostics,
@@ -38,6 +40,9 @@ Options:
                     alone, no fallback; both: V1 and V2 and their difference (--input only)
   --flags FILE      production's flag file (YAML); default: all seven flags on
   --trace           record the trace events
+  --profile         measure each rule: calls, writes, skips, errors, time and share of the
+                    run (a "profile" member; text: a table; batch: the totals over all
+                    records, as a table on standard error)
   --format FORMAT   json (default) or text (a readable summary; --input only)
   --now ISO8601     the clock now() reads, e.g. 2026-11-23T22:45:00Z (default: system clock)
   --output FILE     batch mode: write the results to FILE (atomically) instead of stdout
@@ -94,6 +99,8 @@ void printText(std::ostream& out, const mdsl::RunResult& result, std::string_vie
             << mdsl::renderText(result.v2Failure->diagnostics, text, name);
     if (!result.trace.empty())
         printTrace(out, result, mdsl::LineIndex(text));
+    if (result.profile)
+        out << "profile:\n" << mdsl::profileText(*result.profile);
 }
 
 int exitFor(mdsl::RunStatus status)
@@ -184,13 +191,32 @@ int runBatch(const std::string& engine, const std::string& text, const ParsedArg
     options.jobs = jobs;
     options.run = runOptions;
     mdsl::BatchSummary summary;
+    // With --profile, each record's profile is added to the totals (printed at the end)
+    // rather than written on its line.
+    std::mutex profileMutex;
+    mdsl::RuleProfile profile;
+    const auto profiled = [&](mdsl::RunResult result) {
+        if (result.profile) {
+            const std::lock_guard lock(profileMutex);
+            profile.merge(*result.profile);
+            result.profile.reset();
+        }
+        return result;
+    };
     if (engine == "v2") {
         const mdsl::CompiledMapping mapping = mdsl::compile(text, mdsl::EngineKind::V2, flags);
         summary = mdsl::dryRunBatch(
-            in, out, [&](const mdsl::Json& input) { return mdsl::run(mapping, input, runOptions); }, options);
+            in, out, [&](const mdsl::Json& input) { return profiled(mdsl::run(mapping, input, runOptions)); },
+            options);
     } else {
         const mdsl::Route route = engine == "v1" ? mdsl::Route::V1Only : mdsl::Route::V2Routed;
-        summary = mdsl::dryRunBatch(in, out, mdsl::prepare(text, route, flags), options);
+        const mdsl::PreparedMapping mapping = mdsl::prepare(text, route, flags);
+        if (runOptions.profile)
+            summary = mdsl::dryRunBatch(
+                in, out, [&](const mdsl::Json& input) { return profiled(mdsl::dryRun(mapping, input, runOptions)); },
+                options);
+        else
+            summary = mdsl::dryRunBatch(in, out, mapping, options);
     }
     if (in.bad()) {
         printError("cannot read '" + inputPath + "'");
@@ -208,6 +234,8 @@ int runBatch(const std::string& engine, const std::string& text, const ParsedArg
     }
     std::cerr << "mapping-dsl: dry-run: " << summary.lines << " lines: " << summary.ok << " ok, " << summary.failed
               << " failed, " << summary.invalid << " invalid, " << summary.blank << " blank\n";
+    if (runOptions.profile)
+        std::cerr << "profile:\n" << mdsl::profileText(profile);
     return summary.failed + summary.invalid == 0 ? kOk : kFailed;
 }
 
@@ -218,7 +246,7 @@ int runDryRun(const std::vector<std::string>& args)
     int exitCode = kUsage;
     const auto parsed = parseCommand("dry-run", kDryRunUsage, args,
                                      {{"--input", true}, {"--ndjson", true}, {"--engine", true}, {"--flags", true},
-                                      {"--trace"}, {"--format", true}, {"--now", true}, {"--output", true},
+                                      {"--trace"}, {"--profile"}, {"--format", true}, {"--now", true}, {"--output", true},
                                       {"--jobs", true}},
                                      exitCode);
     if (!parsed)
@@ -244,6 +272,7 @@ int runDryRun(const std::vector<std::string>& args)
 
     mdsl::RunOptions options;
     options.trace = parsed->has("--trace");
+    options.profile = parsed->has("--profile");
     if (const auto now = parsed->value("--now")) {
         options.pinnedNowMs = parseIsoDateTime(*now);
         if (!options.pinnedNowMs)

@@ -16,22 +16,27 @@ int commandUsageError(std::string_view command, std::string_view usage, const st
     return kUsage;
 }
 
-std::optional<mdsl::Flags> flagsOption(const ParsedArgs& args)
+std::optional<mdsl::Flags> readFlagsFile(const std::string& path)
 {
-    const std::optional<std::string> path = args.value("--flags");
-    if (!path)
-        return mdsl::Flags();
     std::string error;
-    const std::optional<std::string> text = readText(*path, error);
+    const std::optional<std::string> text = readText(path, error);
     if (!text) {
         printError(error);
         return std::nullopt;
     }
     const mdsl::FlagsFile flags = mdsl::parseFlags(*text);
-    std::cerr << mdsl::renderText(flags.diagnostics, *text, *path);
+    std::cerr << mdsl::renderText(flags.diagnostics, *text, path);
     if (mdsl::hasErrors(flags.diagnostics))
         return std::nullopt;
     return flags.flags;
+}
+
+std::optional<mdsl::Flags> flagsOption(const ParsedArgs& args)
+{
+    const std::optional<std::string> path = args.value("--flags");
+    if (!path)
+        return mdsl::Flags();
+    return readFlagsFile(*path);
 }
 
 namespace {

@@ -18,6 +18,10 @@ namespace cli {
 /// Prints "mapping-dsl: COMMAND: message" and the command's usage on standard error; kUsage.
 int commandUsageError(std::string_view command, std::string_view usage, const std::string& message);
 
+/// The flags of a flag file (YAML). A file that cannot be read, or that has errors, prints its
+/// diagnostics on standard error and gives nullopt; warnings are printed and the flags used.
+std::optional<mdsl::Flags> readFlagsFile(const std::string& path);
+
 /// The flags of `--flags FILE`, or production's defaults without it. A file that cannot be
 /// read, or that has errors, prints its diagnostics on standard error and gives nullopt
 /// (exit code 2); warnings are printed and the flags used.

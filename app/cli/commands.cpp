@@ -12,6 +12,7 @@ int runCompare(const std::vector<std::string>& args);
 int runCompile(const std::vector<std::string>& args);
 int runLineage(const std::vector<std::string>& args);
 int runRepro(const std::vector<std::string>& args);
+int runTest(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands()
 {
@@ -20,6 +21,7 @@ const std::vector<Command>& commands()
         {"compile", "print what an engine compiles a mapping to (V2 plan or V1 syntax tree)", &runCompile},
         {"dry-run", "run a mapping on an input (or an NDJSON stream) through V1, V2 or both", &runDryRun},
         {"compare", "compare two sides (mappings on engines, recorded outputs) over an NDJSON corpus: GO/NO-GO", &runCompare},
+        {"test", "run the tests kept beside a mapping (NAME.tests/ or NAME.tests.ndjson)", &runTest},
         {"lineage", "print the source paths each target of a mapping reads", &runLineage},
         {"repro", "replay a repro bundle and say whether production's output is reproduced", &runRepro},
         {"fmt", "format a mapping in the canonical layout (or check that it is)", &runFmt},

@@ -55,7 +55,8 @@ std::string checkAgainst(const Json& value, const Json& schema, const Json& root
         const std::string type = (*s)["type"];
         const bool ok = (type == "object" && value.is_object()) || (type == "array" && value.is_array())
                      || (type == "string" && value.is_string()) || (type == "boolean" && value.is_boolean())
-                     || (type == "integer" && value.is_number_integer());
+                     || (type == "integer" && value.is_number_integer())
+                     || (type == "number" && value.is_number());
         if (!ok)
             return where + ": not " + type;
     }
@@ -167,7 +168,9 @@ private slots:
                                "mapping \"m\" version 2\nl[] <- each .items { v <- . }\n"};
         for (const char* text : texts) {
             const auto prepared = mdsl::prepare(text, Route::V2Routed, mdsl::Flags());
-            const Json json = mdsl::toJson(mdsl::dryRun(prepared, Json{{"a", 1}, {"items", {1, 2}}}, enginetest::pinnedOptions(true)));
+            mdsl::RunOptions options = enginetest::pinnedOptions(true);
+            options.profile = true;   // the per-rule profile too
+            const Json json = mdsl::toJson(mdsl::dryRun(prepared, Json{{"a", 1}, {"items", {1, 2}}}, options));
             const std::string problem = checkAgainst(json, schema, schema, "$");
             QVERIFY2(problem.empty(), (problem + " in " + json.dump()).c_str());
         }

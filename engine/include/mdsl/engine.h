@@ -12,6 +12,7 @@
 #include "mdsl/diagnostic.h"
 #include "mdsl/flags.h"
 #include "mdsl/json.h"
+#include "mdsl/profile.h"
 #include "mdsl/source.h"
 
 #include <chrono>
@@ -77,6 +78,8 @@ struct RunOptions {
     /// The clock now() reads, in milliseconds since the Unix epoch (UTC). Unset: the system
     /// clock. Dry-runs in the studio pin it so that results reproduce.
     std::optional<std::int64_t> pinnedNowMs;
+    /// Measure each rule: RunResult::profile (costs one test per rule when off).
+    bool profile = false;
 };
 
 enum class TraceKind {
@@ -126,6 +129,7 @@ struct RunResult {
     bool traceTruncated = false;          ///< the trace stopped at RunOptions::maxTraceEvents
     RunStats stats;
     std::shared_ptr<const RunResult> v2Failure;   ///< with fallback: the V2 result that failed
+    std::optional<RuleProfile> profile;   ///< only when RunOptions::profile and the mapping ran
 };
 
 /// The result object of section 10 as JSON: engine, route, fallback, status, output,

@@ -4,6 +4,7 @@
 
 #include "mdsl/checks.h"
 #include "report/codes.h"
+#include "runtime/profile.h"
 #include "runtime/state.h"
 #include "util/utf8.h"
 
@@ -158,6 +159,12 @@ RunResult run(const CompiledMapping& mapping, const Json& input, const RunOption
         return result;
     }
     rt::RunState state(options, input, start);
+    std::optional<rt::ProfileRecorder> profiler;
+    if (options.profile) {
+        profiler.emplace();
+        state.profiler = &*profiler;
+    }
+    const auto runStart = Clock::now();
     Json output = Json::object();
     try {
         // The input nests no deeper than the depth limit: every later walk of a value may then
@@ -172,6 +179,9 @@ RunResult run(const CompiledMapping& mapping, const Json& input, const RunOption
     } catch (rt::Failure& failure) {
         state.record(failure.error);
     }
+    if (profiler)
+        result.profile = profiler->finish(impl->source->text, impl->source->lines,
+                                          std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - runStart).count());
     for (const rt::RuntimeError& error : state.errors)
         result.diagnostics.push_back(toDiagnostic(error, impl->source->lines));
     result.status = state.errors.empty() ? RunStatus::Ok : RunStatus::Failed;

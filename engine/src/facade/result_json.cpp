@@ -59,6 +59,8 @@ Json toJson(const RunResult& result)
                     {"elapsed_us", result.stats.elapsedUs}};
     if (result.v2Failure)
         out["v2_failure"] = toJson(*result.v2Failure);
+    if (result.profile)
+        out["profile"] = profileToJson(*result.profile);
     return out;
 }
 
@@ -105,6 +107,10 @@ void appendResultJson(std::string& out, const RunResult& result)
     if (result.v2Failure) {
         out += ",\"v2_failure\":";
         appendResultJson(out, *result.v2Failure);
+    }
+    if (result.profile) {
+        out += ",\"profile\":";
+        appendJson(out, profileToJson(*result.profile));
     }
     out += '}';
 }

@@ -3,6 +3,7 @@
 // null, conflicts, skipped writes — and the life of one rule, the same in both engines.
 
 #include "mdsl/ast.h"
+#include "runtime/profile.h"
 #include "runtime/state.h"
 
 #include <span>
@@ -42,6 +43,7 @@ void runRule(RunState& state, Span ruleSpan, Span targetSpan, Json& base,
              std::span<const ast::PathSegment> target, Eval&& eval, const TargetHints& hints = {})
 {
     ++state.stats.rules;
+    RuleTimer timer(state.profiler, state, ruleSpan, targetSpan);
     if (state.tracing)
         state.traceRule(ruleSpan);
     try {
@@ -54,8 +56,10 @@ void runRule(RunState& state, Span ruleSpan, Span targetSpan, Json& base,
         }
         writeValue(state, base, target, std::move(value), targetSpan, hints);
     } catch (Failure& failure) {
-        if (failure.fatal)
+        if (failure.fatal) {
+            timer.fatal();
             throw;
+        }
         state.record(failure.error);
     }
 }

@@ -16,6 +16,8 @@
 
 namespace mdsl::rt {
 
+class ProfileRecorder;
+
 /// Runtime diagnostic codes (stable; docs/engines.md lists them).
 namespace code {
 inline constexpr std::string_view kSteps = "E401";       ///< step limit
@@ -90,6 +92,8 @@ public:
     /// When set, every build() is also appended here (the V2 compiler folding a constant keeps
     /// what evaluating it builds, to count it at run time where and as the V1 engine does).
     std::vector<BuildCharge>* buildLog = nullptr;
+    /// Profiled runs only (RunOptions::profile): each rule's counters and time.
+    ProfileRecorder* profiler = nullptr;
 
     /// One evaluation step: counts it against the step limit and looks at the clock every so often.
     void step(Span span)
