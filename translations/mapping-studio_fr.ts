@@ -1665,7 +1665,7 @@
     </message>
     <message>
         <source>Stopped at the breakpoint on line %1: its condition is wrong (%2).</source>
-        <translation>Arrêt au point d’arrêt de la ligne %1 : sa condition est erronée (%2).</translation>
+        <translation>Arrêt au point d’arrêt de la ligne %1 : sa condition est erronée (%2).</translation>
     </message>
     <message>
         <source>Stopped at the breakpoint on line %1.</source>
