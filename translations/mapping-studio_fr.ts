@@ -223,7 +223,86 @@
     </message>
 </context>
 <context>
+    <name>studio::DebuggerController</name>
+    <message>
+        <source>Debugger</source>
+        <translation>Débogueur</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Breakpoint</source>
+        <translation>Basculer le point d’&amp;arrêt</translation>
+    </message>
+    <message>
+        <source>Breakpoint Con&amp;dition…</source>
+        <translation>Con&amp;dition du point d’arrêt…</translation>
+    </message>
+    <message>
+        <source>No rule on line %1 or after it: a breakpoint goes on a rule.</source>
+        <translation>Aucune règle à la ligne %1 ni après : un point d’arrêt se place sur une règle.</translation>
+    </message>
+    <message>
+        <source>Breakpoint Condition</source>
+        <translation>Condition du point d’arrêt</translation>
+    </message>
+    <message>
+        <source>Stop at the rule on line %1 only when this expression is true. It sees what the rule sees: `.` is the current element, with the lets, the tables, the `as` names and index(). Empty: always.</source>
+        <translation>S’arrêter à la règle de la ligne %1 seulement quand cette expression est vraie. Elle voit ce que voit la règle : `.` est l’élément courant, avec les let, les tables, les noms `as` et index(). Vide : toujours.</translation>
+    </message>
+    <message>
+        <source>Remove Breakpoint</source>
+        <translation>Supprimer le point d’arrêt</translation>
+    </message>
+    <message>
+        <source>Add Breakpoint</source>
+        <translation>Ajouter un point d’arrêt</translation>
+    </message>
+    <message>
+        <source>Edit Condition…</source>
+        <translation>Modifier la condition…</translation>
+    </message>
+    <message>
+        <source>Add Conditional Breakpoint…</source>
+        <translation>Ajouter un point d’arrêt conditionnel…</translation>
+    </message>
+</context>
+<context>
     <name>studio::DiagnosticMessages</name>
+    <message>
+        <source>the condition is not valid%1: %2</source>
+        <translation>la condition n’est pas valide%1 : %2</translation>
+    </message>
+    <message>
+        <source>the condition is not valid%1: it must be one expression</source>
+        <translation>la condition n’est pas valide%1 : elle doit être une seule expression</translation>
+    </message>
+    <message>
+        <source>the condition failed%1: %2</source>
+        <translation>la condition a échoué%1 : %2</translation>
+    </message>
+    <message>
+        <source>the condition gave %2, not true or false</source>
+        <translation>la condition a donné %2, et non vrai ou faux</translation>
+    </message>
+    <message>
+        <source>the current element was not recorded (the trace is too large): the condition cannot read it</source>
+        <translation>l’élément courant n’a pas été enregistré (la trace est trop grande) : la condition ne peut pas le lire</translation>
+    </message>
+    <message>
+        <source>the value of `%2`%1 was not recorded here (the trace is too large): the condition cannot read it</source>
+        <translation>la valeur de `%2`%1 n’a pas été enregistrée ici (la trace est trop grande) : la condition ne peut pas la lire</translation>
+    </message>
+    <message>
+        <source>stopped after checking conditions %2 times</source>
+        <translation>arrêt après %2 vérifications de conditions</translation>
+    </message>
+    <message>
+        <source> (column %2)</source>
+        <translation> (colonne %2)</translation>
+    </message>
+    <message>
+        <source> (line %1, column %2)</source>
+        <translation> (ligne %1, colonne %2)</translation>
+    </message>
     <message>
         <source>unexpected character %1</source>
         <translation>caractère inattendu %1</translation>
@@ -1324,48 +1403,8 @@
         <translation>Aperçu</translation>
     </message>
     <message>
-        <source>Debugger</source>
-        <translation>Débogueur</translation>
-    </message>
-    <message>
         <source>&amp;Debug</source>
         <translation>&amp;Déboguer</translation>
-    </message>
-    <message>
-        <source>Toggle &amp;Breakpoint</source>
-        <translation>Basculer le point d’&amp;arrêt</translation>
-    </message>
-    <message>
-        <source>Breakpoint Con&amp;dition…</source>
-        <translation>Con&amp;dition du point d’arrêt…</translation>
-    </message>
-    <message>
-        <source>No rule on line %1 or after it: a breakpoint goes on a rule.</source>
-        <translation>Aucune règle à la ligne %1 ni après : un point d’arrêt se place sur une règle.</translation>
-    </message>
-    <message>
-        <source>Breakpoint Condition</source>
-        <translation>Condition du point d’arrêt</translation>
-    </message>
-    <message>
-        <source>Stop at the rule on line %1 only when this expression is true. It sees what the rule sees: `.` is the current element, with the lets, the tables, the `as` names and index(). Empty: always.</source>
-        <translation>S’arrêter à la règle de la ligne %1 seulement quand cette expression est vraie. Elle voit ce que voit la règle : `.` est l’élément courant, avec les let, les tables, les noms `as` et index(). Vide : toujours.</translation>
-    </message>
-    <message>
-        <source>Remove Breakpoint</source>
-        <translation>Supprimer le point d’arrêt</translation>
-    </message>
-    <message>
-        <source>Add Breakpoint</source>
-        <translation>Ajouter un point d’arrêt</translation>
-    </message>
-    <message>
-        <source>Edit Condition…</source>
-        <translation>Modifier la condition…</translation>
-    </message>
-    <message>
-        <source>Add Conditional Breakpoint…</source>
-        <translation>Ajouter un point d’arrêt conditionnel…</translation>
     </message>
 </context>
 <context>
@@ -1670,7 +1709,7 @@
     </message>
     <message>
         <source>Stopped at the breakpoint on line %1: its condition is wrong (%2).</source>
-        <translation>Arrêt au point d’arrêt de la ligne %1 : sa condition est erronée (%2).</translation>
+        <translation>Arrêt au point d’arrêt de la ligne %1 : sa condition est erronée (%2).</translation>
     </message>
     <message>
         <source>Stopped at the breakpoint on line %1.</source>

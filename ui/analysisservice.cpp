@@ -3,11 +3,9 @@
 #include "mappingbackend.h"
 
 #include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <array>
-#include <optional>
 
 namespace studio {
 
@@ -76,69 +74,6 @@ private:
 
 } // namespace
 
-/// One kind of background work: debounce, one run at a time, newest-wins.
-template <typename Request, typename Result>
-struct AnalysisService::Lane {
-    using Work = std::function<Result(const Request&)>;
-    using Deliver = std::function<void(Result&&)>;
-
-    Lane(QObject* owner, QThreadPool* pool, Work work, Deliver deliver)
-        : owner_(owner)
-        , pool_(pool)
-        , work_(std::move(work))
-        , deliver_(std::move(deliver))
-    {
-        timer_.setSingleShot(true);
-        QObject::connect(&timer_, &QTimer::timeout, owner_, [this] { startIfIdle(); });
-    }
-
-    void schedule(Request request, int delayMs)
-    {
-        waiting_ = std::move(request);
-        waitingGeneration_ = ++generation_;
-        timer_.start(qMax(0, delayMs));
-    }
-
-    [[nodiscard]] bool busy() const { return running_ || waiting_.has_value(); }
-
-private:
-    void startIfIdle()
-    {
-        if (running_ || !waiting_)
-            return;
-        Request request = std::move(*waiting_);
-        waiting_.reset();
-        const quint64 generation = waitingGeneration_;
-        running_ = true;
-        auto* watcher = new QFutureWatcher<Result>(owner_);
-        QObject::connect(watcher, &QFutureWatcherBase::finished, owner_, [this, watcher, generation] {
-            // Moved out, not copied: a preview result holds two outputs of up to megabytes.
-            Result result = watcher->future().takeResult();
-            watcher->deleteLater();
-            running_ = false;
-            result.generation = generation;
-            // Only the newest request's answer is shown; a waiting request runs next.
-            if (generation == generation_)
-                deliver_(std::move(result));
-            else
-                releaseInBackground(std::move(result));
-            if (waiting_ && !timer_.isActive())
-                startIfIdle();
-        });
-        watcher->setFuture(QtConcurrent::run(pool_, work_, std::move(request)));
-    }
-
-    QObject* owner_;
-    QThreadPool* pool_;
-    Work work_;
-    Deliver deliver_;
-    QTimer timer_;
-    std::optional<Request> waiting_;
-    quint64 waitingGeneration_ = 0;
-    quint64 generation_ = 0;
-    bool running_ = false;
-};
-
 AnalysisService::AnalysisService(std::shared_ptr<MappingBackend> backend, QObject* parent)
     : QObject(parent)
     , backend_(std::move(backend))
@@ -147,12 +82,15 @@ AnalysisService::AnalysisService(std::shared_ptr<MappingBackend> backend, QObjec
     // backend's analyses: a text version is parsed once, by whichever lane asks first.
     pool_.setMaxThreadCount(3);
     std::shared_ptr<MappingBackend> b = backend_;
-    problems_ = std::make_unique<Lane<std::pair<QString, mdsl::Flags>, ProblemsResult>>(
-        this, &pool_, [b](const std::pair<QString, mdsl::Flags>& r) { return b->validate(r.first, r.second); },
-        [this](const ProblemsResult& r) { emit problemsReady(r); });
+    problems_ = std::make_unique<BackgroundLane<TextRequest, ProblemsResult>>(
+        &pool_, [b](const TextRequest& r, const std::atomic<bool>&) { return b->validate(r.first, r.second); },
+        [this](ProblemsResult&& r, quint64 generation) {
+            r.generation = generation;
+            emit problemsReady(r);
+        });
     auto renderer = std::make_shared<OutputRenderer>();
-    preview_ = std::make_unique<Lane<PreviewJob, PreviewResult>>(
-        this, &pool_, [b, renderer](const PreviewJob& job) {
+    preview_ = std::make_unique<BackgroundLane<PreviewJob, PreviewResult>>(
+        &pool_, [b, renderer](const PreviewJob& job, const std::atomic<bool>&) {
             PreviewResult result = b->preview(job.request);
             // Pretty-printing and laying out a large output is work too: off the UI thread.
             QElapsedTimer timer;
@@ -161,17 +99,24 @@ AnalysisService::AnalysisService(std::shared_ptr<MappingBackend> backend, QObjec
             result.totalUs += timer.nsecsElapsed() / 1000;
             return result;
         },
-        [this](PreviewResult&& r) { emit previewReady(std::make_shared<const PreviewResult>(std::move(r))); });
-    lineage_ = std::make_unique<Lane<std::pair<QString, mdsl::Flags>, VisualLineage>>(
-        this, &pool_, [b](const std::pair<QString, mdsl::Flags>& r) { return b->lineage(r.first, r.second); },
-        [this](VisualLineage&& r) { emit lineageReady(std::make_shared<const VisualLineage>(std::move(r))); });
+        [this](PreviewResult&& r, quint64 generation) {
+            r.generation = generation;
+            emit previewReady(std::make_shared<const PreviewResult>(std::move(r)));
+        });
+    lineage_ = std::make_unique<BackgroundLane<TextRequest, VisualLineage>>(
+        &pool_, [b](const TextRequest& r, const std::atomic<bool>&) { return b->lineage(r.first, r.second); },
+        [this](VisualLineage&& r, quint64 generation) {
+            r.generation = generation;
+            emit lineageReady(std::make_shared<const VisualLineage>(std::move(r)));
+        });
 }
 
 AnalysisService::~AnalysisService()
 {
-    // Running work holds the backend by shared pointer and its request by value; waiting for
-    // it here keeps the watchers' owner alive until no result can arrive.
-    pool_.waitForDone();
+    // The lanes wait for their jobs; the pool (declared before them) outlives them.
+    lineage_.reset();
+    preview_.reset();
+    problems_.reset();
 }
 
 void AnalysisService::scheduleProblems(const QString& text, const mdsl::Flags& flags)

@@ -1,30 +1,21 @@
 #pragma once
-// Runs validation and previews off the UI thread. Each kind of work is a lane: requests are
-// debounced, at most one runs at a time and only the newest waiting request follows it, every
-// request gets a generation number, and a result that is no longer the newest is dropped, so
-// typing is never blocked and stale problems never flash.
+// Runs validation, previews and the visual mapping's lineage off the UI thread. Each kind of
+// work is a BackgroundLane (backgroundlane.h): requests are debounced, at most one runs at a
+// time and only the newest waiting request follows it, every request gets a generation number,
+// and a result that is no longer the newest is dropped, so typing is never blocked and stale
+// problems never flash.
 
 #include "analysis.h"
+#include "backgroundlane.h"
 
 #include <QObject>
 #include <QThreadPool>
-#include <QTimer>
 
-#include <functional>
 #include <memory>
-#include <type_traits>
 
 namespace studio {
 
 class MappingBackend;
-
-/// Lets go of a value in a worker thread: freeing a preview result of a large output (JSON
-/// trees, texts, tables of lines) takes the UI thread tens of milliseconds.
-template <typename T>
-void releaseInBackground(T&& value)
-{
-    QThreadPool::globalInstance()->start([doomed = std::make_shared<std::decay_t<T>>(std::forward<T>(value))] {});
-}
 
 class AnalysisService : public QObject {
     Q_OBJECT
@@ -59,17 +50,16 @@ signals:
     void lineageReady(std::shared_ptr<const studio::VisualLineage> lineage);
 
 private:
-    template <typename Request, typename Result>
-    struct Lane;
     struct PreviewJob;
+    using TextRequest = std::pair<QString, mdsl::Flags>;
 
     std::shared_ptr<MappingBackend> backend_;
     QThreadPool pool_;
     int problemsDelayMs_ = 60;
     int previewDelayMs_ = 100;
-    std::unique_ptr<Lane<std::pair<QString, mdsl::Flags>, ProblemsResult>> problems_;
-    std::unique_ptr<Lane<PreviewJob, PreviewResult>> preview_;
-    std::unique_ptr<Lane<std::pair<QString, mdsl::Flags>, VisualLineage>> lineage_;
+    std::unique_ptr<BackgroundLane<TextRequest, ProblemsResult>> problems_;
+    std::unique_ptr<BackgroundLane<PreviewJob, PreviewResult>> preview_;
+    std::unique_ptr<BackgroundLane<TextRequest, VisualLineage>> lineage_;
 };
 
 } // namespace studio

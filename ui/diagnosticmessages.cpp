@@ -1,5 +1,6 @@
 #include "diagnosticmessages.h"
 
+#include "mdsl/debug.h"
 #include "mdsl/report.h"
 
 #include <QRegularExpression>
@@ -199,6 +200,68 @@ QString DiagnosticMessages::translateFix(const QString& id, const QStringList& a
         {QStringLiteral("add-version"), QT_TR_NOOP("add `version 2` to the header")},
     };
     return substitute(translatedById(patterns, id), args, english);
+}
+
+QString DiagnosticMessages::conditionPattern(const QString& id)
+{
+    // The engine's conditionWordings(), by id, {0} written %1; a test ties the two.
+    static const QHash<QString, const char*> patterns = {
+        {QStringLiteral("condition.invalid"), QT_TR_NOOP("the condition is not valid%1: %2")},
+        {QStringLiteral("condition.one-expression"), QT_TR_NOOP("the condition is not valid%1: it must be one expression")},
+        {QStringLiteral("condition.failed"), QT_TR_NOOP("the condition failed%1: %2")},
+        {QStringLiteral("condition.not-boolean"), QT_TR_NOOP("the condition gave %2, not true or false")},
+        {QStringLiteral("condition.context-unrecorded"),
+            QT_TR_NOOP("the current element was not recorded (the trace is too large): the condition cannot read it")},
+        {QStringLiteral("condition.value-unrecorded"),
+            QT_TR_NOOP("the value of `%2`%1 was not recorded here (the trace is too large): the condition cannot read it")},
+        {QStringLiteral("condition.too-many-checks"), QT_TR_NOOP("stopped after checking conditions %2 times")},
+        {QStringLiteral("condition.at-column"), QT_TR_NOOP(" (column %2)")},
+        {QStringLiteral("condition.at-line"), QT_TR_NOOP(" (line %1, column %2)")},
+    };
+    return translatedById(patterns, id);
+}
+
+QString DiagnosticMessages::translateCondition(const mdsl::debug::ConditionError& error)
+{
+    const QString english = QString::fromStdString(error.message());
+    const mdsl::Wording* entry = mdsl::findWording(mdsl::debug::conditionWordings(), error.wording);
+    if (!entry)
+        return english;
+    // {0}: the position, itself worded by id.
+    QString position;
+    if (const std::string_view at = error.positionWording(); !at.empty()) {
+        position = substitute(conditionPattern(QString::fromUtf8(at.data(), qsizetype(at.size()))),
+                              {QString::number(error.line), QString::number(error.column)}, QString());
+        if (position.isEmpty())
+            return english;
+    }
+    QStringList args{position};
+    // {1}: the diagnostic underneath, as the problems list says it, else the first argument.
+    if (error.diagnostic) {
+        const mdsl::Diagnostic& d = *error.diagnostic;
+        QStringList diagnosticArgs;
+        for (const std::string& arg : d.args)
+            diagnosticArgs.append(QString::fromStdString(arg));
+        args.append(translate(QString::fromStdString(d.code), diagnosticArgs, QString::fromStdString(d.message),
+                              QString::fromStdString(d.wording)));
+    }
+    for (const std::string& arg : error.args) {
+        QString worded = QString::fromStdString(arg);
+        if (entry->phraseArgs.find(char('0' + args.size())) != std::string_view::npos) {
+            worded = translatePhrase(worded);
+            if (worded.isEmpty())
+                return english;
+        }
+        args.append(worded);
+    }
+    // As many arguments as the pattern takes (the position is {0} even where it is not shown).
+    qsizetype used = 0;
+    for (qsizetype n = 0; n < args.size(); ++n) {
+        const std::string placeholder = "{" + std::to_string(n) + "}";
+        if (entry->pattern.find(placeholder) != std::string_view::npos)
+            used = n + 1;
+    }
+    return substitute(conditionPattern(QString::fromStdString(error.wording)), args.mid(0, used), english);
 }
 
 QString DiagnosticMessages::severityName(int severity)

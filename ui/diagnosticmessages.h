@@ -9,6 +9,10 @@
 #include <QString>
 #include <QStringList>
 
+namespace mdsl::debug {
+struct ConditionError;
+}
+
 namespace studio {
 
 class DiagnosticMessages {
@@ -31,6 +35,14 @@ public:
     /// The title of a fix ("insert '}'", "add `version 2` to the header") in the current
     /// language, by the engine's wording id.
     static QString translateFix(const QString& id, const QStringList& args, const QString& english);
+    /// Why a breakpoint condition gave no answer, in the current language: its wording
+    /// (mdsl::debug::conditionWordings()), its position in the condition and the diagnostic
+    /// underneath, said as translate() says it. The engine's English message when this studio
+    /// does not know a wording.
+    static QString translateCondition(const mdsl::debug::ConditionError& error);
+    /// The studio's pattern of a condition wording id ("condition.failed"), or empty: what a
+    /// test compares with the engine's table.
+    static QString conditionPattern(const QString& id);
     /// "Error", "Warning" or "Info" in the current language.
     static QString severityName(int severity);
 

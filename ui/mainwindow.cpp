@@ -5,6 +5,7 @@
 
 #include "analysisservice.h"
 #include "codeeditor.h"
+#include "debuggercontroller.h"
 #include "filescontroller.h"
 #include "findbar.h"
 #include "jsonview.h"
@@ -111,7 +112,7 @@ MainWindow::MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent)
     sideTabs_ = new QTabWidget(this);
     sideTabs_->setDocumentMode(true);
     addSideTab(preview_, [this] { return tr("Preview"); });
-    createDebugger();
+    debugger_ = new DebuggerController(*context_, *previewController_, this);
 
     mainSplitter_->addWidget(left);
     mainSplitter_->addWidget(sideTabs_);
@@ -151,6 +152,7 @@ MainWindow::~MainWindow()
     // The features go before the widgets they listen to, and before the context they hold.
     delete repro_;
     delete visualController_;
+    delete debugger_;
     delete files_;
     delete previewController_;
 }
@@ -269,7 +271,12 @@ void MainWindow::createMenus()
     previewMenu_->addAction(a.previousDiff);
     previewMenu_->addAction(a.pin);
 
-    createDebugMenu();
+    debugMenu_ = menuBar()->addMenu(QString());
+    for (const QList<QAction*>& group : debugger_->actionGroups()) {
+        if (!debugMenu_->isEmpty())
+            debugMenu_->addSeparator();
+        debugMenu_->addActions(group);
+    }
 
     settingsMenu_ = menuBar()->addMenu(QString());
     settingsMenu_->addAction(a.settings);
@@ -320,7 +327,8 @@ void MainWindow::retranslate()
     a.about->setText(tr("&About Mapping Studio"));
     for (const SideTab& tab : sideTabTitles_)
         sideTabs_->setTabText(sideTabs_->indexOf(tab.widget), tab.title());
-    retranslateDebugger();
+    debugMenu_->setTitle(tr("&Debug"));
+    debugger_->retranslate();
     files_->retranslate();
     previewController_->retranslate();
     repro_->retranslate();

@@ -2,8 +2,8 @@
 // The studio's main window: the shell that builds the widgets (the mapping editor with its
 // problems, the side tabs, menus and status bar), the settings (production flags), and one
 // controller per feature over a WindowContext (docs/architecture.md, "The studio"): files and
-// recovery, the preview, the visual mapping, repro sessions. Its public API forwards to them.
-// The debugger's wiring is still here (mainwindow_debugger.cpp).
+// recovery, the preview, the debugger, the visual mapping, repro sessions. Its public API
+// forwards to them.
 
 #include "analysis.h"
 #include "studiosettings.h"
@@ -26,6 +26,7 @@ namespace studio {
 class AnalysisService;
 class AutoSaver;
 class CodeEditor;
+class DebuggerController;
 class DebuggerPanel;
 class FilesController;
 class FindBar;
@@ -33,7 +34,6 @@ class MappingBackend;
 class PreviewController;
 class PreviewPanel;
 class ProblemsPanel;
-class RecordingDebugger;
 class ReproController;
 class SettingsDialog;
 class VisualMappingController;
@@ -102,8 +102,8 @@ public:
     /// Asks for a line number and goes there (Ctrl+G).
     void goToLine();
 
-    /// The debugger (mainwindow_debugger.cpp, docs/debugger.md): the Debugger tab.
-    [[nodiscard]] DebuggerPanel* debuggerPanel() const { return debugger_; }
+    /// The debugger (DebuggerController, docs/debugger.md): the Debugger tab.
+    [[nodiscard]] DebuggerPanel* debuggerPanel() const;
     /// Records a run of the mapping on the sample input (V1 or V2 engine) and shows the
     /// Debugger tab; the recording is made off the UI thread.
     void recordDebugRun(bool v1);
@@ -136,6 +136,7 @@ public:
     /// The features' controllers, for tests and embedding.
     [[nodiscard]] FilesController* filesController() const { return files_; }
     [[nodiscard]] PreviewController* previewController() const { return previewController_; }
+    [[nodiscard]] DebuggerController* debuggerController() const { return debugger_; }
     [[nodiscard]] VisualMappingController* visualMappingController() const { return visualController_; }
     [[nodiscard]] ReproController* reproController() const { return repro_; }
 
@@ -157,12 +158,6 @@ private:
     void updateCursorPosition();
     void showAbout();
     void updateProfilesMenu();
-    void createDebugger();
-    void createDebugMenu();
-    void retranslateDebugger();
-    void showDebugState();
-    void showGutterMenu(int line, const QPoint& globalPos);
-    void editBreakpointCondition(int line);
 
     StudioSettings settings_;
     AnalysisService* service_ = nullptr;
@@ -186,6 +181,7 @@ private:
     // The features, child QObjects of the window.
     PreviewController* previewController_ = nullptr;
     FilesController* files_ = nullptr;
+    DebuggerController* debugger_ = nullptr;
     VisualMappingController* visualController_ = nullptr;
     ReproController* repro_ = nullptr;
 
@@ -197,12 +193,7 @@ private:
     QMenu* profilesMenu_ = nullptr;
     QMenu* helpMenu_ = nullptr;
     QMenu* examplesMenu_ = nullptr;
-    DebuggerPanel* debugger_ = nullptr;
-    RecordingDebugger* recordingDebugger_ = nullptr;
     QMenu* debugMenu_ = nullptr;
-    QAction* toggleBreakpoint_ = nullptr;
-    QAction* editCondition_ = nullptr;
-    int recordedRevision_ = -1;   ///< the document revision the debugger's recording was made of
     struct Actions;
     std::unique_ptr<Actions> actions_;
 };

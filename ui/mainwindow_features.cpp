@@ -3,6 +3,7 @@
 
 #include "mainwindow.h"
 
+#include "debuggercontroller.h"
 #include "filescontroller.h"
 #include "previewcontroller.h"
 #include "reprocontroller.h"
@@ -57,6 +58,26 @@ bool MainWindow::loadInput(const QString& path)
 bool MainWindow::pinV1To(const QString& path)
 {
     return previewController_->pinV1To(path);
+}
+
+DebuggerPanel* MainWindow::debuggerPanel() const
+{
+    return debugger_->panel();
+}
+
+void MainWindow::recordDebugRun(bool v1)
+{
+    debugger_->record(v1);
+}
+
+bool MainWindow::toggleBreakpoint(int line)
+{
+    return debugger_->toggleBreakpoint(line);
+}
+
+bool MainWindow::setBreakpointCondition(int line, const QString& condition)
+{
+    return debugger_->setBreakpointCondition(line, condition);
 }
 
 VisualMappingPanel* MainWindow::visualMappingPanel() const

@@ -3,10 +3,6 @@
 
 #include "diagnosticmessages.h"
 
-#include "mdsl/debug.h"
-
-#include <QtConcurrent/QtConcurrentRun>
-
 #include <algorithm>
 
 namespace studio {
@@ -54,6 +50,14 @@ struct RecordingDebugger::Recorded {
     std::vector<int> positions;   ///< byte offset of the UTF-8 text -> document position
 };
 
+/// A continue (forward or back) that evaluates conditions.
+struct RecordingDebugger::Search {
+    std::shared_ptr<Recorded> recorded;   ///< held by the job: it may outlive a newer recording
+    std::size_t from = 0;
+    std::vector<mdsl::debug::Breakpoint> breakpoints;
+    bool forward = true;
+};
+
 int snapToRule(const QString& text, int line)
 {
     const QByteArray utf8 = text.toUtf8();
@@ -63,17 +67,46 @@ int snapToRule(const QString& text, int line)
 
 RecordingDebugger::RecordingDebugger(QObject* parent)
     : DebuggerInterface(parent)
-    , watcher_(new QFutureWatcher<std::shared_ptr<Recorded>>(this))
+    , recording_(std::make_unique<BackgroundLane<DebugRecordRequest, std::shared_ptr<Recorded>>>(
+          nullptr, [](const DebugRecordRequest& request, const std::atomic<bool>&) { return makeRecording(request); },
+          [this](std::shared_ptr<Recorded>&& recorded, quint64) { finishRecording(std::move(recorded)); }))
+    , search_(std::make_unique<BackgroundLane<Search, mdsl::debug::Stop>>(
+          nullptr,
+          [](const Search& search, const std::atomic<bool>& cancelled) {
+              const mdsl::debug::Recording& r = *search.recorded->recording;
+              return search.forward
+                  ? r.continueFrom(search.from, search.breakpoints, kMaxConditionChecks, &cancelled)
+                  : r.reverseContinueFrom(search.from, search.breakpoints, kMaxConditionChecks, &cancelled);
+          },
+          [this](mdsl::debug::Stop&& stop, quint64) {
+              emit busyChanged(false);
+              showStop(stop, searchForward_);
+          }))
 {
-    connect(watcher_, &QFutureWatcherBase::finished, this, &RecordingDebugger::finishRecording);
 }
 
-RecordingDebugger::~RecordingDebugger()
+RecordingDebugger::~RecordingDebugger() = default;
+
+std::shared_ptr<RecordingDebugger::Recorded> RecordingDebugger::makeRecording(const DebugRecordRequest& request)
 {
-    supersede();
-    if (search_)
-        search_->waitForFinished();
-    watcher_->waitForFinished();
+    auto out = std::make_shared<Recorded>();
+    out->v1 = request.v1;
+    const std::string input = request.input.toStdString();
+    std::shared_ptr<const mdsl::Json> parsed;
+    try {
+        parsed = std::make_shared<const mdsl::Json>(mdsl::Json::parse(input));
+    } catch (const mdsl::Json::parse_error&) {
+        out->inputError = tr("The sample input is not valid JSON: fix it in the Preview tab, then record again.");
+        return out;
+    }
+    std::string text = request.text.toStdString();
+    // Byte offsets of the engine to document positions (UTF-16), once.
+    out->positions = utf16Positions(text);
+    mdsl::RunOptions options;
+    options.pinnedNowMs = request.pinnedNowMs;
+    out->recording = std::make_unique<mdsl::debug::Recording>(mdsl::debug::record(std::move(text), std::move(parsed),
+        request.v1 ? mdsl::EngineKind::V1 : mdsl::EngineKind::V2, request.flags, options));
+    return out;
 }
 
 void RecordingDebugger::record(const DebugRecordRequest& request)
@@ -81,77 +114,37 @@ void RecordingDebugger::record(const DebugRecordRequest& request)
     if (isBusy())
         return;
     supersede();
+    recording_->schedule(request);
     emit busyChanged(true);
-    watcher_->setFuture(QtConcurrent::run([request]() {
-        auto out = std::make_shared<Recorded>();
-        out->v1 = request.v1;
-        const std::string input = request.input.toStdString();
-        std::shared_ptr<const mdsl::Json> parsed;
-        try {
-            parsed = std::make_shared<const mdsl::Json>(mdsl::Json::parse(input));
-        } catch (const mdsl::Json::parse_error&) {
-            out->inputError = tr("The sample input is not valid JSON: fix it in the Preview tab, then record again.");
-            return out;
-        }
-        std::string text = request.text.toStdString();
-        // Byte offsets of the engine to document positions (UTF-16), once.
-        out->positions = utf16Positions(text);
-        mdsl::RunOptions options;
-        options.pinnedNowMs = request.pinnedNowMs;
-        out->recording = std::make_unique<mdsl::debug::Recording>(mdsl::debug::record(std::move(text),
-            std::move(parsed), request.v1 ? mdsl::EngineKind::V1 : mdsl::EngineKind::V2, request.flags, options));
-        return out;
-    }));
 }
 
 bool RecordingDebugger::isBusy() const
 {
-    return watcher_->isRunning();
+    return recording_->pending();
+}
+
+bool RecordingDebugger::isSearching() const
+{
+    return search_->pending();
 }
 
 void RecordingDebugger::waitForRecording()
 {
-    if (!watcher_->isRunning() && !watcher_->isFinished())
-        return;
-    watcher_->waitForFinished();
-    QCoreApplication::processEvents();
+    recording_->waitForIdle();
 }
 
 void RecordingDebugger::supersede()
 {
-    ++generation_;
-    if (!searchCancel_)
+    if (!search_->pending())
         return;
-    searchCancel_->store(true);
-    searchCancel_.reset();
+    search_->cancel();
     emit busyChanged(false);
 }
 
 void RecordingDebugger::startSearch(bool forward)
 {
-    std::vector<mdsl::debug::Breakpoint> breakpoints = engineBreakpoints(breakpoints_);
-    auto cancel = std::make_shared<std::atomic<bool>>(false);
-    searchCancel_ = cancel;
-    const quint64 generation = generation_;
-    auto* watcher = new QFutureWatcher<mdsl::debug::Stop>(this);
-    search_ = watcher;
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, forward] {
-        const mdsl::debug::Stop stop = watcher->result();
-        watcher->deleteLater();
-        if (search_ == watcher)
-            search_ = nullptr;
-        if (generation != generation_)
-            return;   // an action came after it: its answer is no longer wanted
-        searchCancel_.reset();
-        emit busyChanged(false);
-        showStop(stop, forward);
-    });
-    // The worker holds the recording and the flag: it may outlive a newer recording.
-    watcher->setFuture(QtConcurrent::run([recorded = recorded_, from = current_, breakpoints, forward, cancel] {
-        const mdsl::debug::Recording& r = *recorded->recording;
-        return forward ? r.continueFrom(from, breakpoints, kMaxConditionChecks, cancel.get())
-                       : r.reverseContinueFrom(from, breakpoints, kMaxConditionChecks, cancel.get());
-    }));
+    searchForward_ = forward;
+    search_->schedule({recorded_, current_, engineBreakpoints(breakpoints_), forward});
     emit busyChanged(true);
 }
 
@@ -166,15 +159,15 @@ void RecordingDebugger::showStop(const mdsl::debug::Stop& stop, bool forward)
     else if (!stop.conditionError.empty())
         message = tr("Stopped at the breakpoint on line %1: its condition is wrong (%2).")
                       .arg(r.lineOf(stop.event))
-                      .arg(fromStd(stop.conditionError));
+                      .arg(DiagnosticMessages::translateCondition(stop.conditionError));
     else
         message = tr("Stopped at the breakpoint on line %1.").arg(r.lineOf(stop.event));
     moveTo(stop.event, message);
 }
 
-void RecordingDebugger::finishRecording()
+void RecordingDebugger::finishRecording(std::shared_ptr<Recorded> recorded)
 {
-    recorded_ = watcher_->result();
+    recorded_ = std::move(recorded);
     stale_ = false;
     cachedOutput_.reset();
     contextText_ = QString();

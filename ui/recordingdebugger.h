@@ -1,21 +1,17 @@
 #pragma once
 // The debugger over the engine's recordings (mdsl/debug.h): records a run off the UI thread,
 // then answers the views' step actions and state queries from the recording. A continue that
-// evaluates breakpoint conditions runs off the UI thread too (QtConcurrent, as the recording);
-// any newer action cancels it and drops its answer.
+// evaluates breakpoint conditions runs off the UI thread too; any newer action cancels it
+// (the engine's search reads the lane's cancel flag) and drops its answer. Both are
+// BackgroundLanes (backgroundlane.h).
 
+#include "backgroundlane.h"
 #include "debuggerinterface.h"
 
-#include <QFutureWatcher>
+#include "mdsl/debug.h"
 
-#include <atomic>
 #include <memory>
 #include <vector>
-
-namespace mdsl::debug {
-class Recording;
-struct Stop;
-}
 
 namespace studio {
 
@@ -31,7 +27,7 @@ public:
 
     void record(const DebugRecordRequest& request) override;
     [[nodiscard]] bool isBusy() const override;
-    [[nodiscard]] bool isSearching() const override { return searchCancel_ != nullptr; }
+    [[nodiscard]] bool isSearching() const override;
     [[nodiscard]] bool canPerform(DebugAction action) const override;
     void perform(DebugAction action, int cursorLine = 0) override;
     void goToEvent(int event) override;
@@ -45,7 +41,10 @@ public:
 
 private:
     struct Recorded;
-    void finishRecording();
+    struct Search;
+    /// The recording lane's job.
+    [[nodiscard]] static std::shared_ptr<Recorded> makeRecording(const DebugRecordRequest& request);
+    void finishRecording(std::shared_ptr<Recorded> recorded);
     /// A newer action: a search still running is cancelled and its answer will be dropped.
     void supersede();
     /// Continues (forward or back) in the background: conditions are evaluated there.
@@ -59,12 +58,10 @@ private:
     [[nodiscard]] DebugOutcome outcome(std::size_t i) const;
 
     std::shared_ptr<Recorded> recorded_;
-    QFutureWatcher<std::shared_ptr<Recorded>>* watcher_ = nullptr;
-    /// The search running (nullptr: none) and its cancel flag, shared with the worker.
-    QFutureWatcher<mdsl::debug::Stop>* search_ = nullptr;
-    std::shared_ptr<std::atomic<bool>> searchCancel_;
-    /// Bumped by every action: a search's answer is shown only if no action came after it.
-    quint64 generation_ = 0;
+    std::unique_ptr<BackgroundLane<DebugRecordRequest, std::shared_ptr<Recorded>>> recording_;
+    /// Conditional continues; every action cancels the one running (its answer is dropped).
+    std::unique_ptr<BackgroundLane<Search, mdsl::debug::Stop>> search_;
+    bool searchForward_ = true;   ///< the direction of the newest search
     std::size_t current_ = 0;
     bool stale_ = false;
     QList<DebugBreakpoint> breakpoints_;

@@ -201,9 +201,9 @@ private slots:
         // A condition that is wrong stops there and says why; it never throws.
         const debug::Stop bad = r.continueFrom(start, {{totalLine, "nosuch(.qty"}});
         QCOMPARE(bad.reason, debug::StopReason::Breakpoint);
-        QVERIFY(bad.conditionError.starts_with("the condition is not valid"));
-        QVERIFY(r.evaluate("upper(.qty)", first.event).error.starts_with("the condition failed"));
-        QCOMPARE(r.evaluate(".sku", first.event).error, std::string("the condition gave a string, not true or false"));
+        QVERIFY(bad.conditionError.message().starts_with("the condition is not valid"));
+        QVERIFY(r.evaluate("upper(.qty)", first.event).error.message().starts_with("the condition failed"));
+        QCOMPARE(r.evaluate(".sku", first.event).error.message(), std::string("the condition gave a string, not true or false"));
         QVERIFY(!r.evaluate(".missing == 1", first.event).holds);
         // At top level the context is the input.
         QVERIFY(r.evaluate(".customer.country == \"FR\" and $.id == \"A-1042\"", start).holds);
@@ -237,13 +237,13 @@ private slots:
 
         // A `let` of the enclosing block, as it was for this element.
         const debug::Stop big = r.continueFrom(start, {{idLine, "big"}});
-        QVERIFY2(big.conditionError.empty(), big.conditionError.c_str());
+        QVERIFY2(big.conditionError.empty(), big.conditionError.message().c_str());
         QCOMPARE(big.reason, debug::StopReason::Breakpoint);
         QCOMPARE(r.context(big.event)["id"], Json("B"));
         // The `as` name of the outer block and a `let` of the inner one.
         const debug::Stop inner = r.continueFrom(
             start, {{nLine, "lookup(order, \"id\") == \"B\" and doubled > 4 and lookup(line, \"n\") == 3"}});
-        QVERIFY2(inner.conditionError.empty(), inner.conditionError.c_str());
+        QVERIFY2(inner.conditionError.empty(), inner.conditionError.message().c_str());
         QCOMPARE(r.context(inner.event), Json::parse(R"({"n": 3})"));
         QCOMPARE(r.frames(inner.event).size(), std::size_t(5));
         // index(): the position of the current element of the innermost block.
@@ -255,27 +255,80 @@ private slots:
         // A top-level table and let.
         const debug::Stop beta = r.continueFrom(start,
             {{kindLine, "lookup(labels, .kind) == \"Beta\" and .qty < threshold"}});
-        QVERIFY2(beta.conditionError.empty(), beta.conditionError.c_str());
+        QVERIFY2(beta.conditionError.empty(), beta.conditionError.message().c_str());
         QCOMPARE(r.context(beta.event)["id"], Json("C"));
 
         // Wrong conditions: one message, with where in the condition, and it stops there.
         const debug::Stop unknown = r.continueFrom(start, {{idLine, "big and nosuch > 1"}});
         QCOMPARE(unknown.reason, debug::StopReason::Breakpoint);
-        QCOMPARE(unknown.conditionError, std::string("the condition is not valid (column 9): unknown name `nosuch`"));
+        QCOMPARE(unknown.conditionError.message(), std::string("the condition is not valid (column 9): unknown name `nosuch`"));
+        // Structured as a diagnostic is, for a client to word in its own language.
+        QCOMPARE(unknown.conditionError.wording, std::string("condition.invalid"));
+        QCOMPARE(unknown.conditionError.line, 1);
+        QCOMPARE(unknown.conditionError.column, 9);
+        QVERIFY(unknown.conditionError.diagnostic.has_value());
+        QCOMPARE(unknown.conditionError.diagnostic->code, std::string("E201"));
+        QCOMPARE(unknown.conditionError.diagnostic->args, std::vector<std::string>{"nosuch"});
+        const debug::ConditionError notBoolean = r.evaluate(".id", big.event).error;
+        QCOMPARE(notBoolean.wording, std::string("condition.not-boolean"));
+        QCOMPARE(notBoolean.args, std::vector<std::string>{"type.string"});
+        QCOMPARE(notBoolean.line, 0);
+        QVERIFY(!notBoolean.diagnostic);
+        // Every wording it uses is in the table.
+        for (const debug::ConditionError& e : {unknown.conditionError, notBoolean})
+            QVERIFY(mdsl::findWording(debug::conditionWordings(), e.wording));
         // A `let` that comes after the rule is not in its scope, as in the mapping itself.
-        QCOMPARE(r.evaluate("late == 1", big.event).error,
+        QCOMPARE(r.evaluate("late == 1", big.event).error.message(),
                  std::string("the condition is not valid (column 1): unknown name `late`"));
-        QVERIFY(r.evaluate("(big", big.event).error.starts_with("the condition is not valid"));
+        QVERIFY(r.evaluate("(big", big.event).error.message().starts_with("the condition is not valid"));
         // One expression: no statements of its own.
-        QCOMPARE(r.evaluate("big\nid <- 1", big.event).error,
+        QCOMPARE(r.evaluate("big\nid <- 1", big.event).error.message(),
                  std::string("the condition is not valid (line 2, column 1): it must be one expression"));
-        QVERIFY(r.evaluate("1 + 1) == 2\nid <- (1", big.event).error.starts_with("the condition is not valid"));
-        const std::string failed = r.evaluate("big and upper(.qty) == \"X\"", big.event).error;
+        QVERIFY(r.evaluate("1 + 1) == 2\nid <- (1", big.event).error.message().starts_with("the condition is not valid"));
+        const std::string failed = r.evaluate("big and upper(.qty) == \"X\"", big.event).error.message();
         QVERIFY2(failed.starts_with("the condition failed (column 9): "), failed.c_str());
-        QCOMPARE(r.evaluate("lookup(order, \"qty\")", big.event).error,
+        QCOMPARE(r.evaluate("lookup(order, \"qty\")", big.event).error.message(),
                  std::string("the condition gave a number, not true or false"));
-        const std::string twoLines = r.evaluate("(big and\n  upper(.qty) == \"X\")", big.event).error;
+        const std::string twoLines = r.evaluate("(big and\n  upper(.qty) == \"X\")", big.event).error.message();
         QVERIFY2(twoLines.starts_with("the condition failed (line 2, column 3): "), twoLines.c_str());
+    }
+
+    void conditionsReadIntoValues()
+    {
+        // Reading into a value (docs/language.md): `o.id` is the field of an outer block's element.
+        const std::string text = "mapping \"m\" version 2\n"
+                                 "orders[] <- each .orders as o {\n"
+                                 "  lines[] <- each .lines {\n"
+                                 "    n <- .n\n"
+                                 "  }\n"
+                                 "}\n";
+        const auto input = std::make_shared<const Json>(Json::parse(R"({"orders": [
+            {"id": "A", "meta": {"tags": ["x"]}, "lines": [{"n": 1}, {"n": 2}]},
+            {"id": "B", "meta": {"tags": ["y", "z"]}, "lines": [{"n": 1}, {"n": 3}]}]})"));
+        const debug::Recording r = debug::record(text, input, mdsl::EngineKind::V2, mdsl::Flags());
+        QCOMPARE(r.result().status, mdsl::RunStatus::Ok);
+        const int nLine = lineOf(text, "n <- .n");
+        const debug::Stop hit = r.continueFrom(r.firstStop().value(), {{nLine, "o.id == \"B\" and .n == 1"}});
+        QVERIFY2(hit.conditionError.empty(), hit.conditionError.message().c_str());
+        QCOMPARE(hit.reason, debug::StopReason::Breakpoint);
+        QCOMPARE(r.context(hit.event), Json::parse(R"({"n": 1})"));
+        QCOMPARE(r.frames(hit.event).size(), std::size_t(5));
+        QCOMPARE(r.frames(hit.event)[1].index, std::int64_t(1));   // the second order
+        // Deeper, with an index.
+        QVERIFY(r.evaluate("o.meta.tags[1] == \"z\"", hit.event).holds);
+        QVERIFY(!r.evaluate("o.meta.tags[5] == \"z\"", hit.event).holds);
+        // Written with a blank, the step is a syntax error, worded with its position.
+        const debug::ConditionError spaced = r.evaluate("o .id == \"B\"", hit.event).error;
+        QCOMPARE(spaced.wording, std::string("condition.invalid"));
+        QVERIFY(spaced.diagnostic.has_value());
+        // With the flag off, the recording's flags refuse it.
+        mdsl::Flags flags;
+        flags.set(mdsl::Flag::V2NewOps, false);
+        const debug::Recording off = debug::record(text, input, mdsl::EngineKind::V2, flags);
+        const debug::ConditionError refused = off.evaluate("o.id == \"B\"", hit.event).error;
+        QCOMPARE(refused.wording, std::string("condition.invalid"));
+        QVERIFY(refused.diagnostic.has_value());
+        QCOMPARE(refused.diagnostic->code, std::string("E302"));
     }
 
     void conditionsAreCompiledOncePerRule()
@@ -291,7 +344,7 @@ private slots:
         QCOMPARE(r.conditionsCompiled(), std::size_t(0));
         // 450 stop candidates checked, one compilation.
         const debug::Stop hit = r.continueFrom(r.firstStop().value(), {{vLine, "twice == 900"}});
-        QVERIFY2(hit.conditionError.empty(), hit.conditionError.c_str());
+        QVERIFY2(hit.conditionError.empty(), hit.conditionError.message().c_str());
         QCOMPARE(r.context(hit.event), Json(450));
         QCOMPARE(r.conditionsCompiled(), std::size_t(1));
         // Continuing again, and backwards: still that one.
@@ -320,14 +373,14 @@ private slots:
         const int vLine = lineOf(text, "v <- .");
         const debug::Stop refused = off.continueFrom(off.firstStop().value(), {{vLine, "(. ?? 0) == 2"}});
         QCOMPARE(refused.reason, debug::StopReason::Breakpoint);
-        QVERIFY2(refused.conditionError.starts_with("the condition is not valid (column 4): "),
-                 refused.conditionError.c_str());
-        QVERIFY2(refused.conditionError.find("mapping_dsl_v2_new_ops") != std::string::npos,
-                 refused.conditionError.c_str());
+        QVERIFY2(refused.conditionError.message().starts_with("the condition is not valid (column 4): "),
+                 refused.conditionError.message().c_str());
+        QVERIFY2(refused.conditionError.message().find("mapping_dsl_v2_new_ops") != std::string::npos,
+                 refused.conditionError.message().c_str());
         // With the flag on (the default), the same condition runs.
         const debug::Recording on = debug::record(text, input, mdsl::EngineKind::V2, mdsl::Flags());
         const debug::Stop two = on.continueFrom(on.firstStop().value(), {{vLine, "(. ?? 0) == 2"}});
-        QVERIFY2(two.conditionError.empty(), two.conditionError.c_str());
+        QVERIFY2(two.conditionError.empty(), two.conditionError.message().c_str());
         QCOMPARE(on.context(two.event), Json(2));
         // A version 1 document recorded with V1: the condition is version 1 too.
         const debug::Recording v1 = debug::record("mapping \"m\" version 1\na <- .x\n",
@@ -339,7 +392,7 @@ private slots:
         QVERIFY(v1let.evaluate("k == 2", v1let.firstStop().value()).holds);
         QVERIFY(!v1let.evaluate("k == 3", v1let.firstStop().value()).holds);
         QVERIFY(v1.evaluate("[.x] == [1]", v1.firstStop().value())
-                    .error.starts_with("the condition is not valid (column 1)"));
+                    .error.message().starts_with("the condition is not valid (column 1)"));
     }
 
     void ruleLines()
@@ -431,7 +484,7 @@ private slots:
         // Only where it reads it: before element 150, `and` does not look at `all`.
         const debug::Stop unread
             = big.continueFrom(big.firstStop().value(), {{4, "index() == 150 and count(all) > 0"}});
-        QCOMPARE(unread.conditionError,
+        QCOMPARE(unread.conditionError.message(),
                  std::string("the value of `all` (column 26) was not recorded here (the trace is too large): "
                              "the condition cannot read it"));
         QCOMPARE(big.context(unread.event).dump(), Json("item number 150").dump());

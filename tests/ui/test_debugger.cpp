@@ -5,12 +5,16 @@
 #include "testmain.h"
 
 #include "codeeditor.h"
+#include "debuggercontroller.h"
 #include "debuggerpanel.h"
+#include "diagnosticmessages.h"
 #include "jsonview.h"
 #include "mainwindow.h"
 #include "previewpanel.h"
 #include "studioapp.h"
 #include "studiotest.h"
+
+#include "mdsl/debug.h"
 
 #include <QAction>
 #include <QApplication>
@@ -120,6 +124,9 @@ private slots:
         setupApplication(*qApp, QStringLiteral("en"));
         studiotest::isolateUserData();
     }
+
+    // A test that switched the interface to French leaves English behind, even when it fails.
+    void cleanup() { installTranslation(QStringLiteral("en")); }
 
     void panelShowsTheStateItIsGiven()
     {
@@ -375,6 +382,84 @@ private slots:
         window.recordDebugRun(true);
         QTRY_VERIFY(panel->messageLabel()->text().contains(QStringLiteral("not valid JSON")));
         QCOMPARE(panel->positionLabel()->text(), QStringLiteral("No run recorded"));
+    }
+
+    // A wrong condition is said in the interface language, as the problems list says a
+    // diagnostic: the wording, the position in the condition and the error underneath.
+    void wrongConditionsInFrench()
+    {
+        MainWindow window;
+        window.show();
+        CodeEditor* editor = window.editor();
+        DebuggerController* debugger = window.debuggerController();
+        DebuggerPanel* panel = debugger->panel();
+        editor->setPlainText(QStringLiteral("mapping \"m\" version 2\n"
+                                            "rows[] <- each .rows as row {\n"
+                                            "  id <- .id\n"
+                                            "}\n"));
+        window.previewPanel()->setInputText(QStringLiteral(R"({"rows": [{"id": 1, "qty": 2}, {"id": 2, "qty": 5}]})"));
+        debugger->record(false);
+        QTRY_VERIFY(panel->debugger()->state().recorded);
+        const int id = lineOf(editor, QStringLiteral("id <- .id"));
+        StudioSettings french = window.settings();
+        french.language = QStringLiteral("fr");
+        window.applySettings(french);
+        const auto stopMessage = [&](const QString& condition) {
+            debugger->setBreakpointCondition(id, condition);
+            panel->action(DebugAction::Restart)->trigger();
+            panel->action(DebugAction::Continue)->trigger();
+            return QTest::qWaitFor([&] { return !panel->debugger()->isSearching(); }, 10000)
+                ? panel->messageLabel()->text()
+                : QStringLiteral("(still searching)");
+        };
+        const QString unknown = stopMessage(QStringLiteral("row.qty > 1 and nosuch > 1"));
+        const QString failed = stopMessage(QStringLiteral("upper(.qty) == \"X\""));
+        const QString notBoolean = stopMessage(QStringLiteral("row.id"));
+        const QString twoLines = stopMessage(QStringLiteral("(.qty > 1 and\n  nosuch)"));
+        StudioSettings english = window.settings();
+        english.language = QStringLiteral("en");
+        window.applySettings(english);
+        const QString inEnglish = stopMessage(QStringLiteral("row.qty > 1 and nosuch > 1"));
+
+        QCOMPARE(unknown, QStringLiteral("Arrêt au point d’arrêt de la ligne %1\u00a0: sa condition est erronée "
+                                         "(la condition n’est pas valide (colonne 17)\u00a0: nom inconnu `nosuch`).")
+                              .arg(id));
+        QVERIFY2(failed.startsWith(QStringLiteral("Arrêt au point d’arrêt de la ligne %1\u00a0: sa condition est erronée "
+                                                  "(la condition a échoué (colonne ").arg(id)),
+                 qPrintable(failed));
+        QVERIFY2(notBoolean.contains(QStringLiteral("(la condition a donné un nombre, et non vrai ou faux)")),
+                 qPrintable(notBoolean));
+        QVERIFY2(twoLines.contains(QStringLiteral("(ligne 2, colonne 3)")), qPrintable(twoLines));
+        // No English fragment: not the wording, not the position, not the error underneath.
+        for (const QString& shown : {unknown, failed, notBoolean, twoLines}) {
+            for (const char* fragment : {"the ", "column", "line ", "unknown", "failed", "not valid", "gave",
+                                        "true or false", "Stopped", "wrong", "must", "needs", "string", "number", " of `"})
+                QVERIFY2(!shown.contains(QLatin1String(fragment)), qPrintable(shown));
+        }
+        QCOMPARE(inEnglish, QStringLiteral("Stopped at the breakpoint on line %1: its condition is wrong "
+                                           "(the condition is not valid (column 17): unknown name `nosuch`).")
+                                .arg(id));
+    }
+
+    // Every wording of a condition's error the engine can produce has the studio's pattern,
+    // identical in English to the engine's, and a French form.
+    void conditionWordingsAreTranslatedById()
+    {
+        for (const mdsl::Wording& entry : mdsl::debug::conditionWordings()) {
+            const QString id = QString::fromUtf8(entry.id.data(), qsizetype(entry.id.size()));
+            QString english = QString::fromUtf8(entry.pattern.data(), qsizetype(entry.pattern.size()));
+            for (int n = 0; n < 9; ++n)
+                english.replace(QStringLiteral("{%1}").arg(n), QStringLiteral("%%1").arg(n + 1));
+            QCOMPARE(DiagnosticMessages::conditionPattern(id), english);
+            installTranslation(QStringLiteral("fr"));
+            const QString french = DiagnosticMessages::conditionPattern(id);
+            installTranslation(QStringLiteral("en"));
+            QVERIFY2(!french.isEmpty() && french != english, qPrintable(id));
+        }
+        // A wording this studio does not know (a newer engine): the engine's English words.
+        mdsl::debug::ConditionError newer;
+        newer.wording = "condition.newer";
+        QCOMPARE(DiagnosticMessages::translateCondition(newer), QStringLiteral("condition.newer"));
     }
 
 private:

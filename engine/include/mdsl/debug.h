@@ -26,6 +26,7 @@
 #include "mdsl/engine.h"
 #include "mdsl/flags.h"
 #include "mdsl/json.h"
+#include "mdsl/report.h"
 #include "mdsl/source.h"
 
 #include <atomic>
@@ -66,21 +67,49 @@ enum class StopReason {
     Cancelled,    ///< the search was cancelled: `event` is where it started
 };
 
+/// Why a breakpoint condition gave no answer (a syntax error, an unknown name, a feature the
+/// flags refuse, a run-time error, a value that is not a boolean...), structured as diagnostics
+/// are so that a client words it in its own language: the id of its wording
+/// (conditionWordings()), its arguments, where in the condition it applies, and the diagnostic
+/// underneath (the condition's check or its run-time error) when there is one.
+///
+/// A wording's pattern takes {0}, the position (the wording "condition.at-column" or
+/// "condition.at-line", whose {0} is `line` and {1} `column`; empty when `line` is 0), and {1}, the
+/// diagnostic's message when there is a diagnostic, else `args[0]` (a phrase id where the
+/// wording's phraseArgs say so).
+struct ConditionError {
+    std::string wording;                   ///< a conditionWordings() id; empty: no error
+    std::vector<std::string> args;         ///< the arguments after the position and the diagnostic
+    int line = 0;                          ///< 1-based, within the condition; 0: no position
+    int column = 0;                        ///< 1-based, in bytes
+    bool multiline = false;                ///< the condition has several lines: the position names the line
+    std::optional<Diagnostic> diagnostic;  ///< the check's or the run's error, with its code, wording and args
+
+    [[nodiscard]] bool empty() const noexcept { return wording.empty(); }
+    /// The position's wording id ("condition.at-column", "condition.at-line"), or empty.
+    [[nodiscard]] std::string_view positionWording() const noexcept;
+    /// In English: "the condition is not valid (column 9): unknown name `nosuch`".
+    [[nodiscard]] std::string message() const;
+
+    friend bool operator==(const ConditionError&, const ConditionError&) = default;
+};
+
+/// Every wording of a ConditionError, and of its position: ids "condition.*", English patterns
+/// (see ConditionError for their arguments). Clients translate by id; a test ties the studio's.
+const std::vector<Wording>& conditionWordings();
+
 /// Where a continue stopped, and why.
 struct Stop {
     std::size_t event = 0;
     StopReason reason = StopReason::End;
-    int breakpoint = -1;          ///< index into the breakpoints given, or -1
-    std::string conditionError;   ///< the condition could not be evaluated (it stopped there)
+    int breakpoint = -1;             ///< index into the breakpoints given, or -1
+    ConditionError conditionError;   ///< the condition could not be evaluated (it stopped there)
 };
 
 /// The value of a breakpoint condition at an event.
 struct ConditionResult {
     bool holds = false;
-    /// English; non-empty when the condition is wrong (a syntax error, an unknown name, a
-    /// feature the flags refuse, a run-time error, a value that is not a boolean): one message,
-    /// with the line and column within the condition where it applies.
-    std::string error;
+    ConditionError error;            ///< not empty when the condition is wrong
 };
 
 /// Where a rule (or an array block) starts in the text.

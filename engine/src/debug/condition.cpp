@@ -26,7 +26,7 @@ struct SlotSource {
 };
 
 struct CompiledCondition {
-    std::string error;                     ///< non-empty: the condition is not valid
+    ConditionError error;                  ///< not empty: the condition is not valid
     std::string condition;
     std::uint32_t start = 0;               ///< the condition's offset in the checked text
     ParsedDocument parsed;                 ///< the plan's queries point into it
@@ -92,14 +92,33 @@ void collectLetValues(const ast::Body& body, std::vector<std::uint64_t>& out)
     }
 }
 
-/// " (column 5)", or " (line 2, column 3)" for a condition written over several lines.
-std::string positionInCondition(const std::string& condition, std::uint32_t offset)
+/// An error of `wording` at `offset` within the condition (nullopt: no position).
+ConditionError conditionError(std::string_view wording, const std::string& condition, std::optional<std::uint32_t> offset,
+                              std::vector<std::string> args = {}, std::optional<Diagnostic> diagnostic = std::nullopt)
 {
-    const LineIndex lines(condition);
-    const Position at = lines.position(std::min<std::uint32_t>(offset, std::uint32_t(condition.size())));
-    if (lines.lineCount() > 1)
-        return " (line " + std::to_string(at.line) + ", column " + std::to_string(at.column) + ")";
-    return " (column " + std::to_string(at.column) + ")";
+    ConditionError error;
+    error.wording = std::string(wording);
+    error.args = std::move(args);
+    error.diagnostic = std::move(diagnostic);
+    if (offset) {
+        const LineIndex lines(condition);
+        const Position at = lines.position(std::min<std::uint32_t>(*offset, std::uint32_t(condition.size())));
+        error.line = int(at.line);
+        error.column = int(at.column);
+        error.multiline = lines.lineCount() > 1;
+    }
+    return error;
+}
+
+/// A run-time error as the diagnostic it would be in a run's result.
+Diagnostic diagnosticOf(const rt::RuntimeError& error)
+{
+    Diagnostic d;
+    d.code = error.code;
+    d.message = error.message;
+    d.args = error.args;
+    d.wording = error.wording;
+    return d;
 }
 
 /// Where a condition's span starts, within the condition.
@@ -212,8 +231,7 @@ std::shared_ptr<const CompiledCondition> compileCondition(const std::string& tex
     auto c = std::make_shared<CompiledCondition>();
     c->condition = condition;
     if (const std::optional<std::uint32_t> extra = secondStatement(condition)) {
-        c->error
-            = "the condition is not valid" + positionInCondition(condition, *extra) + ": it must be one expression";
+        c->error = conditionError("condition.one-expression", condition, *extra);
         return c;
     }
     // The condition ends its line: a trailing comment ends there too.
@@ -235,7 +253,7 @@ std::shared_ptr<const CompiledCondition> compileCondition(const std::string& tex
     for (const Diagnostic& d : diagnostics) {
         if (d.severity == Severity::Error) {
             const std::uint32_t where = offsetInCondition(*c, d.range.start.offset);
-            c->error = "the condition is not valid" + positionInCondition(condition, where) + ": " + d.message;
+            c->error = conditionError("condition.invalid", condition, where, {}, d);
             return c;
         }
     }
@@ -244,7 +262,7 @@ std::shared_ptr<const CompiledCondition> compileCondition(const std::string& tex
     slots.walk(c->plan->statements, std::nullopt);
     // The condition must stay one expression (secondStatement() looked at its tokens).
     if (!c->node || c->node->span.begin < c->start || c->node->span.end > c->start + condition.size()) {
-        c->error = "the condition is not valid: it must be one expression";
+        c->error = conditionError("condition.one-expression", condition, std::nullopt);
         c->node = nullptr;
         return c;
     }
@@ -253,6 +271,50 @@ std::shared_ptr<const CompiledCondition> compileCondition(const std::string& tex
 }
 
 } // namespace
+
+const std::vector<Wording>& conditionWordings()
+{
+    // {0}: the position (one of the last two), {1}: the diagnostic's message or args[0].
+    static const std::vector<Wording> table = {
+        {"condition.invalid", "the condition is not valid{0}: {1}"},
+        {"condition.one-expression", "the condition is not valid{0}: it must be one expression"},
+        {"condition.failed", "the condition failed{0}: {1}"},
+        {"condition.not-boolean", "the condition gave {1}, not true or false", "1"},
+        {"condition.context-unrecorded",
+            "the current element was not recorded (the trace is too large): the condition cannot read it"},
+        {"condition.value-unrecorded",
+            "the value of `{1}`{0} was not recorded here (the trace is too large): the condition cannot read it"},
+        {"condition.too-many-checks", "stopped after checking conditions {1} times"},
+        {"condition.at-column", " (column {1})"},
+        {"condition.at-line", " (line {0}, column {1})"},
+    };
+    return table;
+}
+
+std::string_view ConditionError::positionWording() const noexcept
+{
+    if (line == 0)
+        return {};
+    return multiline ? "condition.at-line" : "condition.at-column";
+}
+
+std::string ConditionError::message() const
+{
+    const Wording* entry = findWording(conditionWordings(), wording);
+    if (!entry)
+        return wording;
+    std::string position;
+    if (const Wording* at = findWording(conditionWordings(), positionWording()))
+        position = formatMessage(at->pattern, {std::to_string(line), std::to_string(column)});
+    std::vector<std::string> all{position};
+    if (diagnostic)
+        all.push_back(diagnostic->message);
+    for (std::size_t k = 0; k < args.size(); ++k) {
+        const bool phrase = entry->phraseArgs.find(char('0' + all.size())) != std::string_view::npos;
+        all.push_back(phrase ? phraseText(args[k]) : args[k]);
+    }
+    return formatMessage(entry->pattern, all);
+}
 
 std::vector<RuleLocation> ruleLocations(std::string_view text)
 {
@@ -382,7 +444,7 @@ ConditionResult Recording::evaluateAtRule(const std::string& condition, std::uin
     }
     const Json& here = context(i);
     if (c->readsContext && isUnrecorded(here))
-        return {false, "the current element was not recorded (the trace is too large): the condition cannot read it"};
+        return {false, conditionError("condition.context-unrecorded", c->condition, std::nullopt)};
 
     RunOptions options;
     options.limits.maxSteps = 100'000;
@@ -398,14 +460,15 @@ ConditionResult Recording::evaluateAtRule(const std::string& condition, std::uin
             return {false, {}};   // missing or null: does not hold
         if (value.json().is_boolean())
             return {value.json().get<bool>(), {}};
-        return {false, "the condition gave " + rt::describe(value.json()) + ", not true or false"};
+        return {false, conditionError("condition.not-boolean", c->condition, std::nullopt,
+                                      {std::string(rt::typeId(value.json()))})};
     } catch (const v2::UnreadableSlot& unread) {
-        return {false, "the value of `" + c->plan->slotNames[std::size_t(unread.slot)] + "`"
-                           + positionInCondition(c->condition, offsetInCondition(*c, unread.span.begin))
-                           + " was not recorded here (the trace is too large): the condition cannot read it"};
+        return {false, conditionError("condition.value-unrecorded", c->condition,
+                                      offsetInCondition(*c, unread.span.begin),
+                                      {c->plan->slotNames[std::size_t(unread.slot)]})};
     } catch (const rt::Failure& failure) {
         const std::uint32_t at = offsetInCondition(*c, failure.error.span.begin);
-        return {false, "the condition failed" + positionInCondition(c->condition, at) + ": " + failure.error.message};
+        return {false, conditionError("condition.failed", c->condition, at, {}, diagnosticOf(failure.error))};
     }
 }
 

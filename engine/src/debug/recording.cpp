@@ -458,7 +458,8 @@ Stop Recording::seek(std::size_t i, const std::vector<Breakpoint>& breakpoints, 
             if (bp.condition.find_first_not_of(" \t\r\n") == std::string::npos)
                 return stop;
             if (++evaluations > maxEvaluations) {
-                stop.conditionError = "stopped after checking conditions " + std::to_string(maxEvaluations) + " times";
+                stop.conditionError.wording = "condition.too-many-checks";
+                stop.conditionError.args = {std::to_string(maxEvaluations)};
                 return stop;
             }
             if (cancel && cancel->load(std::memory_order_relaxed))
