@@ -22,7 +22,7 @@ namespace {
 
 constexpr std::string_view kCompareUsage = R"(Usage: mapping-dsl compare [MAPPING] --ndjson CORPUS [--original FILE | --left SIDE]
                             [--right SIDE] [--pairs] [--flags FILE] [--report text|json|junit]
-                            [--output FILE] [--jobs N] [--first-line N] [thresholds]
+                            [--output FILE] [--jobs N] [--first-line N] [--profile] [thresholds]
        mapping-dsl compare merge REPORT.json... [--report text|json|junit] [--output FILE]
 
 Runs two sides over every record of an NDJSON corpus and compares their answers record by
@@ -53,6 +53,8 @@ Options:
   --jobs N          worker threads (default: all cores)
   --first-line N    the number of CORPUS's first line, for a shard of a larger corpus
   --examples N      example records kept per group (default 5)
+  --profile         each mapping side's rules over the records: calls, writes, skips, errors,
+                    time and share (text and json; not carried by merge)
   --max-line-bytes N         a longer line is invalid input (default 16777216)
   --max-error-rate PERCENT   right side's error rate allowed (default 5, the plan's trigger)
   --max-time-ratio X         right time / left time allowed (default 2, the plan's trigger)
@@ -287,7 +289,7 @@ int runCompare(const std::vector<std::string>& args)
         {{"--ndjson", true}, {"--flags", true}, {"--report", true}, {"--output", true}, {"--jobs", true},
          {"--original", true}, {"--left", true}, {"--right", true}, {"--pairs", false}, {"--first-line", true},
          {"--examples", true}, {"--max-line-bytes", true}, {"--max-error-rate", true}, {"--max-time-ratio", true},
-         {"--max-different", true}, {"--max-invalid-input", true}, {"--help", false}},
+         {"--max-different", true}, {"--max-invalid-input", true}, {"--profile", false}, {"--help", false}},
         error);
     if (parsed && parsed->has("--help")) {
         std::cout << kCompareUsage;
@@ -310,6 +312,7 @@ int runCompare(const std::vector<std::string>& args)
     mdsl::CorpusOptions options;
     options.jobs = *jobs;
     options.pairs = parsed->has("--pairs");
+    options.run.profile = parsed->has("--profile");
     mdsl::Thresholds& t = options.thresholds;
     std::uint64_t examples = options.examplesPerGroup;
     std::uint64_t maxLineBytes = options.maxLineBytes;

@@ -280,6 +280,30 @@ private slots:
         QVERIFY(text.find("input invalid E420, 1 records") != std::string::npos);
     }
 
+    void profileOfEachSide()
+    {
+        std::istringstream in(ordersCorpus(100, 10));
+        mdsl::CorpusOptions options;
+        options.jobs = 2;
+        options.run.profile = true;
+        const mdsl::CorpusReport r = mdsl::compareCorpus(kOrders, in, mdsl::Flags(), options);
+        for (const mdsl::SideFigures* side : {&r.left, &r.right}) {
+            QVERIFY(side->profile.has_value());
+            QCOMPARE(side->profile->runs, 100u);
+            QCOMPARE(side->profile->rules.size(), std::size_t{3});
+            const mdsl::RuleFigures& name = side->profile->rules[1];
+            QCOMPARE(name.target, std::string("name"));
+            QCOMPARE(name.calls, 100u);
+            QCOMPARE(name.errors, 10u);   // every 10th record: upper(number)
+            QCOMPARE(name.writes, 90u);
+        }
+        QVERIFY(mdsl::corpusReportText(r).find("profile of the right side") != std::string::npos);
+        QCOMPARE(mdsl::corpusReportJson(r)["left"]["profile"]["rules"].size(), std::size_t{3});
+        // Off: nothing measured.
+        std::istringstream again(ordersCorpus(10, 0));
+        QVERIFY(!mdsl::compareCorpus(kOrders, again, mdsl::Flags(), {}).left.profile);
+    }
+
     void differencesAreGroupedByPatternAndKind()
     {
         const std::string left = "mapping \"l\" version 1\nlines <- .lines\na <- .a\nb <- .b\nc <- .c\n";

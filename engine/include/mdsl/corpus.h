@@ -108,6 +108,9 @@ struct SideFigures {
     double errorRatePercent = 0;  ///< (failed + invalid) / compared records * 100
     std::uint64_t totalNs = 0;    ///< sum of the records' run times (0: not run here)
     TimeHistogram times;
+    /// With CorpusOptions::run.profile, a mapping side's rules over the compared records
+    /// (calls, writes, skips, errors, time). Not carried by a report read back from JSON.
+    std::optional<RuleProfile> profile;
     [[nodiscard]] bool timed() const noexcept { return kind == SideKind::Mapping; }
 };
 

@@ -106,6 +106,7 @@ struct SideAnswer {
     std::optional<Diagnostic> error;      // the first error
     std::int64_t ns = 0;
     bool fallback = false;
+    std::optional<RuleProfile> profile;   // with RunOptions::profile
 };
 
 struct CorpusOutcome {
@@ -219,6 +220,7 @@ SideAnswer runMapping(const SideRunner& runner, const Json& input, const RunOpti
     if (result.status == RunStatus::Ok)
         answer.output = std::move(result.output);
     answer.error = firstErrorOf(result.diagnostics);
+    answer.profile = std::move(result.profile);
     return answer;
 }
 
@@ -352,6 +354,11 @@ void countAnswer(SideFigures& figures, const SideAnswer& answer)
     if (figures.timed()) {
         figures.totalNs += static_cast<std::uint64_t>(std::max<std::int64_t>(answer.ns, 0));
         figures.times.add(answer.ns);
+    }
+    if (answer.profile) {
+        if (!figures.profile)
+            figures.profile.emplace();
+        figures.profile->merge(*answer.profile);
     }
 }
 

@@ -40,6 +40,8 @@ Json sideJson(const SideFigures& f)
         out["total_ns"] = f.totalNs;
         out["histogram"] = f.times.toJson();
     }
+    if (f.profile)
+        out["profile"] = profileToJson(*f.profile);
     return out;
 }
 
@@ -292,6 +294,9 @@ std::string corpusReportText(const CorpusReport& report)
     }
     if (report.ungroupedRecords > 0)
         t << "  (" << report.ungroupedRecords << " more records with patterns past the group limit)\n";
+    for (const auto& [name, f] : {std::pair{"left", &report.left}, std::pair{"right", &report.right}})
+        if (f->profile)
+            t << "\nprofile of the " << name << " side (" << f->label << "):\n" << profileText(*f->profile);
     t << "\nverdict:        " << verdictName(report.verdict) << '\n';
     for (const VerdictCheck& c : report.verdict.checks)
         t << "  " << (!c.applicable ? "n/a" : c.passed ? "ok " : "NO ") << "  " << c.reason << '\n';
