@@ -51,6 +51,9 @@ struct MainWindow::Actions {
     QAction* quit = nullptr;
     QAction* undo = nullptr;
     QAction* redo = nullptr;
+    QAction* cut = nullptr;
+    QAction* copy = nullptr;
+    QAction* paste = nullptr;
     QAction* find = nullptr;
     QAction* replace = nullptr;
     QAction* goToLine = nullptr;
@@ -187,6 +190,23 @@ void MainWindow::createActions()
     a.redo = new QAction(this);
     a.redo->setShortcut(QKeySequence::Redo);
     connect(a.redo, &QAction::triggered, editor_, &QPlainTextEdit::redo);
+    // Cut, copy and paste act on the text field that has the focus: the editor, the sample
+    // input, a find field (each has the slot; the shortcuts reach a focused field first).
+    const auto onFocused = [this](const char* slot) {
+        QWidget* target = QApplication::focusWidget() ? QApplication::focusWidget() : editor_;
+        if (target->metaObject()->indexOfSlot(QMetaObject::normalizedSignature(slot)) < 0)
+            target = editor_;
+        QMetaObject::invokeMethod(target, QByteArray(slot).chopped(2).constData());
+    };
+    a.cut = new QAction(this);
+    a.cut->setShortcut(QKeySequence::Cut);
+    connect(a.cut, &QAction::triggered, this, [onFocused] { onFocused("cut()"); });
+    a.copy = new QAction(this);
+    a.copy->setShortcut(QKeySequence::Copy);
+    connect(a.copy, &QAction::triggered, this, [onFocused] { onFocused("copy()"); });
+    a.paste = new QAction(this);
+    a.paste->setShortcut(QKeySequence::Paste);
+    connect(a.paste, &QAction::triggered, this, [onFocused] { onFocused("paste()"); });
     a.find = new QAction(this);
     a.find->setShortcut(QKeySequence::Find);
     connect(a.find, &QAction::triggered, findBar_, &FindBar::showFind);
@@ -257,6 +277,10 @@ void MainWindow::createMenus()
     editMenu_->addAction(a.undo);
     editMenu_->addAction(a.redo);
     editMenu_->addSeparator();
+    editMenu_->addAction(a.cut);
+    editMenu_->addAction(a.copy);
+    editMenu_->addAction(a.paste);
+    editMenu_->addSeparator();
     editMenu_->addAction(a.find);
     editMenu_->addAction(a.replace);
     editMenu_->addAction(a.goToLine);
@@ -305,6 +329,9 @@ void MainWindow::retranslate()
     editMenu_->setTitle(tr("&Edit"));
     a.undo->setText(tr("&Undo"));
     a.redo->setText(tr("&Redo"));
+    a.cut->setText(tr("Cu&t"));
+    a.copy->setText(tr("&Copy"));
+    a.paste->setText(tr("&Paste"));
     a.find->setText(tr("&Find…"));
     a.replace->setText(tr("&Replace…"));
     a.goToLine->setText(tr("&Go to Line…"));

@@ -18,6 +18,7 @@
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 
 #include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QMenuBar>
 #include <QTest>
@@ -236,6 +237,40 @@ private slots:
         const auto* name = formatAt(navigation, 10);   // "limits"
         QVERIFY2(step && step->format.foreground() == path->format.foreground(), "the steps are not coloured as a path");
         QVERIFY(!name || name->format.foreground() != path->format.foreground());
+    }
+
+    void cutCopyPasteFromTheEditMenu()
+    {
+        MainWindow window;
+        window.newDocument();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        CodeEditor* editor = window.editor();
+        editor->setPlainText(QStringLiteral("a <- 1"));
+        editor->setFocus();
+        const auto action = [&](QKeySequence::StandardKey key) -> QAction* {
+            for (QAction* menu : window.menuBar()->actions())
+                for (QAction* item : menu->menu()->actions())
+                    if (item->shortcut() == QKeySequence(key))
+                        return item;
+            return nullptr;
+        };
+        QAction* cut = action(QKeySequence::Cut);
+        QAction* copy = action(QKeySequence::Copy);
+        QAction* paste = action(QKeySequence::Paste);
+        QVERIFY(cut && copy && paste);
+        QCOMPARE(copy->text(), QStringLiteral("&Copy"));
+        editor->selectAll();
+        copy->trigger();
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("a <- 1"));
+        editor->moveCursor(QTextCursor::End);
+        editor->insertPlainText(QStringLiteral("\n"));
+        paste->trigger();
+        QCOMPARE(editor->toPlainText(), QStringLiteral("a <- 1\na <- 1"));
+        editor->selectAll();
+        cut->trigger();
+        QCOMPARE(editor->toPlainText(), QString());
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("a <- 1\na <- 1"));
     }
 
     void frenchTranslationIsInstalled()
