@@ -65,6 +65,13 @@ FilesController::FilesController(WindowContext& context, PreviewController& prev
     connect(restoreButton_, &QPushButton::clicked, this, &FilesController::restoreRecovered);
     connect(discardButton_, &QPushButton::clicked, this, &FilesController::discardRecovered);
     connect(context_.editor()->document(), &QTextDocument::contentsChanged, autoSaver_, &AutoSaver::documentChanged);
+    connect(context_.editor()->document(), &QTextDocument::contentsChanged, this, [this] {
+        QTextDocument* document = context_.editor()->document();
+        // The length first: most edits change it, and then the text is not compared.
+        if (document->isModified() && savedText_ && savedPath_ == context_.documentPath()
+            && document->characterCount() == savedText_->size() + 1 && document->toPlainText() == *savedText_)
+            document->setModified(false);
+    });
     connect(preview_.panel(), &PreviewPanel::inputEdited, autoSaver_, &AutoSaver::documentChanged);
 }
 
@@ -133,6 +140,8 @@ void FilesController::setDocument(const QString& path, const QString& text)
     context_.setDocumentPath(path);
     context_.editor()->setPlainText(text);
     context_.editor()->document()->setModified(false);
+    savedText_ = context_.editor()->toPlainText();
+    savedPath_ = context_.documentPath();
     autoSaver_->clear();
 }
 
@@ -198,6 +207,8 @@ bool FilesController::saveAs(const QString& target)
     }
     context_.editor()->document()->setModified(false);
     context_.setDocumentPath(path);
+    savedText_ = context_.editor()->toPlainText();
+    savedPath_ = context_.documentPath();
     autoSaver_->clear();
     addRecent(QFileInfo(path).absoluteFilePath());
     context_.showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 3000);
@@ -323,6 +334,7 @@ void FilesController::restoreRecovered()
     context_.editor()->setPlainText(doc.text);
     // The restored text is not on disk: it stays modified until saved.
     context_.editor()->document()->setModified(true);
+    savedText_.reset();
     if (!doc.input.isEmpty())
         preview_.setSampleInput(doc.input);
     AutoSaver::discard(doc);

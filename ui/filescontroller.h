@@ -82,6 +82,10 @@ private:
     QPushButton* restoreButton_;
     QPushButton* discardButton_;
     QList<RecoveredDocument> recovered_;
+    /// The text as last opened or saved, and the path it was for: an edit that brings the
+    /// text back to it makes the document unmodified again (typing a letter and deleting it).
+    std::optional<QString> savedText_;
+    QString savedPath_;
     QMenu* recentMenu_ = nullptr;
     QMenu* examplesMenu_ = nullptr;
 };

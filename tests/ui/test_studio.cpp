@@ -469,6 +469,26 @@ private slots:
         QVERIFY(editor->nameDoc(QStringLiteral("o"), int(editor->toPlainText().indexOf(QStringLiteral("after")))).isEmpty());
     }
 
+    void typingBackToTheSavedTextIsNotAModification()
+    {
+        MainWindow window;
+        QVERIFY(window.openExample(QStringLiteral("order-export.mdsl")));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!window.isWindowModified());
+        CodeEditor* editor = window.editor();
+        editor->moveCursor(QTextCursor::End);
+        QTest::keyClicks(editor, QStringLiteral("x"));
+        QVERIFY(window.isWindowModified());
+        QTest::keyClick(editor, Qt::Key_Backspace);
+        QVERIFY(!window.isWindowModified());
+        // A real change stays one until saved.
+        QTest::keyClicks(editor, QStringLiteral("y"));
+        QTest::keyClicks(editor, QStringLiteral("z"));
+        QTest::keyClick(editor, Qt::Key_Backspace);
+        QVERIFY(window.isWindowModified());
+    }
+
     void newDocumentVersionFollowsTheDefaultFlag()
     {
         MainWindow window;
