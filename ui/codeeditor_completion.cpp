@@ -69,11 +69,14 @@ std::vector<mdsl::ScopeName> CodeEditor::namesAtCursor(int position) const
 {
     if (!analysis_)
         return {};
-    // The analysis may be of the text a keystroke ago: the cursor's byte offset in the text
-    // as it is now is close enough to find the scope it is in.
-    const qsizetype at = position >= 0 ? position : textCursor().position();
-    const auto offset = std::uint32_t(document()->toPlainText().left(at).toUtf8().size());
-    return analysis_->namesAt(offset);
+    // The analysis may be of the text a keystroke ago: the cursor's line and column, as the
+    // engine counts them (code points), are close enough to find the scope it is in. Nothing
+    // but the cursor's line is read (no copy of the document on each hover).
+    QTextCursor cursor(document());
+    cursor.setPosition(position >= 0 ? position : textCursor().position());
+    const QString before = cursor.block().text().left(cursor.positionInBlock());
+    const int column = int(before.toUcs4().size()) + 1;
+    return analysis_->namesAt(analysis_->lines().offset(cursor.blockNumber() + 1, column));
 }
 
 QString CodeEditor::nameDoc(const QString& word, int position) const

@@ -194,19 +194,19 @@ void MainWindow::createActions()
     // input, a find field (each has the slot; the shortcuts reach a focused field first).
     const auto onFocused = [this](const char* slot) {
         QWidget* target = QApplication::focusWidget() ? QApplication::focusWidget() : editor_;
-        if (target->metaObject()->indexOfSlot(QMetaObject::normalizedSignature(slot)) < 0)
+        if (target->metaObject()->indexOfSlot((QByteArray(slot) + "()").constData()) < 0)
             target = editor_;
-        QMetaObject::invokeMethod(target, QByteArray(slot).chopped(2).constData());
+        QMetaObject::invokeMethod(target, slot);
     };
     a.cut = new QAction(this);
     a.cut->setShortcut(QKeySequence::Cut);
-    connect(a.cut, &QAction::triggered, this, [onFocused] { onFocused("cut()"); });
+    connect(a.cut, &QAction::triggered, this, [onFocused] { onFocused("cut"); });
     a.copy = new QAction(this);
     a.copy->setShortcut(QKeySequence::Copy);
-    connect(a.copy, &QAction::triggered, this, [onFocused] { onFocused("copy()"); });
+    connect(a.copy, &QAction::triggered, this, [onFocused] { onFocused("copy"); });
     a.paste = new QAction(this);
     a.paste->setShortcut(QKeySequence::Paste);
-    connect(a.paste, &QAction::triggered, this, [onFocused] { onFocused("paste()"); });
+    connect(a.paste, &QAction::triggered, this, [onFocused] { onFocused("paste"); });
     a.find = new QAction(this);
     a.find->setShortcut(QKeySequence::Find);
     connect(a.find, &QAction::triggered, findBar_, &FindBar::showFind);
