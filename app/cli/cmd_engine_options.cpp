@@ -169,7 +169,7 @@ std::optional<mdsl::Json> readJsonDocument(const std::string& path)
         return std::nullopt;
     }
     try {
-        return mdsl::Json::parse(*text);
+        return mdsl::parseJson(*text);
     } catch (const mdsl::Json::exception& e) {
         // "[json.exception.parse_error.101] parse error at line 3, column 5: ..." without the tag
         // (out_of_range 406 for a number past the range of a double).

@@ -260,7 +260,7 @@ std::optional<Json> parseUntrustedJson(std::string_view text, std::string& error
         return std::nullopt;
     }
     try {
-        return Json::parse(text);
+        return parseJson(text);
     } catch (const Json::exception& e) {
         // "[json.exception.parse_error.101] parse error at line 3, column 5: ..." without the tag.
         std::string detail = e.what();
