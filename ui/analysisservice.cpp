@@ -1,5 +1,6 @@
 #include "analysisservice.h"
 
+#include "largetextview.h"
 #include "mappingbackend.h"
 
 #include <QElapsedTimer>
@@ -32,6 +33,7 @@ public:
         if (result.v1.output && result.v2.output && result.v1.rendered.text == result.v2.rendered.text) {
             buildDocument(result.v2, 1, style);
             result.v1.rendered.document = result.v2.rendered.document;
+            result.v1.rendered.large = result.v2.rendered.large;
             return;
         }
         v1 = QtConcurrent::run([&] { buildDocument(result.v1, 0, style); });
@@ -45,6 +47,7 @@ private:
         QString text;
         JsonStyle style;
         SharedTextDocument document;
+        std::shared_ptr<const LargeText> large;
     };
 
     static void renderText(EngineRun& run)
@@ -59,14 +62,20 @@ private:
         if (!run.output)
             return;
         Side& side = sides_[index];
-        if (side.document && side.text == run.rendered.text && side.style == style) {
+        if ((side.document || side.large) && side.text == run.rendered.text && side.style == style) {
             run.rendered.document = side.document;
+            run.rendered.large = side.large;
             return;
         }
-        run.rendered.document = buildJsonDocument(run.rendered.text, style, &side.colourer);
+        // A large output gets no document: its view draws only the lines in view.
+        if (run.rendered.text.size() > kLargeTextLimit)
+            run.rendered.large = LargeText::make(run.rendered.text);
+        else
+            run.rendered.document = buildJsonDocument(run.rendered.text, style, &side.colourer);
         side.text = run.rendered.text;
         side.style = style;
         side.document = run.rendered.document;
+        side.large = run.rendered.large;
     }
 
     std::array<Side, 2> sides_;
@@ -103,8 +112,8 @@ AnalysisService::AnalysisService(std::shared_ptr<MappingBackend> backend, QObjec
             r.generation = generation;
             emit previewReady(std::make_shared<const PreviewResult>(std::move(r)));
         });
-    lineage_ = std::make_unique<BackgroundLane<TextRequest, VisualLineage>>(
-        &pool_, [b](const TextRequest& r, const std::atomic<bool>&) { return b->lineage(r.first, r.second); },
+    lineage_ = std::make_unique<BackgroundLane<LineageRequest, VisualLineage>>(
+        &pool_, [b](const LineageRequest& r, const std::atomic<bool>&) { return b->lineage(r.text, r.flags, r.input); },
         [this](VisualLineage&& r, quint64 generation) {
             r.generation = generation;
             emit lineageReady(std::make_shared<const VisualLineage>(std::move(r)));
@@ -130,9 +139,9 @@ void AnalysisService::schedulePreview(PreviewRequest request, int delayMs)
     emit previewStarted();
 }
 
-void AnalysisService::scheduleLineage(const QString& text, const mdsl::Flags& flags, int delayMs)
+void AnalysisService::scheduleLineage(const QString& text, const mdsl::Flags& flags, const QString& input, int delayMs)
 {
-    lineage_->schedule({text, flags}, delayMs);
+    lineage_->schedule({text, flags, input}, delayMs);
 }
 
 bool AnalysisService::previewPending() const

@@ -4,6 +4,7 @@
 #include "filescontroller.h"
 
 #include "codeeditor.h"
+#include "largetextview.h"
 #include "previewcontroller.h"
 #include "previewpanel.h"
 #include "reprocontroller.h"
@@ -18,6 +19,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -27,6 +29,7 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QStringDecoder>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace studio {
 
@@ -34,13 +37,6 @@ namespace {
 
 constexpr int kMaxRecent = 10;
 constexpr qint64 kMaxFileSize = 256ll << 20;   // a mapping or a sample input larger than this is a mistake
-
-/// The sample input that goes with a mapping: "orders.mdsl" -> "orders.input.json".
-QString inputFileFor(const QString& mappingPath)
-{
-    const QFileInfo info(mappingPath);
-    return info.dir().filePath(info.completeBaseName() + QStringLiteral(".input.json"));
-}
 
 } // namespace
 
@@ -153,8 +149,7 @@ bool FilesController::openMapping(const QString& path)
     if (!text)
         return false;
     setDocument(path, *text);
-    if (QFile::exists(inputFileFor(path)))
-        loadInput(inputFileFor(path));
+    emit documentOpened(path);   // its sample inputs, pin and breakpoints (WorkspaceController)
     if (!path.startsWith(QLatin1Char(':')))
         addRecent(QFileInfo(path).absoluteFilePath());
     context_.showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 3000);
@@ -177,6 +172,16 @@ void FilesController::newDocument()
     setDocument(QString(), QStringLiteral("mapping \"untitled\" version %1\n\n").arg(version)
                                + tr("# target <- source, e.g.:") + QStringLiteral("\n# order.id <- .id\n"));
     context_.editor()->moveCursor(QTextCursor::End);
+    emit documentCreated(QString());
+}
+
+void FilesController::startUntitled(const QString& text, const QString& input)
+{
+    setDocument(QString(), text);
+    // Production's copy, not a file of ours: unsaved until the user saves it.
+    context_.editor()->document()->setModified(true);
+    savedText_.reset();
+    emit documentCreated(input);
 }
 
 bool FilesController::save()
@@ -211,6 +216,7 @@ bool FilesController::saveAs(const QString& target)
     savedPath_ = context_.documentPath();
     autoSaver_->clear();
     addRecent(QFileInfo(path).absoluteFilePath());
+    emit documentSaved(path);
     context_.showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 3000);
     return true;
 }
@@ -223,12 +229,53 @@ bool FilesController::loadInput(const QString& target)
         if (path.isEmpty())
             return false;
     }
+    ++inputLoads_;
+    if (QFileInfo(path).size() > kLargeTextLimit) {
+        loadLargeInput(path);
+        return true;
+    }
     const std::optional<QString> text = readTextOrSay(context_.window(), path, tr("Load Sample Input"), tr("Cannot load %1:\n%2"));
     if (!text)
         return false;
     // Not parsed here: a broken sample is shown as it is, and the preview says what is wrong.
     preview_.setSampleInput(*text);
+    emit sampleLoaded(path);
     return true;
+}
+
+void FilesController::loadLargeInput(const QString& path)
+{
+    // Reading, decoding and indexing 50 MB takes longer than a frame: in a worker, the panel
+    // saying what it waits for. A later load (or document) wins over this one.
+    PreviewPanel* panel = preview_.panel();
+    panel->setInputLoading(tr("Loading %1 (%2)…").arg(QFileInfo(path).fileName(), QLocale().formattedDataSize(QFileInfo(path).size())));
+    struct Loaded {
+        std::shared_ptr<const LargeText> text;
+        QString error;
+    };
+    const quint64 load = inputLoads_;
+    auto* watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, load, path, panel] {
+        watcher->deleteLater();
+        if (load != inputLoads_)
+            return;
+        const Loaded loaded = watcher->result();
+        if (!loaded.error.isEmpty()) {
+            panel->setInputLoading(QString());
+            QMessageBox::warning(context_.window(), tr("Load Sample Input"),
+                                 tr("Cannot load %1:\n%2").arg(QDir::toNativeSeparators(path), loaded.error));
+            return;
+        }
+        panel->setLargeInput(loaded.text);
+        emit sampleLoaded(path);
+    });
+    watcher->setFuture(QtConcurrent::run([path] {
+        Loaded loaded;
+        QString text = readText(path, &loaded.error);
+        if (loaded.error.isEmpty())
+            loaded.text = LargeText::make(std::move(text));
+        return loaded;
+    }));
 }
 
 void FilesController::showOpenDialog()
@@ -243,10 +290,9 @@ bool FilesController::maybeSave()
 {
     if (!context_.editor()->document()->isModified())
         return true;
-    const QString path = context_.documentPath();
+    // Named as the title names it (a repro bundle's mapping is not "Untitled").
     const auto answer = QMessageBox::warning(
-        context_.window(), tr("Unsaved Changes"),
-        tr("“%1” has unsaved changes. Save them?").arg(path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName()),
+        context_.window(), tr("Unsaved Changes"), tr("“%1” has unsaved changes. Save them?").arg(context_.documentName()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
@@ -311,7 +357,10 @@ RecoveredDocument FilesController::snapshot() const
     RecoveredDocument doc;
     doc.path = context_.documentPath();
     doc.text = context_.editor()->toPlainText();
-    doc.input = preview_.sampleInput();
+    // A large sample is kept by the workspace (its file); copying it into the recovery file a
+    // second after each edit would stall the window.
+    if (preview_.sampleInput().size() <= kLargeTextLimit)
+        doc.input = preview_.sampleInput();
     return doc;
 }
 

@@ -63,12 +63,25 @@ public:
     void discardRecovered();
     void retranslate();
 
+    /// Starts an untitled document with this text and sample input (a repro bundle's mapping).
+    void startUntitled(const QString& text, const QString& input);
+
 signals:
     /// Another document is about to replace the editor's: what belonged to this one ends.
     void documentReplaced();
+    /// A mapping file is now the document (its workspace follows it).
+    void documentOpened(const QString& path);
+    /// A document with no file of its own is now the document, with this sample input.
+    void documentCreated(const QString& input);
+    /// The document was saved to `path`.
+    void documentSaved(const QString& path);
+    /// A file is now the sample input's content.
+    void sampleLoaded(const QString& path);
 
 private:
     void setDocument(const QString& path, const QString& text);
+    /// Loads a sample input past kLargeTextLimit off the UI thread.
+    void loadLargeInput(const QString& path);
     static bool writeFile(const QString& path, const QString& text, QString* error);
     void updateRecentMenu();
     void updateExamplesMenu();
@@ -86,6 +99,7 @@ private:
     /// text back to it makes the document unmodified again (typing a letter and deleting it).
     std::optional<QString> savedText_;
     QString savedPath_;
+    quint64 inputLoads_ = 0;   ///< sample inputs asked for: a slow load finishing after a newer one is dropped
     QMenu* recentMenu_ = nullptr;
     QMenu* examplesMenu_ = nullptr;
 };

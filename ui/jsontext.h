@@ -22,6 +22,8 @@ class Repository;
 
 namespace studio {
 
+class LargeText;
+
 /// A document shared by the results that carry it and the view that shows it. Whoever lets
 /// go of it last, it is not freed on the UI thread (that takes as long as building it).
 using SharedTextDocument = std::shared_ptr<QTextDocument>;
@@ -32,6 +34,9 @@ struct RenderedJson {
     QHash<QString, QPair<int, int>> lines;
     /// The text as a ready-to-show document (buildJsonDocument), or null: the view makes one.
     SharedTextDocument document;
+    /// The text with its lines indexed, for texts past kLargeTextLimit (largetextview.h): those
+    /// are shown without a document, only their lines in view drawn. Null for smaller texts.
+    std::shared_ptr<const LargeText> large;
 };
 
 /// Pretty-prints a document and records where each value is.

@@ -1,5 +1,6 @@
 #include "jsonview.h"
 
+#include "largetextview.h"
 #include "syntaxrepository.h"
 
 #include <KSyntaxHighlighting/SyntaxHighlighter>
@@ -7,6 +8,7 @@
 
 #include <QApplication>
 #include <QFontDatabase>
+#include <QMimeData>
 #include <QScrollBar>
 #include <QTextBlock>
 
@@ -27,7 +29,8 @@ void JsonView::setJsonText(const QString& text)
 {
     // Compared with what was last set: asking the document for its text costs as much as
     // a large output is long.
-    if (text == shown_ && !text.isEmpty() && !shared_)
+    // (An editable view's text may have been typed since: it is always set.)
+    if (isReadOnly() && text == shown_ && !text.isEmpty() && !shared_)
         return;
     if (shared_)
         useOwnDocument();
@@ -117,6 +120,18 @@ void JsonView::updateMarks()
         selections.append(s);
     }
     setExtraSelections(selections);
+}
+
+void JsonView::insertFromMimeData(const QMimeData* source)
+{
+    if (!isReadOnly() && source->hasText()) {
+        const QString text = source->text();
+        if (text.size() + document()->characterCount() > kLargeTextLimit) {
+            emit largeInsertRequested(text);
+            return;
+        }
+    }
+    QPlainTextEdit::insertFromMimeData(source);
 }
 
 void JsonView::changeEvent(QEvent* event)

@@ -34,8 +34,15 @@ public:
     void showLine(int line);
     [[nodiscard]] const QList<QPair<int, int>>& markedLines() const { return marked_; }
 
+signals:
+    /// Text pasted or dropped into an editable view that would make it larger than
+    /// kLargeTextLimit: not inserted here (laying it out would block the window); whoever owns
+    /// the view decides (the preview turns the sample input into a large, read-only one).
+    void largeInsertRequested(const QString& text);
+
 protected:
     void changeEvent(QEvent* event) override;
+    void insertFromMimeData(const QMimeData* source) override;
 
 private:
     void applyTheme();

@@ -2,12 +2,23 @@
 
 #include "analysisservice.h"
 #include "diagnosticmessages.h"
+#include "jsonpane.h"
 #include "jsonview.h"
+#include "largetextview.h"
 #include "mappingbackend.h"
 
 #include "mdsl/jsondiff.h"
 
+#include <QClipboard>
+#include <QComboBox>
+#include <QGuiApplication>
 #include <QEvent>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QFutureWatcher>
+#include <QLocale>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -55,10 +66,13 @@ QString richText(const Phrase& phrase)
 
 PreviewPanel::PreviewPanel(QWidget* parent)
     : QWidget(parent)
-    , input_(new JsonView(this))
+    , input_(new JsonPane(this))
     , inputTitle_(new QLabel(this))
     , inputError_(new QLabel(this))
     , loadButton_(new QPushButton(this))
+    , samples_(new QComboBox(this))
+    , samplesButton_(new QToolButton(this))
+    , samplesMenu_(new QMenu(this))
     , production_(new QLabel(this))
     , banner_(new QLabel(this))
     , runButton_(new QPushButton(this))
@@ -99,7 +113,13 @@ PreviewPanel::PreviewPanel(QWidget* parent)
     inputLayout->setContentsMargins(0, 0, 0, 0);
     auto* inputBar = new QHBoxLayout;
     inputBar->addWidget(inputTitle_, 1);
+    inputBar->addWidget(samples_);
+    inputBar->addWidget(samplesButton_);
     inputBar->addWidget(loadButton_);
+    samples_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    samplesButton_->setMenu(samplesMenu_);
+    samplesButton_->setPopupMode(QToolButton::InstantPopup);
+    connect(samples_, &QComboBox::activated, this, &PreviewPanel::sampleChosen);
     inputLayout->addLayout(inputBar);
     inputLayout->addWidget(input_, 1);
     inputLayout->addWidget(inputError_);
@@ -125,9 +145,23 @@ PreviewPanel::PreviewPanel(QWidget* parent)
     layout->addWidget(banner_);
     layout->addWidget(vertical, 1);
 
-    connect(input_, &QPlainTextEdit::textChanged, this, [this] {
-        inputText_ = input_->toPlainText();
+    connect(input_->textView(), &QPlainTextEdit::textChanged, this, [this] {
+        if (settingInput_)
+            return;
+        inputText_ = input_->textView()->toPlainText();
+        ++inputGeneration_;
+        loading_.clear();
         emit inputEdited();
+    });
+    connect(input_->textView(), &JsonView::largeInsertRequested, this, &PreviewPanel::insertLarge);
+    // A large sample is read-only; pasting on it replaces it whole.
+    connect(input_->largeView(), &LargeJsonView::pasteRequested, this, [this] {
+        const QString pasted = QGuiApplication::clipboard()->text();
+        if (pasted.size() > kLargeTextLimit) {
+            insertLarge(pasted);
+        } else if (!pasted.isEmpty()) {
+            setInputText(pasted);
+        }
     });
     connect(runButton_, &QPushButton::clicked, this, &PreviewPanel::runRequested);
     connect(loadButton_, &QPushButton::clicked, this, &PreviewPanel::loadInputRequested);
@@ -163,8 +197,8 @@ PreviewPanel::Side PreviewPanel::makeSide()
     side.status->setTextFormat(Qt::RichText);
     side.status->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
     side.title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    side.view = new JsonView(side.box);
-    side.view->setReadOnly(true);
+    side.view = new JsonPane(side.box);
+    side.view->textView()->setReadOnly(true);
     side.errors = new QListWidget(side.box);
     side.errors->setMaximumHeight(90);
     side.errors->hide();
@@ -179,17 +213,120 @@ PreviewPanel::Side PreviewPanel::makeSide()
     return side;
 }
 
+JsonView* PreviewPanel::inputView() const
+{
+    return input_->textView();
+}
+
+JsonView* PreviewPanel::v1View() const
+{
+    return v1_.view->textView();
+}
+
+JsonView* PreviewPanel::v2View() const
+{
+    return v2_.view->textView();
+}
+
 void PreviewPanel::setInputText(const QString& text)
 {
-    input_->setJsonText(text);
+    if (text.size() <= kLargeTextLimit) {
+        loading_.clear();
+        const bool same = !input_->showsLarge() && text == inputText_;
+        input_->setJsonText(text);   // textChanged: inputText_ and inputEdited follow
+        if (same)
+            refresh();
+        return;
+    }
+    // In force at once (the preview may run on it); shown once its lines are indexed.
+    inputText_ = text;
+    setInputLoading(tr("Indexing the sample input (%1)…").arg(QLocale().formattedDataSize(text.size())));
+    indexInBackground([text] { return text; });
+    emit inputEdited();
+}
+
+void PreviewPanel::indexInBackground(std::function<QString()> text)
+{
+    const quint64 generation = ++inputGeneration_;
+    auto* watcher = new QFutureWatcher<std::shared_ptr<const LargeText>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == inputGeneration_)   // not overtaken by another input meanwhile
+            setLargeInput(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([text = std::move(text)] { return LargeText::make(text()); }));
+}
+
+void PreviewPanel::setLargeInput(std::shared_ptr<const LargeText> text)
+{
+    const bool changed = text->text() != inputText_;   // equal when setInputText started it: no second run
+    settingInput_ = true;
+    input_->showLarge(text);
+    settingInput_ = false;
+    inputText_ = text->text();
+    ++inputGeneration_;
+    loading_.clear();
+    refresh();
+    if (changed)
+        emit inputEdited();
+}
+
+void PreviewPanel::setInputLoading(const QString& what)
+{
+    loading_ = what;
+    refresh();
+}
+
+void PreviewPanel::insertLarge(const QString& inserted)
+{
+    // The selection is replaced, as a paste would; the result is made and indexed in a worker.
+    // On a large (read-only) sample, a paste replaces it whole.
+    const QTextCursor cursor = input_->textView()->textCursor();
+    const bool whole = input_->showsLarge();
+    const QString before = whole ? QString() : inputText_.left(cursor.selectionStart());
+    const QString after = whole ? QString() : inputText_.mid(cursor.selectionEnd());
+    setInputLoading(tr("Reading the pasted sample input (%1)…").arg(QLocale().formattedDataSize(inserted.size())));
+    indexInBackground([before, inserted, after] { return before + inserted + after; });
 }
 
 void PreviewPanel::setPinned(const QString& path, const QString& text)
 {
+    const bool changed = path != pinnedPath_;
     pinnedPath_ = path;
     pinnedText_ = path.isEmpty() ? QString() : text;
     pinButton_->setChecked(!path.isEmpty());
     retranslate();
+    if (changed)
+        emit pinChanged();
+}
+
+void PreviewPanel::setSamples(const QStringList& names, int current)
+{
+    const QSignalBlocker blocker(samples_);
+    samples_->clear();
+    samples_->addItems(names);
+    samples_->setCurrentIndex(current);
+    retranslate();
+}
+
+void PreviewPanel::renameSample()
+{
+    const int index = samples_->currentIndex();
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename Sample"), tr("Name of the sample input:"), QLineEdit::Normal,
+                                               samples_->currentText(), &ok);
+    if (ok && !name.trimmed().isEmpty())
+        emit sampleRenamed(index, name.trimmed());
+}
+
+void PreviewPanel::removeSample()
+{
+    const int index = samples_->currentIndex();
+    if (samples_->count() < 2)
+        return;
+    if (QMessageBox::question(this, tr("Remove Sample"), tr("Remove the sample input “%1”? Its text is lost.").arg(samples_->currentText()))
+        == QMessageBox::Yes)
+        emit sampleRemoveRequested(index);
 }
 
 void PreviewPanel::showRunning()
@@ -217,6 +354,8 @@ void PreviewPanel::setProductionOutput(std::shared_ptr<const mdsl::ReproProducti
         run.state = RunState::Ok;
         run.output = recordedProduction_->output;
         run.rendered = renderJson(recordedProduction_->output);
+        if (run.rendered.text.size() > kLargeTextLimit)
+            run.rendered.large = LargeText::make(run.rendered.text);
         recorded_ = std::move(run);
     }
     // Production ran the bundle's mapping text: the left side is never a pinned file then.
@@ -268,7 +407,7 @@ void PreviewPanel::fillSide(Side& side, const PreviewSideView& view)
     side.status->setText(status);
     if (!view.placeholder.isEmpty()) {
         side.view->setJsonText(QString());
-        side.view->setPlaceholderText(view.placeholder);
+        side.view->textView()->setPlaceholderText(view.placeholder);
     }
     side.errors->clear();
     for (const PreviewSideView::Error& error : view.errors) {
@@ -296,8 +435,21 @@ void PreviewPanel::refresh()
 
     fillSide(v1_, view_.left);
     fillSide(v2_, view_.right);
-    inputError_->setText(view_.inputError);
-    inputError_->setVisible(!view_.inputError.isEmpty());
+    // While a large sample is read, what the last run said of the input no longer applies.
+    const QString inputError = loading_.isEmpty() ? view_.inputError : QString();
+    inputError_->setText(inputError);
+    inputError_->setVisible(!inputError.isEmpty());
+    QString title = tr("<b>Sample input</b>");
+    if (!loading_.isEmpty())
+        title += QStringLiteral(" — <i>%1</i>").arg(loading_.toHtmlEscaped());
+    else if (input_->showsLarge())
+    {
+        const int lines = input_->largeView()->text()->lineCount();
+        const QString size = QLocale().formattedDataSize(inputText_.size());
+        title += QStringLiteral(" — ")
+            + (lines == 1 ? tr("%1, 1 line, read-only").arg(size) : tr("%1, %2 lines, read-only").arg(size).arg(lines)).toHtmlEscaped();
+    }
+    inputTitle_->setText(title);
     production_->setText(view_.productionStateName.isEmpty()
                              ? richText(view_.production)
                              : QStringLiteral("%1 — <span style='color:%2'>%3</span>")
@@ -366,8 +518,14 @@ void PreviewPanel::previousDifference()
 
 void PreviewPanel::retranslate()
 {
-    inputTitle_->setText(tr("<b>Sample input</b>"));
     loadButton_->setText(tr("Load…"));
+    samples_->setToolTip(tr("The mapping's sample inputs: each is kept with the mapping, in its workspace file"));
+    samplesButton_->setText(tr("Samples"));
+    samplesMenu_->clear();
+    samplesMenu_->addAction(tr("New Sample"), this, [this] { emit sampleAddRequested(false); });
+    samplesMenu_->addAction(tr("Duplicate Sample"), this, [this] { emit sampleAddRequested(true); });
+    samplesMenu_->addAction(tr("Rename Sample…"), this, &PreviewPanel::renameSample);
+    samplesMenu_->addAction(tr("Remove Sample…"), this, &PreviewPanel::removeSample)->setEnabled(samples_->count() > 1);
     loadButton_->setToolTip(tr("Load the sample input from a JSON file (or drop one on the window)"));
     runButton_->setText(tr("Run"));
     runButton_->setToolTip(tr("Run the preview now"));
@@ -375,7 +533,7 @@ void PreviewPanel::retranslate()
     pinButton_->setToolTip(tr("Run the V1 side on another mapping file, e.g. the V1 original of a migrated mapping"));
     previousButton_->setToolTip(tr("Previous difference"));
     nextButton_->setToolTip(tr("Next difference"));
-    input_->setPlaceholderText(tr("Type or drop a JSON sample input here"));
+    input_->textView()->setPlaceholderText(tr("Type or drop a JSON sample input here"));
     refresh();
 }
 

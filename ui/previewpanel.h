@@ -9,19 +9,24 @@
 
 #include "mdsl/engine.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
+class QMenu;
 class QListWidget;
 class QPushButton;
 class QToolButton;
 
 namespace studio {
 
+class JsonPane;
 class JsonView;
+class LargeText;
 
 class PreviewPanel : public QWidget {
     Q_OBJECT
@@ -29,13 +34,29 @@ class PreviewPanel : public QWidget {
 public:
     explicit PreviewPanel(QWidget* parent = nullptr);
 
-    [[nodiscard]] JsonView* inputView() const { return input_; }
-    [[nodiscard]] JsonView* v1View() const { return v1_.view; }
-    [[nodiscard]] JsonView* v2View() const { return v2_.view; }
+    [[nodiscard]] JsonView* inputView() const;
+    [[nodiscard]] JsonView* v1View() const;
+    [[nodiscard]] JsonView* v2View() const;
+    /// The sample input and the outputs as shown: in a text view, or past kLargeTextLimit in a
+    /// view that draws only the lines in view (a large sample input is read-only).
+    [[nodiscard]] JsonPane* inputPane() const { return input_; }
+    [[nodiscard]] JsonPane* v1Pane() const { return v1_.view; }
+    [[nodiscard]] JsonPane* v2Pane() const { return v2_.view; }
     /// The sample input's text (kept up to date as it is edited: the mapping's keystrokes
     /// must not copy a large input out of its editor each time).
     [[nodiscard]] const QString& inputText() const { return inputText_; }
+    /// Makes `text` the sample input. A large text is in force at once (inputEdited) and shown
+    /// once its lines are indexed, off the UI thread.
     void setInputText(const QString& text);
+    /// A large sample input read and indexed off the UI thread (a file loaded, a paste).
+    void setLargeInput(std::shared_ptr<const LargeText> text);
+    /// The sample input is being read (a large file): says so in place of the input's problems
+    /// until the next setInputText / setLargeInput. Empty: not loading.
+    void setInputLoading(const QString& what);
+    [[nodiscard]] bool inputLoading() const { return !loading_.isEmpty(); }
+    /// The mapping's named samples, and the one shown (the workspace's; workspacecontroller.h).
+    void setSamples(const QStringList& names, int current);
+    [[nodiscard]] QComboBox* sampleSelector() const { return samples_; }
 
     /// Pins the V1 side to another mapping (its path and text); an empty path unpins.
     void setPinned(const QString& path, const QString& text);
@@ -68,6 +89,14 @@ public:
 
 signals:
     void inputEdited();
+    /// The V1 side was pinned to a file or unpinned.
+    void pinChanged();
+    /// The user chose another sample, asked for a new one (empty, or a copy of the one shown),
+    /// renamed one or asked to remove one (after confirming).
+    void sampleChosen(int index);
+    void sampleAddRequested(bool copyCurrent);
+    void sampleRenamed(int index, const QString& name);
+    void sampleRemoveRequested(int index);
     void runRequested();
     void pinRequested();
     void loadInputRequested();
@@ -81,7 +110,7 @@ private:
     struct Side {
         QLabel* title = nullptr;
         QLabel* status = nullptr;
-        JsonView* view = nullptr;
+        JsonPane* view = nullptr;
         QListWidget* errors = nullptr;
         QWidget* box = nullptr;
     };
@@ -92,11 +121,21 @@ private:
     void fillSide(Side& side, const PreviewSideView& view);
     [[nodiscard]] PreviewViewInput viewInput() const;
     void selectDifference(int index);
+    /// Text pasted or dropped into the sample input that makes it large: indexed off the UI thread.
+    void insertLarge(const QString& inserted);
+    /// Makes the text (in a worker) and indexes its lines, then shows it as the sample input,
+    /// unless another input came meanwhile.
+    void indexInBackground(std::function<QString()> text);
+    void renameSample();
+    void removeSample();
 
-    JsonView* input_ = nullptr;
+    JsonPane* input_ = nullptr;
     QLabel* inputTitle_ = nullptr;
     QLabel* inputError_ = nullptr;
     QPushButton* loadButton_ = nullptr;
+    QComboBox* samples_ = nullptr;
+    QToolButton* samplesButton_ = nullptr;
+    QMenu* samplesMenu_ = nullptr;
     QLabel* production_ = nullptr;
     QLabel* banner_ = nullptr;
     QPushButton* runButton_ = nullptr;
@@ -112,6 +151,9 @@ private:
     bool haveResult_ = false;
     bool running_ = false;
     QString inputText_;
+    QString loading_;
+    quint64 inputGeneration_ = 0;   ///< the sample input's version: a late indexing of an older one is dropped
+    bool settingInput_ = false;
     QString pinnedPath_;
     QString pinnedText_;
     std::optional<EngineRun> recorded_;         ///< production's output, as a finished run

@@ -13,12 +13,15 @@
 
 #include "analysisservice.h"
 #include "codeeditor.h"
+#include "jsonpane.h"
+#include "largetextview.h"
 #include "mainwindow.h"
 #include "previewpanel.h"
 #include "problemspanel.h"
 #include "studioapp.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMetaEnum>
@@ -304,9 +307,9 @@ int main(int argc, char** argv)
     // A letter inside the "-" of a label: one value of both outputs changes each time.
     if (!type("keystrokes that change the output (a letter in a string)", QStringLiteral("\"-"), Qt::Key_X))
         return 1;
-    // The same with a large output: one more rule copies the 1 MB input's items, so each
-    // output is a document of some 70,000 lines (shown without colours, being that large).
-    typedMapping = mapping + QStringLiteral("out.all <- .items\n");
+    // The same with a large output: two more rules copy the 1 MB input's items, so each
+    // output is a text of over 100,000 lines (drawn by the lines in view: largetextview.h).
+    typedMapping = mapping + QStringLiteral("out.all <- .items\nout.again <- .items\n");
     previews.clear();
     window.editor()->setPlainText(typedMapping);
     if (!previews.wait(20000))
@@ -317,6 +320,59 @@ int main(int argc, char** argv)
                 qlonglong(window.previewPanel()->result().v2.rendered.text.size()));
     if (!type("keystrokes that change a large output (a letter in a string)", QStringLiteral("\"-"), Qt::Key_X))
         return 1;
+    // A mapping of 3,000 rules, typed in, with the same 1 MB input.
+    const QString longMapping = bigMapping(3000);
+    typedMapping = longMapping;
+    previews.clear();
+    window.editor()->setPlainText(typedMapping);
+    if (!previews.wait(20000))
+        return 1;
+    QTest::qWait(500);
+    std::printf("\nwith a mapping of %lld lines (3,000 rules)\n", qlonglong(longMapping.count(QLatin1Char('\n'))));
+    if (!type("keystrokes in a 3,000-rule mapping (a letter in a string)", QStringLiteral("\"-"), Qt::Key_X))
+        return 1;
+
+    // A 50 MB sample input pasted into the input: the longest UI-thread event until it is
+    // shown and until the preview ran on it.
+    {
+        const QString huge = bigInput(50 << 20);
+        window.editor()->setPlainText(QStringLiteral("mapping \"count\" version 2\nn <- count(.items)\n"));
+        if (!previews.wait(20000))
+            return 1;
+        QTest::qWait(500);
+        window.previewPanel()->setInputText(QStringLiteral("{}"));   // back in the text editor
+        QApplication::clipboard()->setText(huge);
+        window.previewPanel()->inputView()->setFocus();
+        window.previewPanel()->inputView()->selectAll();
+        previews.clear();
+        app.reset();
+        app.recording = true;
+        QElapsedTimer timer;
+        timer.start();
+        QTest::keyClick(window.previewPanel()->inputView(), Qt::Key_V, Qt::ControlModifier);
+        while (!window.previewPanel()->inputPane()->showsLarge() && timer.elapsed() < 60000)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        const double shownMs = double(timer.nsecsElapsed()) / 1e6;
+        while (!window.previewPanel()->result().v2.rendered.text.contains(QStringLiteral("\"n\": ")) || previews.isEmpty()) {
+            if (timer.elapsed() > 120000)
+                return 1;
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        }
+        const double previewMs = double(timer.nsecsElapsed()) / 1e6;
+        // Scrolling through it: a page down, forty times.
+        for (int i = 0; i < 40; ++i)
+            QTest::keyClick(window.previewPanel()->inputPane()->largeView(), Qt::Key_PageDown);
+        QTest::qWait(200);
+        app.recording = false;
+        std::printf("\npasting a %.1f MB sample input (%d lines): shown after %.0f ms, preview after %.0f ms\n",
+                    double(huge.size()) / (1 << 20), window.previewPanel()->inputPane()->largeView()->text()->lineCount(),
+                    shownMs, previewMs);
+        std::printf("  longest UI-thread event, wall: %.1f ms (CPU %.1f ms; %s); budget 16 ms\n", app.byWall.wallMs,
+                    app.byWall.cpuMs, app.byWall.what.c_str());
+        std::printf("  longest UI-thread event, CPU:  %.1f ms (wall %.1f ms; %s)\n", app.byCpu.cpuMs, app.byCpu.wallMs,
+                    app.byCpu.what.c_str());
+        std::printf("  events over 16 ms: %d wall, %d CPU, of %d\n", app.over16Wall, app.over16Cpu, app.events);
+    }
     std::printf("\nload average after typing: %s\n", qPrintable(loadAverage()));
 
     // Cold start, from outside: process start to a usable window.
