@@ -148,10 +148,35 @@ struct VisualRule {
     QString text;            ///< the rule's first line, trimmed
 };
 
-/// The lineage of one version of the text, made off the UI thread.
+/// One field of the sample input as the visual mapping lists it.
+struct SourceField {
+    enum class Kind { Object, Array, String, Number, Boolean, Null, MoreFields, Deeper };
+    int parent = -1;         ///< index of the enclosing field in SourceFields::fields (-1: top level)
+    QString name;            ///< the member's name (MoreFields, Deeper: empty)
+    QString path;            ///< "$.items[*].sku"
+    Kind kind = Kind::Null;
+    qsizetype size = 0;      ///< members or items (objects, arrays); fields left out (MoreFields)
+    QString sample;          ///< a scalar's value, at most 48 characters
+};
+
+/// The fields of a sample input, made off the UI thread from its parse, bounded in depth, in
+/// fields per object and in all (a sample of 50 MB or 10,000 levels gives a tree a window can
+/// show); the members of an array's elements are merged from its first elements.
+struct SourceFields {
+    std::vector<SourceField> fields;   ///< parents before their children
+    bool notJson = false;              ///< the sample input is not valid JSON
+    bool empty = true;                 ///< there is no sample input
+};
+
+/// The fields of a parsed sample input (any thread).
+SourceFields sourceFields(const mdsl::Json& input);
+
+/// The lineage of one version of the text, made off the UI thread, with the fields of the
+/// sample input it was asked with (the same object while the input does not change).
 struct VisualLineage {
     quint64 generation = 0;
     std::vector<VisualRule> rules;
+    std::shared_ptr<const SourceFields> sources;
     qint64 elapsedUs = 0;
 };
 

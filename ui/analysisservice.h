@@ -35,7 +35,8 @@ public:
 
     /// Makes the lineage of the text for the visual mapping after `delayMs`; a newer call
     /// replaces a waiting one.
-    void scheduleLineage(const QString& text, const mdsl::Flags& flags, int delayMs);
+    /// The lineage of the text, with the fields of the sample input `input`.
+    void scheduleLineage(const QString& text, const mdsl::Flags& flags, const QString& input, int delayMs);
 
     /// True while a preview is waiting or running.
     [[nodiscard]] bool previewPending() const;
@@ -59,7 +60,12 @@ private:
     int previewDelayMs_ = 100;
     std::unique_ptr<BackgroundLane<TextRequest, ProblemsResult>> problems_;
     std::unique_ptr<BackgroundLane<PreviewJob, PreviewResult>> preview_;
-    std::unique_ptr<BackgroundLane<TextRequest, VisualLineage>> lineage_;
+    struct LineageRequest {
+        QString text;
+        mdsl::Flags flags;
+        QString input;
+    };
+    std::unique_ptr<BackgroundLane<LineageRequest, VisualLineage>> lineage_;
 };
 
 } // namespace studio

@@ -222,7 +222,7 @@ public:
         return result;
     }
 
-    VisualLineage lineage(const QString& text, const mdsl::Flags& flags) override
+    VisualLineage lineage(const QString& text, const mdsl::Flags& flags, const QString& input) override
     {
         QElapsedTimer clock;
         clock.start();
@@ -246,11 +246,35 @@ public:
             rule.text = ruleSummary(text.mid(rule.start, rule.end - rule.start), rule.array);
             result.rules.push_back(std::move(rule));
         }
+        result.sources = inputFields(input);
         result.elapsedUs = clock.nsecsElapsed() / 1000;
         return result;
     }
 
 private:
+    /// The fields of the sample input, listed once per input (the preview's parse is shared).
+    std::shared_ptr<const SourceFields> inputFields(const QString& inputText)
+    {
+        PreviewResult unused;
+        const std::shared_ptr<const mdsl::Json> parsed = parsedInput(inputText, unused);
+        QMutexLocker lock(&mutex_);
+        if (parsed && parsed == fieldsOf_)
+            return fields_;
+        if (!parsed && fields_ && !fieldsOf_ && fieldsText_ == inputText)
+            return fields_;
+        lock.unlock();
+        auto fields = std::make_shared<SourceFields>();
+        if (parsed)
+            *fields = sourceFields(*parsed);
+        else
+            fields->notJson = !inputText.trimmed().isEmpty();
+        lock.relock();
+        fields_ = fields;
+        fieldsOf_ = parsed;
+        fieldsText_ = parsed ? QString() : inputText;
+        return fields;
+    }
+
     /// The sample input parsed; the last one is kept, since most edits touch the mapping.
     std::shared_ptr<const mdsl::Json> parsedInput(const QString& inputText, PreviewResult& result)
     {
@@ -267,7 +291,7 @@ private:
         const std::string utf8 = inputText.toStdString();
         std::shared_ptr<const mdsl::Json> parsed;
         try {
-            parsed = std::make_shared<const mdsl::Json>(mdsl::Json::parse(utf8));
+            parsed = std::make_shared<const mdsl::Json>(mdsl::parseJson(utf8));
         } catch (const mdsl::Json::parse_error& e) {
             locateOffset(utf8, e.byte > 0 ? e.byte - 1 : 0, result.inputErrorLine, result.inputErrorColumn);
             result.inputError = inputErrorText(result);
@@ -283,6 +307,9 @@ private:
     mutable QMutex mutex_;
     QString cachedText_;
     std::shared_ptr<const mdsl::Json> cachedInput_;
+    std::shared_ptr<const SourceFields> fields_;
+    std::shared_ptr<const mdsl::Json> fieldsOf_;   ///< the parse fields_ were listed from
+    QString fieldsText_;                            ///< or the text that is not JSON
 };
 
 } // namespace

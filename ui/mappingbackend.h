@@ -25,8 +25,9 @@ public:
     virtual ProblemsResult validate(const QString& text, const mdsl::Flags& flags) = 0;
     /// Both engines' dry-runs of the request, their difference, and production's answer.
     virtual PreviewResult preview(const PreviewRequest& request) = 0;
-    /// The lineage of a mapping, positioned in its text (the visual mapping).
-    virtual VisualLineage lineage(const QString& text, const mdsl::Flags& flags) = 0;
+    /// The lineage of a mapping, positioned in its text, and the fields of the sample input
+    /// (the visual mapping).
+    virtual VisualLineage lineage(const QString& text, const mdsl::Flags& flags, const QString& input) = 0;
 };
 
 /// The backend over the engine (mdsl/validate.h, mdsl/engine.h).

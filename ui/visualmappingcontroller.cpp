@@ -31,9 +31,9 @@ VisualMappingController::VisualMappingController(WindowContext& context, Preview
     CodeEditor* editor = context_.editor();
     AnalysisService* service = context_.service();
     context_.addSideTab(panel_, [] { return tr("Visual Mapping"); });
-    panel_->setInputSource([&preview] { return preview.sampleInput(); });
-    connect(panel_, &VisualMappingPanel::lineageWanted, service,
-            [this, editor, service](int delayMs) { service->scheduleLineage(editor->toPlainText(), context_.settings().flags, delayMs); });
+    connect(panel_, &VisualMappingPanel::lineageWanted, service, [this, editor, service, &preview](int delayMs) {
+        service->scheduleLineage(editor->toPlainText(), context_.settings().flags, preview.sampleInput(), delayMs);
+    });
     connect(service, &AnalysisService::lineageReady, panel_,
             [this](const std::shared_ptr<const VisualLineage>& lineage) { panel_->showLineage(*lineage); });
     connect(editor->document(), &QTextDocument::contentsChanged, panel_, [this] { panel_->refreshSoon(); });

@@ -25,8 +25,6 @@ namespace {
 constexpr auto kFieldMime = "application/x-mdsl-field-path";
 constexpr int kPathRole = Qt::UserRole;        ///< source items: field path; target items: JSON Pointer
 constexpr int kRuleRole = Qt::UserRole + 1;    ///< target items: index of their rule, or -1
-constexpr int kMaxMergedElements = 100;        ///< elements of an array read to list its fields
-constexpr int kMaxShownDepth = 32;             ///< levels of the sample input the tree shows
 
 QString pointerSegmentName(QString segment)
 {
@@ -287,11 +285,6 @@ QTreeWidget* VisualMappingPanel::targetTree() const
     return targets_;
 }
 
-void VisualMappingPanel::setInputSource(std::function<QString()> input)
-{
-    inputText_ = std::move(input);
-}
-
 void VisualMappingPanel::refreshSoon(int delayMs)
 {
     stale_ = !isVisible();
@@ -301,9 +294,9 @@ void VisualMappingPanel::refreshSoon(int delayMs)
 
 void VisualMappingPanel::showLineage(const VisualLineage& lineage)
 {
-    if (inputText_) {
-        if (const QString input = inputText_(); input != shownInput_)
-            rebuildSourceTree(input);
+    if (lineage.sources && lineage.sources != shownSources_) {
+        shownSources_ = lineage.sources;
+        rebuildSourceTree(*shownSources_);
     }
     lineage_ = lineage;
     links_.clear();
@@ -325,96 +318,55 @@ QTreeWidgetItem* VisualMappingPanel::visibleSourceItem(const QString& path) cons
     return visibleAncestor(item);
 }
 
-void VisualMappingPanel::rebuildSourceTree(const QString& input)
+void VisualMappingPanel::rebuildSourceTree(const SourceFields& fields)
 {
-    shownInput_ = input;
     sources_->clear();
     sourceItems_.clear();
-    const QByteArray utf8 = input.toUtf8();
-    const mdsl::Json json = mdsl::Json::parse(utf8.constData(), utf8.constData() + utf8.size(), nullptr, false);
-    if (json.is_discarded()) {
+    if (fields.notJson) {
         hint_->setText(tr("The sample input is not valid JSON: its fields cannot be shown."));
         return;
     }
     retranslate();
-    auto typeName = [](const mdsl::Json& value) {
-        switch (value.type()) {
-        case mdsl::Json::value_t::object: return tr("object");
-        case mdsl::Json::value_t::array: return tr("array");
-        case mdsl::Json::value_t::string: return tr("string");
-        case mdsl::Json::value_t::boolean: return tr("boolean");
-        case mdsl::Json::value_t::null: return tr("null");
-        default: return tr("number");
+    auto typeName = [](SourceField::Kind kind) {
+        switch (kind) {
+        case SourceField::Kind::Object: return tr("object");
+        case SourceField::Kind::Array: return tr("array");
+        case SourceField::Kind::String: return tr("string");
+        case SourceField::Kind::Boolean: return tr("boolean");
+        case SourceField::Kind::Null: return tr("null");
+        case SourceField::Kind::Number: return tr("number");
+        case SourceField::Kind::MoreFields:
+        case SourceField::Kind::Deeper: break;
         }
+        return QString();
     };
-    // The fields of a value: an object's members, or the members of its array's elements
-    // merged (the first value seen is the sample; nothing is copied).
-    using Fields = std::vector<std::pair<std::string, const mdsl::Json*>>;
-    auto fieldsOf = [](const mdsl::Json& value, mdsl::FieldPath& field) {
-        Fields fields;
-        if (value.is_object()) {
-            for (auto it = value.begin(); it != value.end(); ++it)
-                fields.emplace_back(it.key(), &it.value());
-            return fields;
+    // The fields were listed in a worker (sourcefields.cpp), bounded: parents come first.
+    std::vector<QTreeWidgetItem*> items;
+    items.reserve(fields.fields.size());
+    for (const SourceField& field : fields.fields) {
+        QTreeWidgetItem* parent = field.parent >= 0 ? items[std::size_t(field.parent)] : nullptr;
+        QTreeWidgetItem* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(sources_);
+        items.push_back(item);
+        if (field.kind == SourceField::Kind::Deeper || field.kind == SourceField::Kind::MoreFields) {
+            item->setText(0, field.kind == SourceField::Kind::Deeper ? tr("… deeper levels are not shown")
+                                     : field.size == 1 ? tr("… 1 more field not shown")
+                                                       : tr("… %1 more fields not shown").arg(field.size));
+            item->setFlags(Qt::ItemIsEnabled);
+            continue;
         }
-        if (!value.is_array())
-            return fields;
-        field.steps.push_back(mdsl::FieldStep::elements());
-        int read = 0;
-        for (const mdsl::Json& element : value) {
-            if (++read > kMaxMergedElements)
-                break;
-            if (!element.is_object())
-                continue;
-            for (auto it = element.begin(); it != element.end(); ++it)
-                if (std::none_of(fields.begin(), fields.end(), [&](const auto& f) { return f.first == it.key(); }))
-                    fields.emplace_back(it.key(), &it.value());
-        }
-        return fields;
-    };
-    // Iterative, and only so deep: a sample input may nest 10,000 levels; the tree shows the
-    // first kMaxShownDepth and says that the rest is not shown.
-    struct Pending {
-        QTreeWidgetItem* parent;
-        const mdsl::Json* value;
-        mdsl::FieldPath field;
-        int depth;
-    };
-    std::vector<Pending> pending{{nullptr, &json, mdsl::FieldPath{}, 0}};
-    while (!pending.empty()) {
-        Pending next = std::move(pending.back());
-        pending.pop_back();
-        mdsl::FieldPath container = next.field;
-        for (const auto& [key, value] : fieldsOf(*next.value, container)) {
-            mdsl::FieldPath field = container;
-            field.steps.push_back(mdsl::FieldStep::member(key));
-            const QString path = fromStd(field.text());
-            const QString name = fromStd(key);
-            QTreeWidgetItem* item = next.parent ? new QTreeWidgetItem(next.parent) : new QTreeWidgetItem(sources_);
-            item->setText(0, value->is_array() ? name + QStringLiteral("[]") : name);
-            item->setText(1, typeName(*value));
-            QString sample;
-            if (value->is_object())
-                sample = value->size() == 1 ? tr("1 field") : tr("%1 fields").arg(value->size());
-            else if (value->is_array())
-                sample = value->size() == 1 ? tr("1 item") : tr("%1 items").arg(value->size());
-            else
-                sample = fromStd(value->dump(-1, ' ', false, mdsl::Json::error_handler_t::replace));
-            item->setText(2, sample.size() > 48 ? sample.left(47) + QStringLiteral("…") : sample);
-            item->setToolTip(0, path);
-            item->setData(0, kPathRole, path);
-            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
-            sourceItems_.insert(path, item);
-            if (!value->is_object() && !value->is_array())
-                continue;
-            if (next.depth + 1 < kMaxShownDepth) {
-                pending.push_back({item, value, std::move(field), next.depth + 1});
-            } else if (!value->empty()) {
-                auto* more = new QTreeWidgetItem(item);
-                more->setText(0, tr("… deeper levels are not shown"));
-                more->setFlags(Qt::ItemIsEnabled);
-            }
-        }
+        const bool array = field.kind == SourceField::Kind::Array;
+        item->setText(0, array ? field.name + QStringLiteral("[]") : field.name);
+        item->setText(1, typeName(field.kind));
+        if (field.kind == SourceField::Kind::Object)
+            item->setText(2, field.size == 1 ? tr("1 field") : tr("%1 fields").arg(field.size));
+        else if (array)
+            item->setText(2, field.size == 1 ? tr("1 item") : tr("%1 items").arg(field.size));
+        else
+            item->setText(2, field.sample);
+        item->setToolTip(0, field.path);
+        item->setData(0, kPathRole, field.path);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+        sourceItems_.insert(field.path, item);
     }
     sources_->expandAll();
     sources_->resizeColumnToContents(0);
@@ -546,7 +498,8 @@ void VisualMappingPanel::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
-        shownInput_.clear();   // the types are words: rebuild the trees in the new language
+        if (shownSources_)   // the types are words: the trees again, in the new language
+            rebuildSourceTree(*shownSources_);
         refreshSoon(0);
     }
     QWidget::changeEvent(event);

@@ -32,8 +32,6 @@ public:
     explicit VisualMappingPanel(QWidget* parent = nullptr);
     ~VisualMappingPanel() override;
 
-    /// Where the panel reads the sample input when a lineage arrives.
-    void setInputSource(std::function<QString()> input);
     /// Asks for a refresh after `delayMs` (lineageWanted) while the panel is shown; a hidden
     /// panel asks when it is shown again.
     void refreshSoon(int delayMs = 250);
@@ -75,20 +73,18 @@ protected:
 
 private:
     friend class LinkArea;
-    void rebuildSourceTree(const QString& input);
+    void rebuildSourceTree(const SourceFields& fields);
     void rebuildTargetTree();
     void highlightRule(int index);
     void retranslate();
     [[nodiscard]] QTreeWidgetItem* visibleSourceItem(const QString& path) const;
-
-    std::function<QString()> inputText_;
 
     QLabel* hint_ = nullptr;
     SourceFieldTree* sources_ = nullptr;
     LinkArea* linkArea_ = nullptr;
     TargetTree* targets_ = nullptr;
     bool stale_ = true;             ///< the text or input changed while the panel was hidden
-    QString shownInput_;
+    std::shared_ptr<const SourceFields> shownSources_;   ///< the sample input's fields the tree shows
     VisualLineage lineage_;
     QList<QPair<int, QString>> links_;
     QHash<QString, QTreeWidgetItem*> sourceItems_;
