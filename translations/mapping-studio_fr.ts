@@ -1180,6 +1180,10 @@
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
+    <message>
+        <source>Loading %1 (%2)…</source>
+        <translation>Chargement de %1 (%2)…</translation>
+    </message>
 </context>
 <context>
     <name>studio::FindBar</name>
@@ -1641,6 +1645,62 @@
         <source>Production serves %1</source>
         <translation>La production sert %1</translation>
     </message>
+    <message>
+        <source>Indexing the sample input (%1)…</source>
+        <translation>Indexation de l’entrée d’exemple (%1)…</translation>
+    </message>
+    <message>
+        <source>Reading the pasted sample input (%1)…</source>
+        <translation>Lecture de l’entrée d’exemple collée (%1)…</translation>
+    </message>
+    <message>
+        <source>Rename Sample</source>
+        <translation>Renommer l’exemple</translation>
+    </message>
+    <message>
+        <source>Name of the sample input:</source>
+        <translation>Nom de l’entrée d’exemple :</translation>
+    </message>
+    <message>
+        <source>Remove Sample</source>
+        <translation>Supprimer l’exemple</translation>
+    </message>
+    <message>
+        <source>Remove the sample input “%1”? Its text is lost.</source>
+        <translation>Supprimer l’entrée d’exemple « %1 » ? Son texte sera perdu.</translation>
+    </message>
+    <message>
+        <source>The mapping's sample inputs: each is kept with the mapping, in its workspace file</source>
+        <translation>Les entrées d’exemple du mapping : chacune est conservée avec le mapping, dans son fichier d’espace de travail</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Exemples</translation>
+    </message>
+    <message>
+        <source>New Sample</source>
+        <translation>Nouvel exemple</translation>
+    </message>
+    <message>
+        <source>Duplicate Sample</source>
+        <translation>Dupliquer l’exemple</translation>
+    </message>
+    <message>
+        <source>Rename Sample…</source>
+        <translation>Renommer l’exemple…</translation>
+    </message>
+    <message>
+        <source>Remove Sample…</source>
+        <translation>Supprimer l’exemple…</translation>
+    </message>
+    <message>
+        <source>%1, 1 line, read-only</source>
+        <translation>%1, 1 ligne, en lecture seule</translation>
+    </message>
+    <message>
+        <source>%1, %2 lines, read-only</source>
+        <translation>%1, %2 lignes, en lecture seule</translation>
+    </message>
 </context>
 <context>
     <name>studio::ProblemsPanel</name>
@@ -1764,8 +1824,8 @@
         <translation>Fin de l’élément %1</translation>
     </message>
     <message>
-        <source>The mapping changed since this run was recorded: record again to debug the new text.</source>
-        <translation>Le mapping a changé depuis l’enregistrement de cette exécution : enregistrez à nouveau pour déboguer le nouveau texte.</translation>
+        <source>The mapping or its sample input changed since this run was recorded: record again to debug them as they are now.</source>
+        <translation>Le mapping ou son entrée d’exemple a changé depuis l’enregistrement de cette exécution : enregistrez à nouveau pour les déboguer tels qu’ils sont.</translation>
     </message>
     <message>
         <source>missing</source>
@@ -2227,22 +2287,6 @@
         <translation>nombre</translation>
     </message>
     <message>
-        <source>1 field</source>
-        <translation>1 champ</translation>
-    </message>
-    <message>
-        <source>%1 fields</source>
-        <translation>%1 champs</translation>
-    </message>
-    <message>
-        <source>1 item</source>
-        <translation>1 élément</translation>
-    </message>
-    <message>
-        <source>%1 items</source>
-        <translation>%1 éléments</translation>
-    </message>
-    <message>
         <source>Output</source>
         <translation>Sortie</translation>
     </message>
@@ -2277,6 +2321,76 @@
     <message>
         <source>… deeper levels are not shown</source>
         <translation>… les niveaux plus profonds ne sont pas affichés</translation>
+    </message>
+    <message>
+        <source>1 field</source>
+        <translation>1 champ</translation>
+    </message>
+    <message>
+        <source>%1 fields</source>
+        <translation>%1 champs</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 élément</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 éléments</translation>
+    </message>
+    <message>
+        <source>… 1 more field not shown</source>
+        <translation>… 1 autre champ non affiché</translation>
+    </message>
+    <message>
+        <source>… %1 more fields not shown</source>
+        <translation>… %1 autres champs non affichés</translation>
+    </message>
+</context>
+<context>
+    <name>studio::WorkspaceController</name>
+    <message>
+        <source>Sample 1</source>
+        <translation>Exemple 1</translation>
+    </message>
+    <message>
+        <source>Sample %1</source>
+        <translation>Exemple %1</translation>
+    </message>
+    <message>
+        <source>The workspace of %1 cannot be used (%2): starting afresh</source>
+        <translation>L’espace de travail de %1 est inutilisable (%2) : on repart de zéro</translation>
+    </message>
+    <message>
+        <source>The workspace was not saved: %1</source>
+        <translation>L’espace de travail n’a pas été enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>studio::Workspace</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MB</source>
+        <translation>le fichier dépasse %1 Mo</translation>
+    </message>
+    <message>
+        <source>not valid JSON (line %1, column %2): %3</source>
+        <translation>JSON non valide (ligne %1, colonne %2) : %3</translation>
+    </message>
+    <message>
+        <source>written by a newer Mapping Studio (format %1)</source>
+        <translation>écrit par une version plus récente de Mapping Studio (format %1)</translation>
+    </message>
+    <message>
+        <source>not a Mapping Studio workspace</source>
+        <translation>pas un espace de travail de Mapping Studio</translation>
+    </message>
+    <message>
+        <source>Sample %1</source>
+        <translation>Exemple %1</translation>
     </message>
 </context>
 </TS>

@@ -76,6 +76,8 @@ public:
     /// Sets (or changes the condition of) the breakpoint on a 1-based line.
     void setBreakpoint(int line, const QString& condition = QString());
     void removeBreakpoint(int line);
+    /// Replaces every breakpoint (lines past the end are dropped): another document's come.
+    void setBreakpoints(const QList<DebugBreakpoint>& breakpoints);
     [[nodiscard]] bool hasBreakpoint(int line) const;
     /// Marks the lines of [start, end) as the debugger's current rule; start < 0 clears.
     void setExecutionRange(int start, int end);

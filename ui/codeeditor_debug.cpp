@@ -53,6 +53,18 @@ void CodeEditor::setBreakpoint(int line, const QString& condition)
     emit breakpointsChanged();
 }
 
+void CodeEditor::setBreakpoints(const QList<DebugBreakpoint>& breakpoints)
+{
+    breakpoints_.clear();
+    for (const DebugBreakpoint& b : breakpoints) {
+        const QTextBlock block = document()->findBlockByNumber(b.line - 1);
+        if (block.isValid() && !hasBreakpoint(b.line))
+            breakpoints_.append({QTextCursor(block), b.condition.trimmed()});
+    }
+    gutter_->update();
+    emit breakpointsChanged();
+}
+
 void CodeEditor::removeBreakpoint(int line)
 {
     const auto removed = std::remove_if(breakpoints_.begin(), breakpoints_.end(),

@@ -3,6 +3,7 @@
 #include "codeeditor.h"
 #include "debuggerpanel.h"
 #include "previewcontroller.h"
+#include "previewpanel.h"
 #include "recordingdebugger.h"
 #include "windowcontext.h"
 
@@ -48,6 +49,12 @@ DebuggerController::DebuggerController(WindowContext& context, PreviewController
     // An edit makes the recording stale: its positions belong to the text it was made of.
     connect(editor->document(), &QTextDocument::contentsChanged, this, [this, editor] {
         if (recordedRevision_ >= 0 && editor->document()->revision() != recordedRevision_)
+            debugger_->markStale();
+    });
+
+    // So does another sample input: the run recorded was of the previous one.
+    connect(preview_.panel(), &PreviewPanel::inputEdited, this, [this] {
+        if (recordedRevision_ >= 0)
             debugger_->markStale();
     });
 

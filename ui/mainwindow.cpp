@@ -18,6 +18,7 @@
 #include "studioapp.h"
 #include "visualmappingcontroller.h"
 #include "windowcontext.h"
+#include "workspacecontroller.h"
 
 #include "mdsl/format.h"
 #include "mdsl/version.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent)
     // the files (the recovery offer above the editor).
     previewController_ = new PreviewController(*context_, preview_, problems_, this);
     files_ = new FilesController(*context_, *previewController_, this);
+    workspace_ = new WorkspaceController(*context_, *previewController_, *files_, this);
 
     // Left: the recovery offer, the editor, its find bar, the problems. Right: the side tabs.
     auto* editorBox = new QWidget(this);
@@ -152,7 +154,9 @@ MainWindow::~MainWindow()
     // A window destroyed is a deliberate end (closeEvent asked about unsaved text); only a
     // crash or a kill, which run no destructor, leaves a recovery file behind.
     files_->autoSaver()->clear();
+    workspace_->writeNow();   // a change made in the last second is kept too
     // The features go before the widgets they listen to, and before the context they hold.
+    delete workspace_;
     delete repro_;
     delete visualController_;
     delete debugger_;
@@ -378,10 +382,14 @@ void MainWindow::changeEvent(QEvent* event)
     QMainWindow::changeEvent(event);
 }
 
+QString MainWindow::documentName() const
+{
+    return path_.isEmpty() ? repro_->untitledName() : QFileInfo(path_).fileName();
+}
+
 void MainWindow::updateTitle()
 {
-    const QString name = path_.isEmpty() ? repro_->untitledName() : QFileInfo(path_).fileName();
-    setWindowTitle(tr("%1[*] — Mapping Studio").arg(name));
+    setWindowTitle(tr("%1[*] — Mapping Studio").arg(documentName()));
 }
 
 void MainWindow::updateCursorPosition()

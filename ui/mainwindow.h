@@ -29,6 +29,7 @@ class CodeEditor;
 class DebuggerController;
 class DebuggerPanel;
 class FilesController;
+class WorkspaceController;
 class FindBar;
 class MappingBackend;
 class PreviewController;
@@ -135,6 +136,9 @@ public:
 
     /// The features' controllers, for tests and embedding.
     [[nodiscard]] FilesController* filesController() const { return files_; }
+    [[nodiscard]] WorkspaceController* workspaceController() const { return workspace_; }
+    /// The document's name as the title shows it ("orders.mdsl", "Untitled", a repro bundle's).
+    [[nodiscard]] QString documentName() const;
     [[nodiscard]] PreviewController* previewController() const { return previewController_; }
     [[nodiscard]] DebuggerController* debuggerController() const { return debugger_; }
     [[nodiscard]] VisualMappingController* visualMappingController() const { return visualController_; }
@@ -181,6 +185,7 @@ private:
     // The features, child QObjects of the window.
     PreviewController* previewController_ = nullptr;
     FilesController* files_ = nullptr;
+    WorkspaceController* workspace_ = nullptr;
     DebuggerController* debugger_ = nullptr;
     VisualMappingController* visualController_ = nullptr;
     ReproController* repro_ = nullptr;

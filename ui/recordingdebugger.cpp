@@ -94,7 +94,7 @@ std::shared_ptr<RecordingDebugger::Recorded> RecordingDebugger::makeRecording(co
     const std::string input = request.input.toStdString();
     std::shared_ptr<const mdsl::Json> parsed;
     try {
-        parsed = std::make_shared<const mdsl::Json>(mdsl::Json::parse(input));
+        parsed = std::make_shared<const mdsl::Json>(mdsl::parseJson(input));
     } catch (const mdsl::Json::parse_error&) {
         out->inputError = tr("The sample input is not valid JSON: fix it in the Preview tab, then record again.");
         return out;
@@ -345,7 +345,7 @@ void RecordingDebugger::updateState(const QString& message)
     s.message = message;
     s.stale = stale_;
     if (stale_)
-        s.message = tr("The mapping changed since this run was recorded: record again to debug the new text.");
+        s.message = tr("The mapping or its sample input changed since this run was recorded: record again to debug them as they are now.");
     const mdsl::debug::Recording* r = recorded_ ? recorded_->recording.get() : nullptr;
     if (!r || r->size() == 0) {
         state_ = s;

@@ -146,16 +146,13 @@ bool ReproController::openBundle(const QString& path)
         return false;
     close();
     const mdsl::ReproBundle& b = *parsed.bundle;
+    // The mapping is production's copy, not a file of ours: an unsaved, untitled document,
+    // whose workspace is the bundle's input alone (no pin, no breakpoints of another document).
+    files_.startUntitled(fromStd(b.mappingText), fromStd(b.input.dump(2, ' ', false, mdsl::Json::error_handler_t::replace)));
 
     bundlePath_ = QFileInfo(path).absoluteFilePath();
     bundle_ = b;
     production_ = b.production;
-    // The mapping is production's copy, not a file of ours: an unsaved, untitled document.
-    context_.setDocumentPath(QString());
-    preview_.panel()->setPinned(QString(), QString());
-    context_.editor()->setPlainText(fromStd(b.mappingText));
-    context_.editor()->document()->setModified(true);
-    preview_.setSampleInput(fromStd(b.input.dump(2, ' ', false, mdsl::Json::error_handler_t::replace)));
 
     // The bundle's flags and clock for this session; the saved settings stay the user's.
     savedFlags_ = context_.settings().flags;

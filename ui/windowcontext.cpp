@@ -75,6 +75,11 @@ void WindowContext::setDocumentPath(const QString& path)
     window_.updateTitle();
 }
 
+QString WindowContext::documentName() const
+{
+    return window_.documentName();
+}
+
 void WindowContext::updateTitle()
 {
     window_.updateTitle();

@@ -48,6 +48,8 @@ public:
     [[nodiscard]] QString documentPath() const;
     /// Makes `path` the document's path, and says so in the title.
     void setDocumentPath(const QString& path);
+    /// The document's name as the title shows it ("orders.mdsl", "Untitled", a repro bundle's).
+    [[nodiscard]] QString documentName() const;
     /// The title again (the document's name may have changed, e.g. a repro bundle closed).
     void updateTitle();
     /// Opens a file by its kind: a mapping, a sample input or a repro bundle.
