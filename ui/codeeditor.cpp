@@ -11,6 +11,7 @@
 #include <QContextMenuEvent>
 #include <QMouseEvent>
 #include <QApplication>
+#include <QFocusEvent>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QPainter>
@@ -485,6 +486,15 @@ void CodeEditor::keyPressEvent(QKeyEvent* event)
         complete();
     else if (completer_->popup()->isVisible() && !wordTyped)
         completer_->popup()->hide();
+}
+
+void CodeEditor::focusOutEvent(QFocusEvent* event)
+{
+    // Signature help belongs to the typing: it goes when the focus leaves for another widget
+    // (the completion list, shown while typing, keeps it).
+    if (!completer_->popup()->isVisible() && event->reason() != Qt::PopupFocusReason)
+        signatureHelp_->hide();
+    QPlainTextEdit::focusOutEvent(event);
 }
 
 void CodeEditor::paintGutter(QPaintEvent* event)
