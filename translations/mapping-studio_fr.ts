@@ -27,26 +27,6 @@
         <translation>Version %1 du langage.</translation>
     </message>
     <message>
-        <source>Source path from the sample input</source>
-        <translation>Chemin source tiré de l’entrée d’exemple</translation>
-    </message>
-    <message>
-        <source>Target path</source>
-        <translation>Chemin cible</translation>
-    </message>
-    <message>
-        <source>Name defined by let</source>
-        <translation>Nom défini par let</translation>
-    </message>
-    <message>
-        <source>Table</source>
-        <translation>Table</translation>
-    </message>
-    <message>
-        <source>Element of an array block (each … as)</source>
-        <translation>Élément d’un bloc de tableau (each … as)</translation>
-    </message>
-    <message>
         <source>Row of the table %1</source>
         <translation>Ligne de la table %1</translation>
     </message>
@@ -83,12 +63,36 @@
         <translation>défini ligne %1</translation>
     </message>
     <message>
-        <source>Keyword</source>
-        <translation>Mot-clé</translation>
-    </message>
-    <message>
         <source>→ line %1, column %2: %3</source>
         <translation>→ ligne %1, colonne %2 : %3</translation>
+    </message>
+    <message>
+        <source>(overloads: %1)</source>
+        <translation>(surcharges : %1)</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>element of an array block</source>
+        <translation>élément d’un bloc de tableau</translation>
+    </message>
+    <message>
+        <source>defined by let</source>
+        <translation>défini par let</translation>
+    </message>
+    <message>
+        <source>field of the sample input</source>
+        <translation>champ de l’entrée d’exemple</translation>
+    </message>
+    <message>
+        <source>target written on line %1</source>
+        <translation>cible écrite à la ligne %1</translation>
+    </message>
+    <message>
+        <source>keyword</source>
+        <translation>mot-clé</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1428,69 @@
     </message>
 </context>
 <context>
+    <name>studio::JsonError</name>
+    <message>
+        <source>the end of the text</source>
+        <translation>la fin du texte</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>une chaîne</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>une valeur</translation>
+    </message>
+    <message>
+        <source>not a value: a value is true, false, null, a number, a string, an object or an array</source>
+        <translation>pas une valeur : une valeur est true, false, null, un nombre, une chaîne, un objet ou un tableau</translation>
+    </message>
+    <message>
+        <source>a string has no closing quote</source>
+        <translation>une chaîne n’a pas de guillemet fermant</translation>
+    </message>
+    <message>
+        <source>a string holds a byte that is not UTF-8</source>
+        <translation>une chaîne contient un octet qui n’est pas de l’UTF-8</translation>
+    </message>
+    <message>
+        <source>a backslash in a string is followed by a character that cannot be escaped</source>
+        <translation>une barre oblique inverse dans une chaîne est suivie d’un caractère qui ne s’échappe pas</translation>
+    </message>
+    <message>
+        <source>\u in a string must be followed by 4 hexadecimal digits</source>
+        <translation>\u dans une chaîne doit être suivi de 4 chiffres hexadécimaux</translation>
+    </message>
+    <message>
+        <source>the control character %1 in a string must be escaped</source>
+        <translation>le caractère de contrôle %1 dans une chaîne doit être échappé</translation>
+    </message>
+    <message>
+        <source>a malformed number</source>
+        <translation>un nombre mal formé</translation>
+    </message>
+    <message>
+        <source>the number %1 is too large</source>
+        <translation>le nombre %1 est trop grand</translation>
+    </message>
+    <message>
+        <source>unexpected %1</source>
+        <translation>élément inattendu : %1</translation>
+    </message>
+    <message>
+        <source>%1 where %2 was expected</source>
+        <translation>%1 au lieu de %2</translation>
+    </message>
+    <message>
+        <source>%1, at '%2'</source>
+        <translation>%1, à « %2 »</translation>
+    </message>
+</context>
+<context>
     <name>studio::MappingBackend</name>
     <message>
         <source>line %1, column %2</source>
@@ -1436,6 +1503,14 @@
     <message>
         <source>No sample input yet: type one, load one or drop a JSON file.</source>
         <translation>Pas encore d’entrée d’exemple : saisissez-en une, chargez-en une ou déposez un fichier JSON.</translation>
+    </message>
+    <message>
+        <source>The sample input is not valid JSON: %1.</source>
+        <translation>L’entrée d’exemple n’est pas du JSON valide : %1.</translation>
+    </message>
+    <message>
+        <source>The sample input is not valid JSON (%1): %2.</source>
+        <translation>L’entrée d’exemple n’est pas du JSON valide (%1) : %2.</translation>
     </message>
 </context>
 <context>

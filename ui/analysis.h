@@ -125,6 +125,7 @@ struct PreviewResult {
     bool inputEmpty = false;
     int inputErrorLine = 0;
     int inputErrorColumn = 0;
+    QString inputErrorReason;   ///< the JSON parser's own message (worded when shown)
     EngineRun v1;
     EngineRun v2;
     ProductionAnswer production;

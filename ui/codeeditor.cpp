@@ -1,8 +1,7 @@
 #include "codeeditor.h"
 
+#include "signaturehelp.h"
 #include "syntaxrepository.h"
-
-#include "mdsl/catalog.h"
 
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
@@ -12,56 +11,19 @@
 #include <QContextMenuEvent>
 #include <QMouseEvent>
 #include <QApplication>
+#include <QFocusEvent>
 #include <QFontDatabase>
-#include <QHelpEvent>
+#include <QHeaderView>
 #include <QPainter>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QStandardItemModel>
 #include <QTextBlock>
-#include <QToolTip>
+#include <QTreeView>
 
 #include <climits>
 
 namespace studio {
-
-namespace {
-
-QString fromView(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-/// The catalog documentation of a function, as rich text for a tooltip.
-QString functionDoc(const QString& name)
-{
-    const QByteArray utf8 = name.toUtf8();
-    const auto entries = mdsl::findFunctions(std::string_view(utf8.constData(), std::size_t(utf8.size())));
-    QString html;
-    for (const mdsl::CatalogEntry* e : entries) {
-        if (!html.isEmpty())
-            html += QStringLiteral("<hr/>");
-        html += QStringLiteral("<p><code><b>%1</b></code></p><p>%2</p>")
-                    .arg(fromView(e->signature).toHtmlEscaped(), fromView(e->summary).toHtmlEscaped());
-        if (!e->missing.empty())
-            html += QStringLiteral("<p><i>%1</i> %2</p>")
-                        .arg(CodeEditor::tr("Missing or null:"), fromView(e->missing).toHtmlEscaped());
-        if (e->flag)
-            html += QStringLiteral("<p>%1</p>")
-                        .arg(CodeEditor::tr("Language version %1, flag <code>%2</code>.")
-                                 .arg(e->version)
-                                 .arg(fromView(mdsl::flagName(*e->flag))));
-        else
-            html += QStringLiteral("<p>%1</p>").arg(CodeEditor::tr("Language version %1.").arg(e->version));
-        if (!e->examples.empty() && !e->examples.front().isMapping)
-            html += QStringLiteral("<p><code>%1</code> → <code>%2</code></p>")
-                        .arg(fromView(e->examples.front().code).toHtmlEscaped(),
-                             fromView(e->examples.front().expected).toHtmlEscaped());
-    }
-    return html;
-}
-
-} // namespace
 
 bool isWordChar(QChar c)
 {
@@ -100,6 +62,8 @@ CodeEditor::CodeEditor(QWidget* parent)
     , gutter_(new LineNumberArea(this))
     , completer_(new QCompleter(this))
     , completionModel_(new QStandardItemModel(this))
+    , completionPopup_(new QTreeView)
+    , signatureHelp_(new SignatureHelp(this))
 {
     setEditorFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -107,6 +71,13 @@ CodeEditor::CodeEditor(QWidget* parent)
     applyTheme();
 
     completer_->setWidget(this);
+    // Two columns: the name, and what it is (a function's signature and summary, what a name
+    // holds, a keyword); the completer owns the view.
+    completionPopup_->setHeaderHidden(true);
+    completionPopup_->setRootIsDecorated(false);
+    completionPopup_->setUniformRowHeights(true);
+    completionPopup_->setTextElideMode(Qt::ElideRight);
+    completer_->setPopup(completionPopup_);
     completer_->setModel(completionModel_);
     completer_->setCompletionMode(QCompleter::PopupCompletion);
     completer_->setCaseSensitivity(Qt::CaseSensitive);
@@ -116,6 +87,11 @@ CodeEditor::CodeEditor(QWidget* parent)
     connect(this, &QPlainTextEdit::blockCountChanged, this, &CodeEditor::updateGutterWidth);
     connect(this, &QPlainTextEdit::updateRequest, this, &CodeEditor::updateGutter);
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeEditor::updateExtraSelections);
+    // Signature help follows the cursor while it is shown: the next argument, or gone after ')'.
+    connect(this, &QPlainTextEdit::cursorPositionChanged, this, [this] {
+        if (signatureHelp_->isVisible())
+            showSignatureHelp();
+    });
     updateGutterWidth();
     updateExtraSelections();
 }
@@ -316,57 +292,6 @@ QList<QTextEdit::ExtraSelection> CodeEditor::bracketSelections() const
     return out;
 }
 
-QString CodeEditor::hoverText(int position) const
-{
-    QStringList messages;
-    for (const Underline& u : underlines_) {
-        if (position >= u.cursor.selectionStart() && position < qMax(u.cursor.selectionEnd(), u.cursor.selectionStart() + 1)) {
-            messages.append(QStringLiteral("<p><b>%1</b> %2</p>").arg(u.problem.code, u.problem.message().toHtmlEscaped()));
-            // Where the problem comes from too ("first written here"): the other half of the story.
-            for (const RelatedProblem& r : u.problem.related)
-                messages.append(QStringLiteral("<p>&nbsp;&nbsp;%1</p>")
-                                    .arg(tr("→ line %1, column %2: %3").arg(r.line).arg(r.column).arg(r.message())
-                                             .toHtmlEscaped()));
-        }
-    }
-    if (!messages.isEmpty())
-        return messages.join(QString());
-
-    QTextCursor cursor(document());
-    cursor.setPosition(position);
-    const QString text = cursor.block().text();
-    int col = cursor.positionInBlock();
-    if (col >= text.size() || !isWordChar(text.at(col)))
-        return {};
-    int begin = col;
-    while (begin > 0 && isWordChar(text.at(begin - 1)))
-        --begin;
-    int end = col;
-    while (end < text.size() && isWordChar(text.at(end)))
-        ++end;
-    // A name right after '.' is a field of a path, not a function.
-    if (begin > 0 && (text.at(begin - 1) == QLatin1Char('.') || text.at(begin - 1) == QLatin1Char('$')))
-        return {};
-    const QString word = text.mid(begin, end - begin);
-    const QString name = nameDoc(word, cursor.block().position() + begin);
-    return name.isEmpty() ? functionDoc(word) : name;
-}
-
-bool CodeEditor::event(QEvent* event)
-{
-    if (event->type() == QEvent::ToolTip) {
-        auto* help = static_cast<QHelpEvent*>(event);
-        const QPoint inViewport = viewport()->mapFromGlobal(help->globalPos());
-        const QString text = hoverText(cursorForPosition(inViewport).position());
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(help->globalPos(), text, this);
-        return true;
-    }
-    return QPlainTextEdit::event(event);
-}
-
 void CodeEditor::selectRange(int start, int end)
 {
     QTextCursor cursor(document());
@@ -376,6 +301,32 @@ void CodeEditor::selectRange(int start, int end)
     setTextCursor(cursor);
     centerCursor();
     setFocus();
+}
+
+void CodeEditor::replaceAllText(const QString& text)
+{
+    // The cursor's token, found again by its place among the non-blank characters: reformatting
+    // only changes blanks around them.
+    const QString old = toPlainText();
+    const int position = textCursor().position();
+    int nonBlank = 0;
+    for (int i = 0; i < position && i < old.size(); ++i)
+        nonBlank += !old.at(i).isSpace();
+    const bool afterBlank = position == 0 || (position <= old.size() && old.at(position - 1).isSpace());
+    const int scroll = verticalScrollBar()->value();
+    QTextCursor cursor(document());
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(text);   // one edit: one undo step
+    int at = 0;
+    for (int seen = 0; at < text.size() && seen < nonBlank; ++at)
+        seen += !text.at(at).isSpace();
+    // A cursor in blanks goes to the start of the next token, not to the end of the previous one.
+    while (afterBlank && at < text.size() && text.at(at).isSpace())
+        ++at;
+    cursor.setPosition(at);
+    setTextCursor(cursor);
+    verticalScrollBar()->setValue(scroll);
+    ensureCursorVisible();
 }
 
 void CodeEditor::goToLine(int line)
@@ -503,7 +454,15 @@ void CodeEditor::keyPressEvent(QKeyEvent* event)
             break;
         }
     }
+    if (event->key() == Qt::Key_Escape && signatureHelp_->isVisible()) {
+        signatureHelp_->hide();
+        return;
+    }
     const bool ctrlSpace = event->key() == Qt::Key_Space && (event->modifiers() & Qt::ControlModifier);
+    if (ctrlSpace && (event->modifiers() & Qt::ShiftModifier)) {
+        showSignatureHelp();
+        return;
+    }
     if (ctrlSpace) {
         complete();
         return;
@@ -517,11 +476,8 @@ void CodeEditor::keyPressEvent(QKeyEvent* event)
     QPlainTextEdit::keyPressEvent(event);
 
     const QString typed = event->text();
-    if (typed == QLatin1String("(") || typed == QLatin1String(",")) {
+    if (typed == QLatin1String("(") || typed == QLatin1String(","))
         showSignatureHelp();
-    } else if (typed == QLatin1String(")")) {
-        QToolTip::hideText();
-    }
     // Completion follows typing after two word characters or a '.' that starts a path.
     bool afterDot = false;
     const QString word = wordBeforeCursor(&afterDot);
@@ -530,6 +486,15 @@ void CodeEditor::keyPressEvent(QKeyEvent* event)
         complete();
     else if (completer_->popup()->isVisible() && !wordTyped)
         completer_->popup()->hide();
+}
+
+void CodeEditor::focusOutEvent(QFocusEvent* event)
+{
+    // Signature help belongs to the typing: it goes when the focus leaves for another widget
+    // (the completion list, shown while typing, keeps it).
+    if (!completer_->popup()->isVisible() && event->reason() != Qt::PopupFocusReason)
+        signatureHelp_->hide();
+    QPlainTextEdit::focusOutEvent(event);
 }
 
 void CodeEditor::paintGutter(QPaintEvent* event)

@@ -13,6 +13,7 @@
 
 class QCompleter;
 class QPainter;
+class QTreeView;
 class QStandardItemModel;
 
 namespace KSyntaxHighlighting {
@@ -21,6 +22,8 @@ class Theme;
 } // namespace KSyntaxHighlighting
 
 namespace studio {
+
+class SignatureHelp;
 
 /// A character of a word of the DSL (identifiers, keywords): what hover and completion look at.
 bool isWordChar(QChar c);
@@ -57,11 +60,17 @@ public:
     /// Opens the completion popup for the word at the cursor (Ctrl+Space).
     void complete();
     [[nodiscard]] QCompleter* completer() const { return completer_; }
+    /// The signature of the call being typed, shown above the cursor after '(', ',' or an
+    /// accepted function completion, until the call's ')'.
+    [[nodiscard]] SignatureHelp* signatureHelp() const { return signatureHelp_; }
 
     /// Comments out the selected lines, or uncomments them when all are comments.
     void toggleComment();
     /// Selects [start, end) and scrolls it into view.
     void selectRange(int start, int end);
+    /// Replaces the whole text (Format Document) as one undo step; the cursor stays on the
+    /// same token and the view where it was.
+    void replaceAllText(const QString& text);
     /// Moves the cursor to a 1-based line.
     void goToLine(int line);
     /// Highlights these ranges as search matches (find/replace).
@@ -99,6 +108,7 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
     bool event(QEvent* event) override;
 
 private:
@@ -117,6 +127,9 @@ private:
     [[nodiscard]] std::vector<mdsl::ScopeName> namesAtCursor(int position = -1) const;
 
     void showSignatureHelp();
+    /// What a name visible at the cursor holds, in a few words, for the completion list.
+    [[nodiscard]] QString nameDetail(const mdsl::ScopeName& name) const;
+    void addCompletion(const QString& text, const QString& detail, const QString& tip = QString());
     [[nodiscard]] QString wordBeforeCursor(bool* afterDot) const;
     bool handleReturn();
     bool handleClosingBrace();
@@ -146,6 +159,8 @@ private:
 
     QCompleter* completer_ = nullptr;
     QStandardItemModel* completionModel_ = nullptr;
+    QTreeView* completionPopup_ = nullptr;   ///< name | detail (signature, kind, what it holds)
+    SignatureHelp* signatureHelp_ = nullptr;
     QStringList sourcePaths_;
     std::optional<mdsl::Analysis> analysis_;
 

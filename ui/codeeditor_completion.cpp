@@ -4,17 +4,19 @@
 // and after `name.` what that name holds (an element's fields, a table's rows).
 
 #include "codeeditor.h"
+#include "signaturehelp.h"
 #include "utf8text.h"
 
 #include "mdsl/catalog.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QHeaderView>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QStandardItemModel>
 #include <QTextBlock>
-#include <QToolTip>
+#include <QTreeView>
 
 namespace studio {
 
@@ -39,6 +41,19 @@ QString signatureOf(const QString& name)
     for (const mdsl::CatalogEntry* e : mdsl::findFunctions(std::string_view(utf8.constData(), std::size_t(utf8.size()))))
         lines.append(fromStd(e->signature));
     return lines.join(QLatin1Char('\n'));
+}
+
+/// A function's line in the completion list: its parameters and result, then its summary.
+QString functionDetail(std::string_view name)
+{
+    const auto entries = mdsl::findFunctions(name);
+    if (entries.empty())
+        return {};
+    QString signature = fromStd(entries.front()->signature);
+    signature.remove(0, qsizetype(name.size()));
+    if (entries.size() > 1)
+        signature += QLatin1Char(' ') + CodeEditor::tr("(overloads: %1)").arg(entries.size());
+    return signature + QStringLiteral(" — ") + fromStd(entries.front()->summary);
 }
 
 } // namespace
@@ -129,11 +144,7 @@ void CodeEditor::addNameCompletions(const QString& prefix)
     for (const mdsl::ScopeName& name : namesAtCursor()) {
         if (fromStd(name.name) != base)
             continue;
-        const auto add = [this](const QString& text, const QString& tip) {
-            auto* item = new QStandardItem(text);
-            item->setToolTip(tip);
-            completionModel_->appendRow(item);
-        };
+        const auto add = [this](const QString& text, const QString& detail) { addCompletion(text, detail); };
         for (const std::string& key : name.keys) {
             const QString k = fromStd(key);
             add(base + QLatin1Char('.') + (identifier.match(k).hasMatch() ? k : QLatin1Char('"') + k + QLatin1Char('"')),
@@ -150,17 +161,39 @@ void CodeEditor::addNameCompletions(const QString& prefix)
     }
 }
 
+void CodeEditor::addCompletion(const QString& text, const QString& detail, const QString& tip)
+{
+    auto* item = new QStandardItem(text);
+    auto* what = new QStandardItem(detail);
+    item->setToolTip(tip.isEmpty() ? detail : tip);
+    what->setToolTip(tip.isEmpty() ? detail : tip);
+    what->setForeground(palette().color(QPalette::PlaceholderText));
+    completionModel_->appendRow({item, what});
+}
+
+QString CodeEditor::nameDetail(const mdsl::ScopeName& name) const
+{
+    QStringList facts;
+    facts << (name.kind == mdsl::NameKind::Table     ? tr("table")
+              : name.kind == mdsl::NameKind::Element ? tr("element of an array block")
+                                                     : tr("defined by let"));
+    if (name.field)
+        facts << tr("reads %1").arg(fromStd(name.field->text()));
+    if (!name.keys.empty()) {
+        QStringList keys;
+        for (const std::string& key : name.keys)
+            keys << fromStd(key);
+        facts << tr("keys: %1").arg(keys.join(QStringLiteral(", ")));
+    }
+    return facts.join(QStringLiteral(" · "));
+}
+
 void CodeEditor::updateCompletionModel(const QString& prefix, bool afterDot)
 {
     completionModel_->clear();
-    const auto add = [this](const QString& text, const QString& tip) {
-        auto* item = new QStandardItem(text);
-        item->setToolTip(tip);
-        completionModel_->appendRow(item);
-    };
     if (afterDot) {
         for (const QString& p : sourcePaths_)
-            add(p, tr("Source path from the sample input"));
+            addCompletion(p, tr("field of the sample input"));
         return;
     }
     if (prefix.contains(QLatin1Char('.'))) {
@@ -178,7 +211,7 @@ void CodeEditor::updateCompletionModel(const QString& prefix, bool afterDot)
                                 entry.kind == mdsl::OutlineKind::ArrayBlock;
             if (target && t != prefix && !seen.contains(t)) {
                 seen.insert(t);
-                add(t, tr("Target path"));
+                addCompletion(t, tr("target written on line %1").arg(entry.range.start.line));
             }
         }
     }
@@ -187,16 +220,12 @@ void CodeEditor::updateCompletionModel(const QString& prefix, bool afterDot)
         if (seen.contains(n))
             continue;
         seen.insert(n);
-        add(n, visible.kind == mdsl::NameKind::Table     ? tr("Table")
-               : visible.kind == mdsl::NameKind::Element ? tr("Element of an array block (each … as)")
-                                                         : tr("Name defined by let"));
+        addCompletion(n, nameDetail(visible));
     }
-    for (const std::string_view f : mdsl::functionNames()) {
-        const QString n = fromStd(f);
-        add(n, signatureOf(n));
-    }
+    for (const std::string_view f : mdsl::functionNames())
+        addCompletion(fromStd(f), functionDetail(f), signatureOf(fromStd(f)));
     for (const QString& k : keywords())
-        add(k, tr("Keyword"));
+        addCompletion(k, tr("keyword"));
 }
 
 void CodeEditor::complete()
@@ -212,7 +241,12 @@ void CodeEditor::complete()
     completer_->popup()->setCurrentIndex(completer_->completionModel()->index(0, 0));
     QRect rect = cursorRect();
     rect.translate(viewportMargins().left(), 0);
-    rect.setWidth(completer_->popup()->sizeHintForColumn(0) + completer_->popup()->verticalScrollBar()->sizeHint().width() + 16);
+    // The names in full; the details as far as a readable width allows (elided, whole in the
+    // tooltip).
+    const int names = completer_->popup()->sizeHintForColumn(0) + 24;
+    const int details = qMin(completer_->popup()->sizeHintForColumn(1), fontMetrics().averageCharWidth() * 70);
+    completionPopup_->setColumnWidth(0, names);
+    rect.setWidth(names + details + completionPopup_->verticalScrollBar()->sizeHint().width() + 8);
     completer_->complete(rect);
 }
 
@@ -232,28 +266,13 @@ void CodeEditor::insertCompletion(const QString& completion)
 
 void CodeEditor::showSignatureHelp()
 {
-    // The innermost unclosed call before the cursor, on this line.
+    // The text before the cursor, as far back as a call's arguments go.
     const QTextCursor cursor = textCursor();
-    const QString before = cursor.block().text().left(cursor.positionInBlock());
-    int depth = 0;
-    for (int i = int(before.size()) - 1; i >= 0; --i) {
-        const QChar c = before.at(i);
-        if (c == QLatin1Char(')')) {
-            ++depth;
-        } else if (c == QLatin1Char('(')) {
-            if (depth-- > 0)
-                continue;
-            int begin = i;
-            while (begin > 0 && isWordChar(before.at(begin - 1)))
-                --begin;
-            const QString signature = signatureOf(before.mid(begin, i - begin));
-            if (signature.isEmpty())
-                break;
-            QToolTip::showText(viewport()->mapToGlobal(cursorRect().bottomLeft()), signature, this);
-            return;
-        }
-    }
-    QToolTip::hideText();
+    QTextCursor before(document());
+    before.setPosition(qMax(0, cursor.position() - 4000));
+    before.setPosition(cursor.position(), QTextCursor::KeepAnchor);
+    const QString text = before.selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+    signatureHelp_->showFor(openCallAt(text), cursorRect().translated(viewport()->pos()));
 }
 
 } // namespace studio

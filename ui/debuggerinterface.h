@@ -106,6 +106,9 @@ public:
     [[nodiscard]] virtual int writerOf(const QString& pointer) const = 0;
     /// The mapping was edited: the recording no longer matches its text.
     virtual void markStale() = 0;
+    /// The interface language changed: the state's words again in the new one (stateChanged
+    /// follows when they changed).
+    virtual void retranslate() {}
 
 signals:
     void stateChanged();

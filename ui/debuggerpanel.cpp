@@ -330,8 +330,10 @@ bool DebuggerPanel::eventFilter(QObject* watched, QEvent* event)
 
 void DebuggerPanel::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        debugger_->retranslate();   // its messages and labels: words of the state it shows
+    }
     QWidget::changeEvent(event);
 }
 

@@ -5,6 +5,7 @@
 
 #include "codeeditor.h"
 #include "largetextview.h"
+#include "filedialogs.h"
 #include "previewcontroller.h"
 #include "previewpanel.h"
 #include "reprocontroller.h"
@@ -17,7 +18,6 @@
 #include <QAction>
 #include <QDir>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -198,10 +198,8 @@ bool FilesController::saveAs(const QString& target)
     const QString current = context_.documentPath();
     QString path = target;
     if (path.isEmpty()) {
-        const QString suggested = current.isEmpty() || current.startsWith(QLatin1Char(':'))
-                                      ? QDir::home().filePath(current.isEmpty() ? QStringLiteral("untitled.mdsl") : QFileInfo(current).fileName())
-                                      : current;
-        path = QFileDialog::getSaveFileName(context_.window(), tr("Save Mapping"), suggested, tr("Mappings (*.mdsl);;All files (*)"));
+        const QString suggested = current.isEmpty() ? QStringLiteral("untitled.mdsl") : QFileInfo(current).fileName();
+        path = chooseFileToSave(context_.window(), tr("Save Mapping"), current, suggested, tr("Mappings (*.mdsl);;All files (*)"));
         if (path.isEmpty())
             return false;
     }
@@ -225,7 +223,8 @@ bool FilesController::loadInput(const QString& target)
 {
     QString path = target;
     if (path.isEmpty()) {
-        path = QFileDialog::getOpenFileName(context_.window(), tr("Load Sample Input"), QString(), tr("JSON files (*.json);;All files (*)"));
+        path = chooseFileToOpen(context_.window(), tr("Load Sample Input"), context_.documentPath(),
+                                tr("JSON files (*.json);;All files (*)"));
         if (path.isEmpty())
             return false;
     }
@@ -280,8 +279,8 @@ void FilesController::loadLargeInput(const QString& path)
 
 void FilesController::showOpenDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(context_.window(), tr("Open Mapping"), QString(),
-                                                      tr("Mappings (*.mdsl);;JSON sample inputs (*.json);;Repro bundles (*.mdslrepro);;All files (*)"));
+    const QString path = chooseFileToOpen(context_.window(), tr("Open Mapping"), context_.documentPath(),
+                                          tr("Mappings (*.mdsl);;JSON sample inputs (*.json);;Repro bundles (*.mdslrepro);;All files (*)"));
     if (!path.isEmpty())
         context_.openFile(path);
 }

@@ -422,12 +422,8 @@ bool MainWindow::formatDocument()
     const QString formatted = QString::fromUtf8(result.text.data(), qsizetype(result.text.size()));
     if (formatted == editor_->toPlainText())
         return true;
-    // One edit over the whole text: one undo step, and the cursor stays on its line.
-    const int line = editor_->textCursor().blockNumber();
-    QTextCursor cursor(editor_->document());
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(formatted);
-    editor_->goToLine(line + 1);
+    // One edit over the whole text: one undo step, and the cursor stays on its token.
+    editor_->replaceAllText(formatted);
     return true;
 }
 

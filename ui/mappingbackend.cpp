@@ -2,6 +2,7 @@
 #include "utf8text.h"
 
 #include "diagnosticmessages.h"
+#include "jsonerror.h"
 
 #include "mdsl/engine.h"
 #include "mdsl/jsondiff.h"
@@ -292,8 +293,15 @@ private:
         std::shared_ptr<const mdsl::Json> parsed;
         try {
             parsed = std::make_shared<const mdsl::Json>(mdsl::parseJson(utf8));
-        } catch (const mdsl::Json::parse_error& e) {
-            locateOffset(utf8, e.byte > 0 ? e.byte - 1 : 0, result.inputErrorLine, result.inputErrorColumn);
+        } catch (const mdsl::Json::exception& e) {
+            // The parser's reason, worded when shown; a parse error says where too (a number
+            // past a double's range does not: its line and column stay unknown).
+            if (const auto* parse = dynamic_cast<const mdsl::Json::parse_error*>(&e))
+                locateOffset(utf8, parse->byte > 0 ? parse->byte - 1 : 0, result.inputErrorLine, result.inputErrorColumn);
+            result.inputErrorReason = QString::fromUtf8(e.what());
+            // An unclosed string's message quotes the rest of the text: keep both ends of it.
+            if (result.inputErrorReason.size() > 1000)
+                result.inputErrorReason = result.inputErrorReason.left(500) + QStringLiteral("…") + result.inputErrorReason.right(200);
             result.inputError = inputErrorText(result);
             return nullptr;
         }
@@ -342,12 +350,17 @@ QString inputErrorText(const PreviewResult& result)
 {
     if (result.inputEmpty)
         return QCoreApplication::translate("studio::MappingBackend", "No sample input yet: type one, load one or drop a JSON file.");
+    const QString reason = JsonError::reason(result.inputErrorReason);
     if (result.inputErrorLine == 0)
-        return result.inputError;
+        return reason.isEmpty() ? result.inputError
+                                : QCoreApplication::translate("studio::MappingBackend", "The sample input is not valid JSON: %1.")
+                                      .arg(reason);
     const QString where = QCoreApplication::translate("studio::MappingBackend", "line %1, column %2")
                               .arg(result.inputErrorLine)
                               .arg(result.inputErrorColumn);
-    return QCoreApplication::translate("studio::MappingBackend", "The sample input is not valid JSON (%1).").arg(where);
+    if (reason.isEmpty())
+        return QCoreApplication::translate("studio::MappingBackend", "The sample input is not valid JSON (%1).").arg(where);
+    return QCoreApplication::translate("studio::MappingBackend", "The sample input is not valid JSON (%1): %2.").arg(where, reason);
 }
 
 QList<Problem> toProblems(const std::vector<mdsl::Diagnostic>& diagnostics, const QString& text)

@@ -2,12 +2,12 @@
 
 #include "analysisservice.h"
 #include "codeeditor.h"
+#include "filedialogs.h"
 #include "filescontroller.h"
 #include "previewpanel.h"
 #include "problemspanel.h"
 #include "windowcontext.h"
 
-#include <QFileDialog>
 #include <QLabel>
 #include <QTextCursor>
 
@@ -143,8 +143,8 @@ void PreviewController::choosePin()
         pinV1To(QString());
         return;
     }
-    const QString path = QFileDialog::getOpenFileName(context_.window(), tr("Pin V1 Side to File"), QString(),
-                                                      tr("Mappings (*.mdsl);;All files (*)"));
+    const QString path = chooseFileToOpen(context_.window(), tr("Pin V1 Side to File"), context_.documentPath(),
+                                          tr("Mappings (*.mdsl);;All files (*)"));
     if (!path.isEmpty())
         pinV1To(path);
 }

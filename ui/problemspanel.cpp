@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QStyle>
+#include <QStyledItemDelegate>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -33,6 +34,36 @@ QIcon severityIcon(ProblemSeverity severity)
     return QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation);
 }
 
+/// The message column wraps: a row is as tall as its message needs at the column's width.
+class WrappingMessageDelegate : public QStyledItemDelegate {
+public:
+    explicit WrappingMessageDelegate(QTreeWidget* tree)
+        : QStyledItemDelegate(tree)
+        , tree_(tree)
+    {
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        if (index.column() != kMessageColumn)
+            return size;
+        QStyleOptionViewItem o(option);
+        initStyleOption(&o, index);
+        // The style's text margins, as it lays out the text it paints.
+        const int margin = (tree_->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, tree_) + 1) * 2;
+        const int width = qMax(40, tree_->header()->sectionSize(kMessageColumn) - margin);
+        const QRect text = o.fontMetrics.boundingRect(QRect(0, 0, width, 0), Qt::TextWordWrap, o.text);
+        size.setHeight(qMax(size.height(), text.height() + 4));
+        return size;
+    }
+
+    static constexpr int kMessageColumn = 2;
+
+private:
+    QTreeWidget* tree_;
+};
+
 } // namespace
 
 QString problemsSummary(int errors, int warnings)
@@ -51,7 +82,10 @@ ProblemsPanel::ProblemsPanel(QWidget* parent)
 {
     tree_->setColumnCount(4);
     tree_->setRootIsDecorated(false);
-    tree_->setUniformRowHeights(true);
+    // Long messages wrap: rows differ in height, and are laid out again when the column resizes.
+    tree_->setUniformRowHeights(false);
+    tree_->setWordWrap(true);
+    tree_->setItemDelegate(new WrappingMessageDelegate(tree_));
     tree_->setAlternatingRowColors(true);
     tree_->setContextMenuPolicy(Qt::CustomContextMenu);
     tree_->header()->setStretchLastSection(false);
@@ -59,6 +93,10 @@ ProblemsPanel::ProblemsPanel(QWidget* parent)
     tree_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     tree_->header()->setSectionResizeMode(2, QHeaderView::Stretch);
     tree_->header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
+    connect(tree_->header(), &QHeaderView::sectionResized, tree_, [this](int section) {
+        if (section == WrappingMessageDelegate::kMessageColumn)
+            tree_->doItemsLayout();
+    });
     fixButton_->setEnabled(false);
 
     auto* bar = new QHBoxLayout;

@@ -45,7 +45,7 @@ std::vector<mdsl::debug::Breakpoint> engineBreakpoints(const QList<DebugBreakpoi
 
 struct RecordingDebugger::Recorded {
     std::unique_ptr<mdsl::debug::Recording> recording;
-    QString inputError;
+    bool inputInvalid = false;   ///< the sample input is not JSON: nothing was recorded
     bool v1 = false;
     std::vector<int> positions;   ///< byte offset of the UTF-8 text -> document position
 };
@@ -96,7 +96,7 @@ std::shared_ptr<RecordingDebugger::Recorded> RecordingDebugger::makeRecording(co
     try {
         parsed = std::make_shared<const mdsl::Json>(mdsl::parseJson(input));
     } catch (const mdsl::Json::parse_error&) {
-        out->inputError = tr("The sample input is not valid JSON: fix it in the Preview tab, then record again.");
+        out->inputInvalid = true;
         return out;
     }
     std::string text = request.text.toStdString();
@@ -153,16 +153,19 @@ void RecordingDebugger::showStop(const mdsl::debug::Stop& stop, bool forward)
     if (stop.reason == mdsl::debug::StopReason::Cancelled)
         return;
     const mdsl::debug::Recording& r = *recorded_->recording;
-    QString message;
+    const int line = r.lineOf(stop.event);
+    Message message;
     if (stop.reason == mdsl::debug::StopReason::End)
-        message = forward ? tr("End of the run: no breakpoint ahead.") : tr("Start of the run: no breakpoint before.");
+        message = [forward] { return forward ? tr("End of the run: no breakpoint ahead.") : tr("Start of the run: no breakpoint before."); };
     else if (!stop.conditionError.empty())
-        message = tr("Stopped at the breakpoint on line %1: its condition is wrong (%2).")
-                      .arg(r.lineOf(stop.event))
-                      .arg(DiagnosticMessages::translateCondition(stop.conditionError));
+        message = [line, error = stop.conditionError] {
+            return tr("Stopped at the breakpoint on line %1: its condition is wrong (%2).")
+                .arg(line)
+                .arg(DiagnosticMessages::translateCondition(error));
+        };
     else
-        message = tr("Stopped at the breakpoint on line %1.").arg(r.lineOf(stop.event));
-    moveTo(stop.event, message);
+        message = [line] { return tr("Stopped at the breakpoint on line %1.").arg(line); };
+    moveTo(stop.event, std::move(message));
 }
 
 void RecordingDebugger::finishRecording(std::shared_ptr<Recorded> recorded)
@@ -175,18 +178,21 @@ void RecordingDebugger::finishRecording(std::shared_ptr<Recorded> recorded)
     const mdsl::debug::Recording* r = recorded_->recording.get();
     if (!r) {
         current_ = 0;
-        updateState(recorded_->inputError);
+        if (recorded_->inputInvalid)
+            updateState([] { return tr("The sample input is not valid JSON: fix it in the Preview tab, then record again."); });
+        else
+            updateState({});
         return;
     }
-    QString message;
+    Message message;
     if (r->result().status == mdsl::RunStatus::Invalid)
-        message = tr("The mapping has errors and did not run: see the Problems list.");
+        message = [] { return tr("The mapping has errors and did not run: see the Problems list."); };
     else if (!r->firstStop())
-        message = tr("This run wrote nothing: the mapping has no rules to step through.");
+        message = [] { return tr("This run wrote nothing: the mapping has no rules to step through."); };
     else if (r->truncated())
-        message = tr("Only the first %L1 events of this run were recorded.").arg(r->size());
+        message = [size = r->size()] { return tr("Only the first %L1 events of this run were recorded.").arg(size); };
     current_ = r->firstStop().value_or(0);
-    updateState(message);
+    updateState(std::move(message));
 }
 
 bool RecordingDebugger::canPerform(DebugAction action) const
@@ -242,7 +248,7 @@ void RecordingDebugger::perform(DebugAction action, int cursorLine)
     const std::optional<std::size_t> to = target(action, cursorLine);
     if (!to) {
         if (action == DebugAction::RunToCursor)
-            updateState(tr("The rule at line %1 does not run after this point.").arg(cursorLine));
+            updateState([cursorLine] { return tr("The rule at line %1 does not run after this point.").arg(cursorLine); });
         return;
     }
     moveTo(*to);
@@ -256,10 +262,10 @@ void RecordingDebugger::goToEvent(int event)
     moveTo(std::size_t(event));
 }
 
-void RecordingDebugger::moveTo(std::size_t event, const QString& message)
+void RecordingDebugger::moveTo(std::size_t event, Message message)
 {
     current_ = event;
-    updateState(message);
+    updateState(std::move(message));
 }
 
 void RecordingDebugger::setBreakpoints(const QList<DebugBreakpoint>& breakpoints)
@@ -281,7 +287,12 @@ void RecordingDebugger::markStale()
         return;
     supersede();
     stale_ = true;
-    updateState(state_.message);
+    updateState(message_);
+}
+
+void RecordingDebugger::retranslate()
+{
+    updateState(message_);
 }
 
 int RecordingDebugger::position(std::uint32_t byteOffset) const
@@ -339,10 +350,11 @@ QString RecordingDebugger::describeEvent(std::size_t i) const
     return {};
 }
 
-void RecordingDebugger::updateState(const QString& message)
+void RecordingDebugger::updateState(Message message)
 {
+    message_ = std::move(message);
     DebugState s;
-    s.message = message;
+    s.message = message_ ? message_() : QString();
     s.stale = stale_;
     if (stale_)
         s.message = tr("The mapping or its sample input changed since this run was recorded: record again to debug them as they are now.");

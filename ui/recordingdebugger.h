@@ -10,6 +10,7 @@
 
 #include "mdsl/debug.h"
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -35,6 +36,7 @@ public:
     void setBreakpoints(const QList<DebugBreakpoint>& breakpoints) override;
     [[nodiscard]] int writerOf(const QString& pointer) const override;
     void markStale() override;
+    void retranslate() override;
 
     /// Waits for a recording being made (tests, benchmarks).
     void waitForRecording();
@@ -50,8 +52,10 @@ private:
     /// Continues (forward or back) in the background: conditions are evaluated there.
     void startSearch(bool forward);
     void showStop(const mdsl::debug::Stop& stop, bool forward);
-    void moveTo(std::size_t event, const QString& message = QString());
-    void updateState(const QString& message);
+    /// The state's message, made again when the language changes.
+    using Message = std::function<QString()>;
+    void moveTo(std::size_t event, Message message = {});
+    void updateState(Message message);
     [[nodiscard]] std::optional<std::size_t> target(DebugAction action, int cursorLine) const;
     [[nodiscard]] int position(std::uint32_t byteOffset) const;
     [[nodiscard]] QString describeEvent(std::size_t i) const;
@@ -66,6 +70,7 @@ private:
     bool stale_ = false;
     QList<DebugBreakpoint> breakpoints_;
     DebugState state_;
+    Message message_;
     /// The output after cachedEvent_: stepping forward replays only the events in between.
     std::optional<mdsl::Json> cachedOutput_;
     std::size_t cachedEvent_ = 0;

@@ -11,6 +11,7 @@
 #include "utf8text.h"
 
 #include "codeeditor.h"
+#include "filedialogs.h"
 #include "filescontroller.h"
 #include "previewcontroller.h"
 #include "previewpanel.h"
@@ -23,7 +24,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
@@ -74,8 +74,8 @@ ReproController::ReproController(WindowContext& context, FilesController& files,
 {
     connect(exportAction_, &QAction::triggered, this, &ReproController::showExportDialog);
     connect(loadProductionAction_, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(context_.window(), tr("Load Production Output"), QString(),
-                                                          tr("JSON files (*.json);;All files (*)"));
+        const QString path = chooseFileToOpen(context_.window(), tr("Load Production Output"), context_.documentPath(),
+                                              tr("JSON files (*.json);;All files (*)"));
         if (!path.isEmpty())
             loadProductionOutput(path);
     });
@@ -278,9 +278,8 @@ void ReproController::showExportDialog()
     const QString base = !documentPath.isEmpty()           ? QFileInfo(documentPath).completeBaseName()
                          : !bundlePath_.isEmpty() ? QFileInfo(bundlePath_).completeBaseName()
                                                          : QStringLiteral("untitled");
-    QString path = QFileDialog::getSaveFileName(context_.window(), tr("Export Repro Bundle"),
-                                                QDir::home().filePath(base + QStringLiteral(".mdslrepro")),
-                                                tr("Repro bundles (*.mdslrepro);;All files (*)"));
+    QString path = chooseFileToSave(context_.window(), tr("Export Repro Bundle"), documentPath.isEmpty() ? bundlePath_ : documentPath,
+                                    base + QStringLiteral(".mdslrepro"), tr("Repro bundles (*.mdslrepro);;All files (*)"));
     if (path.isEmpty())
         return;
     if (!isBundleFile(path))

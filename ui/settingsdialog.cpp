@@ -1,12 +1,13 @@
 #include "settingsdialog.h"
 
+#include "filedialogs.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFontComboBox>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -14,6 +15,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -104,9 +106,15 @@ QWidget* SettingsDialog::makeFlagsPage()
     fileRow->addWidget(export_);
     fileRow->addStretch(1);
     layout->addLayout(fileRow);
-    messages_ = new QLabel(page);
-    messages_->setWordWrap(true);
-    messages_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A box of a few lines that scrolls: however many or long the messages of an import, the
+    // dialog keeps its size.
+    messages_ = new QPlainTextEdit(page);
+    messages_->setReadOnly(true);
+    messages_->setFrameShape(QFrame::NoFrame);
+    messages_->setBackgroundRole(QPalette::Window);
+    messages_->viewport()->setAutoFillBackground(false);
+    messages_->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    messages_->setFixedHeight(messages_->fontMetrics().lineSpacing() * 4 + int(2 * messages_->document()->documentMargin()));
     layout->addWidget(messages_);
 
     routingTitle_ = new QLabel(page);
@@ -321,11 +329,11 @@ bool SettingsDialog::importFlags(const QString& path)
     QStringList lines = result.messages;
     if (!result.ok) {
         lines.prepend(tr("The flag file was not imported:"));
-        messages_->setText(lines.join(QLatin1Char('\n')));
+        messages_->setPlainText(lines.join(QLatin1Char('\n')));
         return false;
     }
     lines.prepend(tr("Imported %1.").arg(QDir::toNativeSeparators(path)));
-    messages_->setText(lines.join(QLatin1Char('\n')));
+    messages_->setPlainText(lines.join(QLatin1Char('\n')));
     settings_.flags = result.flags;
     loading_ = true;
     for (const mdsl::Flag flag : mdsl::kAllFlags)
@@ -339,26 +347,25 @@ bool SettingsDialog::importFlags(const QString& path)
 bool SettingsDialog::exportFlags(const QString& path)
 {
     const QString error = writeFlagFile(path, settings_.flags);
-    messages_->setText(error.isEmpty() ? tr("Exported %1.").arg(QDir::toNativeSeparators(path))
+    messages_->setPlainText(error.isEmpty() ? tr("Exported %1.").arg(QDir::toNativeSeparators(path))
                                        : tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), error));
     return error.isEmpty();
 }
 
 QString SettingsDialog::chooseImportFile(QWidget* parent)
 {
-    return QFileDialog::getOpenFileName(parent, tr("Import Flag File"), QString(),
-                                        tr("YAML files (*.yaml *.yml);;All files (*)"));
+    return chooseFileToOpen(parent, tr("Import Flag File"), QString(), tr("YAML files (*.yaml *.yml);;All files (*)"));
 }
 
 QString SettingsDialog::chooseExportFile(QWidget* parent)
 {
-    return QFileDialog::getSaveFileName(parent, tr("Export Flag File"), QStringLiteral("flags.yaml"),
-                                        tr("YAML files (*.yaml *.yml);;All files (*)"));
+    return chooseFileToSave(parent, tr("Export Flag File"), QString(), QStringLiteral("flags.yaml"),
+                            tr("YAML files (*.yaml *.yml);;All files (*)"));
 }
 
 QString SettingsDialog::importMessages() const
 {
-    return messages_->text();
+    return messages_->toPlainText();
 }
 
 void SettingsDialog::reject()

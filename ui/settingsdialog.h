@@ -16,6 +16,7 @@ class QDateTimeEdit;
 class QDialogButtonBox;
 class QFontComboBox;
 class QLabel;
+class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
@@ -83,7 +84,7 @@ private:
     QPushButton* deleteProfile_ = nullptr;
     QPushButton* import_ = nullptr;
     QPushButton* export_ = nullptr;
-    QLabel* messages_ = nullptr;
+    QPlainTextEdit* messages_ = nullptr;   ///< import/export messages, in a box of fixed height
 
     QLabel* themeLabel_ = nullptr;
     QComboBox* theme_ = nullptr;

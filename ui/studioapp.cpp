@@ -68,6 +68,13 @@ bool installTranslation(const QString& localeName)
 
 namespace {
 
+/// The colour `amount` of the way from `from` to `to`.
+QColor blend(const QColor& from, const QColor& to, double amount)
+{
+    const auto mix = [amount](int a, int b) { return int(a + (b - a) * amount + 0.5); };
+    return QColor(mix(from.red(), to.red()), mix(from.green(), to.green()), mix(from.blue(), to.blue()));
+}
+
 /// A whole-window palette in the colours of an editor theme, so a dark editor does not sit in
 /// a light window.
 QPalette paletteFromTheme(const KSyntaxHighlighting::Theme& theme, bool dark)
@@ -92,9 +99,11 @@ QPalette paletteFromTheme(const KSyntaxHighlighting::Theme& theme, bool dark)
     p.setColor(QPalette::HighlightedText, Qt::white);
     p.setColor(QPalette::Link, QColor(0x29, 0x80, 0xb9));
     p.setColor(QPalette::Mid, dark ? window.lighter(130) : window.darker(130));
-    p.setColor(QPalette::Disabled, QPalette::Text, dark ? text.darker(180) : text.lighter(300));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, dark ? text.darker(180) : text.lighter(300));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, dark ? text.darker(180) : text.lighter(300));
+    // Disabled text half way to its background: lighter() of a near-black text stays near
+    // black, and a disabled button looked enabled in the light theme.
+    p.setColor(QPalette::Disabled, QPalette::Text, blend(text, base, 0.55));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, blend(text, window, 0.55));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, blend(text, button, 0.55));
     return p;
 }
 

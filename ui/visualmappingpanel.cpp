@@ -511,6 +511,11 @@ void VisualMappingPanel::retranslate()
                       "Click a line or a target to select its rule in the editor."));
     sources_->setHeaderLabels({tr("Input field"), tr("Type"), tr("Sample value")});
     targets_->setHeaderLabels({tr("Target"), tr("Rule")});
+    // The targets' root is the tree's only word not from the mapping: now, even while hidden.
+    if (QTreeWidgetItem* root = targetItems_.value(QString())) {
+        root->setText(0, tr("Output"));
+        root->setToolTip(0, tr("The output document: drop a field here to add a rule at the top level."));
+    }
 }
 
 } // namespace studio
