@@ -13,6 +13,7 @@
 #include "previewcontroller.h"
 #include "previewpanel.h"
 #include "problemspanel.h"
+#include "migratecontroller.h"
 #include "reprocontroller.h"
 #include "settingsdialog.h"
 #include "studioapp.h"
@@ -131,6 +132,7 @@ MainWindow::MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent)
 
     visualController_ = new VisualMappingController(*context_, *previewController_, this);
     repro_ = new ReproController(*context_, *files_, *previewController_, this);
+    migrate_ = new MigrateController(*context_, *files_, *previewController_, this);
     connect(files_, &FilesController::documentReplaced, repro_, &ReproController::close);
     createActions();
     createMenus();
@@ -153,6 +155,7 @@ MainWindow::~MainWindow()
     // crash or a kill, which run no destructor, leaves a recovery file behind.
     files_->autoSaver()->clear();
     // The features go before the widgets they listen to, and before the context they hold.
+    delete migrate_;
     delete repro_;
     delete visualController_;
     delete debugger_;
@@ -270,6 +273,7 @@ void MainWindow::createMenus()
     fileMenu_->addAction(a.loadInput);
     fileMenu_->addSeparator();
     fileMenu_->addActions(repro_->actions());
+    fileMenu_->addAction(migrate_->action());
     fileMenu_->addSeparator();
     fileMenu_->addAction(a.quit);
 
@@ -359,6 +363,7 @@ void MainWindow::retranslate()
     files_->retranslate();
     previewController_->retranslate();
     repro_->retranslate();
+    migrate_->retranslate();
     updateProfilesMenu();
     updateTitle();
     updateCursorPosition();

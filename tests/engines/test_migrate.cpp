@@ -177,6 +177,10 @@ private slots:
         const mdsl::MigrationResult m = mdsl::migrateToVersion2("x <- 1\n", {mdsl::Flags(), "customer-export"});
         QCOMPARE(m.outcome, MigrationOutcome::Migrated);
         QCOMPARE(m.text, std::string("mapping \"customer-export\" version 2\nx <- 1\n"));
+        // A file name that is not UTF-8 still names the mapping.
+        const mdsl::MigrationResult odd = mdsl::migrateToVersion2("x <- 1\n", {mdsl::Flags(), "caf\xe9 \"v1\""});
+        QCOMPARE(odd.outcome, MigrationOutcome::Migrated);
+        QCOMPARE(odd.text, std::string("mapping \"caf\xef\xbf\xbd \\\"v1\\\"\" version 2\nx <- 1\n"));
     }
 
     void onlyTheFeaturesWhoseFlagsAreOnAreUsed()

@@ -104,7 +104,10 @@ public:
                 change(MigrationChangeKind::Header, line, line, "the header gets `version 2`", "header.added");
             }
         } else {
-            const std::string header = "mapping " + Json(name.empty() ? std::string("untitled") : name).dump() + " version 2";
+            // A file name is any bytes: what is not UTF-8 becomes U+FFFD rather than an exception.
+            const std::string quotedName = Json(name.empty() ? std::string("untitled") : name)
+                                               .dump(-1, ' ', false, Json::error_handler_t::replace);
+            const std::string header = "mapping " + quotedName + " version 2";
             out += header + "\n";
             change(MigrationChangeKind::Header, 1, 1, "a header `" + header + "` is added (the document had none)",
                    "header.created", {header});
@@ -126,7 +129,7 @@ public:
             pos = end;
         }
         out += slice(pos, static_cast<std::uint32_t>(text_.size()));
-        std::sort(changes_.begin(), changes_.end(),
+        std::stable_sort(changes_.begin(), changes_.end(),
                   [](const MigrationChange& a, const MigrationChange& b) { return a.line < b.line; });
         return out;
     }
