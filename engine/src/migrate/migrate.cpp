@@ -41,11 +41,6 @@ struct RuleUnits {
     std::uint32_t end = 0;             ///< the rule's end, its same-line trailing comment included
 };
 
-bool sameSegment(const PathSegment& a, const PathSegment& b)
-{
-    return a.kind == b.kind && (a.kind == PathSegment::Kind::Field ? a.name == b.name : a.index == b.index);
-}
-
 bool isDefaultCall(const Expr& expr)
 {
     const auto* call = expr.tryAs<CallExpr>();
@@ -177,7 +172,7 @@ private:
         if (aEnd - a.starts[unit] != bEnd - b.starts[unit])
             return false;
         for (std::size_t k = 0; k < aEnd - a.starts[unit]; ++k)
-            if (!sameSegment(sa[a.starts[unit] + k], sb[b.starts[unit] + k]))
+            if (!migration::sameSegment(sa[a.starts[unit] + k], sb[b.starts[unit] + k]))
                 return false;
         return true;
     }

@@ -10,9 +10,17 @@
 
 namespace mdsl::migration {
 
-/// "" when `migrated` validates as version 2 under the flags and its normalized syntax tree,
-/// with object blocks flattened into prefixed targets and `a ?? b` read as `default(a, b)`,
-/// equals the original's (the header's name included); else why not, in English.
+/// The same field (by its decoded name: `a` and `"a"` are one field) or the same index.
+inline bool sameSegment(const ast::PathSegment& a, const ast::PathSegment& b)
+{
+    return a.kind == b.kind
+        && (a.kind == ast::PathSegment::Kind::Field ? a.name == b.name : a.index == b.index);
+}
+
+/// "" when `migrated` validates as version 2 under the flags and its syntax tree, with object
+/// blocks flattened into prefixed targets and `a ?? b` read as `default(a, b)`, means what
+/// the original's does, node by node (layout, comments and parentheses aside; the header's
+/// name included); else why not, in English.
 std::string checkEquivalent(const ast::Document& original, std::string_view migrated, const Flags& flags);
 
 } // namespace mdsl::migration
