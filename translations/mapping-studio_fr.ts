@@ -1514,6 +1514,157 @@
     </message>
 </context>
 <context>
+    <name>studio::MigrateController</name>
+    <message>
+        <source>Lines %1–%2</source>
+        <translation>Lignes %1–%2</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Ligne %1</translation>
+    </message>
+    <message>
+        <source>the header says `version 2` instead of `version 1`</source>
+        <translation>l’en-tête dit `version 2` au lieu de `version 1`</translation>
+    </message>
+    <message>
+        <source>the header gets `version 2`</source>
+        <translation>l’en-tête reçoit `version 2`</translation>
+    </message>
+    <message>
+        <source>a header %1 is added (the document had none)</source>
+        <translation>un en-tête %1 est ajouté (le document n’en avait pas)</translation>
+    </message>
+    <message>
+        <source>%1 rules under %2 become an object block</source>
+        <translation>%1 règles sous %2 deviennent un bloc objet</translation>
+    </message>
+    <message>
+        <source>%1 becomes %2</source>
+        <translation>%1 devient %2</translation>
+    </message>
+    <message>
+        <source>not rewritten: %1 rules under %2 stay separate, an object block needs the flag %3, which is off</source>
+        <translation>non réécrit : %1 règles sous %2 restent séparées, un bloc objet demande le drapeau %3, qui est désactivé</translation>
+    </message>
+    <message>
+        <source>not rewritten: %1 stays a call, `??` needs the flag %2, which is off</source>
+        <translation>non réécrit : %1 reste un appel, `??` demande le drapeau %2, qui est désactivé</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Migrate to V2</source>
+        <translation>Migrer vers V2</translation>
+    </message>
+    <message>
+        <source>Mappings (*.mdsl);;All files (*)</source>
+        <translation>Mappings (*.mdsl);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1:
+%2</source>
+        <translation>Impossible d’ouvrir %1 :
+%2</translation>
+    </message>
+    <message>
+        <source>%1 is already version 2: there is nothing to migrate.</source>
+        <translation>%1 est déjà en version 2 : il n’y a rien à migrer.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 has errors, so it is not migrated. Open it and fix them first:
+%2</source>
+        <translation>%1 contient des erreurs, il n’est donc pas migré. Ouvrez-le et corrigez-les d’abord :
+%2</translation>
+    </message>
+    <message>
+        <source>%1 is not migrated: production runs no version 2 mapping while the flag %2 is off (Settings).</source>
+        <translation>%1 n’est pas migré : la production n’exécute aucun mapping en version 2 tant que le drapeau %2 est désactivé (Paramètres).</translation>
+    </message>
+    <message>
+        <source>%1 is not migrated: %2</source>
+        <translation>%1 n’est pas migré : %2</translation>
+    </message>
+    <message>
+        <source>Migration</source>
+        <translation>Migration</translation>
+    </message>
+    <message>
+        <source>Migrated %1 to version 2: %2 changes (Migration tab), V1 side pinned to the original</source>
+        <translation>%1 migré en version 2 : %2 modifications (onglet Migration), côté V1 épinglé à l’original</translation>
+    </message>
+    <message>
+        <source>Check on a Corpus</source>
+        <translation>Vérifier sur un corpus</translation>
+    </message>
+    <message>
+        <source>NDJSON corpora (*.ndjson *.jsonl);;All files (*)</source>
+        <translation>Corpus NDJSON (*.ndjson *.jsonl);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+    <message>
+        <source>The corpus check stopped: %1</source>
+        <translation>La vérification sur le corpus s’est arrêtée : %1</translation>
+    </message>
+    <message>
+        <source>The original does not run on V1: the corpus cannot be compared.</source>
+        <translation>L’original ne s’exécute pas sur V1 : le corpus ne peut pas être comparé.</translation>
+    </message>
+    <message>
+        <source>This text does not run on V2: fix its problems, then check again.</source>
+        <translation>Ce texte ne s’exécute pas sur V2 : corrigez ses problèmes, puis vérifiez de nouveau.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 records differ (corpus lines %3): this text does not give what the original gives.</source>
+        <translation>%1 enregistrements sur %2 diffèrent (lignes du corpus %3) : ce texte ne donne pas ce que donne l’original.</translation>
+    </message>
+    <message>
+        <source>The corpus has no record to compare.</source>
+        <translation>Le corpus n’a aucun enregistrement à comparer.</translation>
+    </message>
+    <message>
+        <source>Identical on all %1 records: the original on V1 and this text on V2 give the same status and output.</source>
+        <translation>Identique sur les %1 enregistrements : l’original sur V1 et ce texte sur V2 donnent le même statut et la même sortie.</translation>
+    </message>
+    <message>
+        <source>%1 lines of the corpus are not valid input and were not run.</source>
+        <translation>%1 lignes du corpus ne sont pas une entrée valide et n’ont pas été exécutées.</translation>
+    </message>
+    <message>
+        <source>No migration yet: File &gt; Migrate to V2… rewrites a version 1 mapping as version 2.</source>
+        <translation>Aucune migration pour l’instant : Fichier &gt; Migrer vers V2… réécrit un mapping en version 1 en version 2.</translation>
+    </message>
+    <message>
+        <source>Migrated from %1. The preview's V1 side runs the original, its V2 side this text; line numbers are the original's.</source>
+        <translation>Migré depuis %1. Le côté V1 de l’aperçu exécute l’original, son côté V2 ce texte ; les numéros de ligne sont ceux de l’original.</translation>
+    </message>
+    <message>
+        <source>&amp;Migrate to V2…</source>
+        <translation>&amp;Migrer vers V2…</translation>
+    </message>
+    <message>
+        <source>Rewrite a version 1 mapping as version 2 and open it beside the original</source>
+        <translation>Réécrire un mapping en version 1 en version 2 et l’ouvrir à côté de l’original</translation>
+    </message>
+    <message>
+        <source>Check on a Corpus…</source>
+        <translation>Vérifier sur un corpus…</translation>
+    </message>
+    <message>
+        <source>Run the original on V1 and this text on V2 over every record of an NDJSON corpus</source>
+        <translation>Exécuter l’original sur V1 et ce texte sur V2 sur chaque enregistrement d’un corpus NDJSON</translation>
+    </message>
+</context>
+<context>
     <name>studio::PreviewController</name>
     <message>
         <source>The text changed since it was checked; try the fix again in a moment.</source>

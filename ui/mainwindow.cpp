@@ -13,6 +13,7 @@
 #include "previewcontroller.h"
 #include "previewpanel.h"
 #include "problemspanel.h"
+#include "migratecontroller.h"
 #include "reprocontroller.h"
 #include "settingsdialog.h"
 #include "studioapp.h"
@@ -133,6 +134,7 @@ MainWindow::MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent)
 
     visualController_ = new VisualMappingController(*context_, *previewController_, this);
     repro_ = new ReproController(*context_, *files_, *previewController_, this);
+    migrate_ = new MigrateController(*context_, *files_, *previewController_, this);
     connect(files_, &FilesController::documentReplaced, repro_, &ReproController::close);
     createActions();
     createMenus();
@@ -157,6 +159,7 @@ MainWindow::~MainWindow()
     workspace_->writeNow();   // a change made in the last second is kept too
     // The features go before the widgets they listen to, and before the context they hold.
     delete workspace_;
+    delete migrate_;
     delete repro_;
     delete visualController_;
     delete debugger_;
@@ -274,6 +277,7 @@ void MainWindow::createMenus()
     fileMenu_->addAction(a.loadInput);
     fileMenu_->addSeparator();
     fileMenu_->addActions(repro_->actions());
+    fileMenu_->addAction(migrate_->action());
     fileMenu_->addSeparator();
     fileMenu_->addAction(a.quit);
 
@@ -363,6 +367,7 @@ void MainWindow::retranslate()
     files_->retranslate();
     previewController_->retranslate();
     repro_->retranslate();
+    migrate_->retranslate();
     updateProfilesMenu();
     updateTitle();
     updateCursorPosition();

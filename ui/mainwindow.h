@@ -35,6 +35,7 @@ class MappingBackend;
 class PreviewController;
 class PreviewPanel;
 class ProblemsPanel;
+class MigrateController;
 class ReproController;
 class SettingsDialog;
 class VisualMappingController;
@@ -143,6 +144,8 @@ public:
     [[nodiscard]] DebuggerController* debuggerController() const { return debugger_; }
     [[nodiscard]] VisualMappingController* visualMappingController() const { return visualController_; }
     [[nodiscard]] ReproController* reproController() const { return repro_; }
+    /// File > Migrate to V2… and the Migration tab (MigrateController, docs/migration.md).
+    [[nodiscard]] MigrateController* migrateController() const { return migrate_; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -189,6 +192,7 @@ private:
     DebuggerController* debugger_ = nullptr;
     VisualMappingController* visualController_ = nullptr;
     ReproController* repro_ = nullptr;
+    MigrateController* migrate_ = nullptr;
 
     QMenu* fileMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;

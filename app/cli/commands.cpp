@@ -13,6 +13,7 @@ int runCompile(const std::vector<std::string>& args);
 int runLineage(const std::vector<std::string>& args);
 int runRepro(const std::vector<std::string>& args);
 int runTest(const std::vector<std::string>& args);
+int runMigrate(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands()
 {
@@ -24,6 +25,7 @@ const std::vector<Command>& commands()
         {"test", "run the tests kept beside a mapping (NAME.tests/ or NAME.tests.ndjson)", &runTest},
         {"lineage", "print the source paths each target of a mapping reads", &runLineage},
         {"repro", "replay a repro bundle and say whether production's output is reproduced", &runRepro},
+        {"migrate", "rewrite a version 1 mapping as version 2, proven on a corpus; or report adoption over a folder", &runMigrate},
         {"fmt", "format a mapping in the canonical layout (or check that it is)", &runFmt},
         {"functions", "print the function catalog (Markdown reference or JSON)", &runFunctions},
         {"query", "run a JSONPath query over a JSON document", &runQuery},

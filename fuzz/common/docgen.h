@@ -98,10 +98,18 @@ inline const std::vector<Function> kFunctions = {
 inline const std::vector<std::string> kBinary
     = { "+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "and", "or" };
 
+/// Targets that share prefixes (what the migration to version 2 groups into object blocks):
+/// fields, nested fields, a quoted name and array elements, never written both as a value
+/// and as a container.
+inline const std::vector<std::string> kSharedTargets
+    = { "c.a", "c.b", "c.d.x", "c.d.y", "c.d.e.w", "c.\"q-r\"", "e.x", "e.y", "l[1].x", "l[1].y", "l[0]" };
+
 template<class Source> class Generator {
 public:
-    explicit Generator(Source source)
+    /// With `sharedTargets`, most rules write one of kSharedTargets instead of r0, r1, ...
+    explicit Generator(Source source, bool sharedTargets = false)
         : random_(std::move(source))
+        , sharedTargets_(sharedTargets)
     {
     }
 
@@ -114,7 +122,7 @@ public:
             names_.push_back("t");
         }
         const int lets = random_.below(3);
-        const int rules = 1 + random_.below(4);
+        const int rules = 1 + random_.below(sharedTargets_ ? 7 : 4);
         std::vector<std::string> lines;
         for (int i = 0; i < lets; ++i) {
             const std::string name = "v" + std::to_string(i);
@@ -123,7 +131,9 @@ public:
         }
         for (int i = 0; i < rules; ++i) {
             std::string target = "r" + std::to_string(i);
-            if (chance(25))
+            if (sharedTargets_ && chance(75))
+                target = pick(kSharedTargets);
+            else if (chance(25))
                 target += ".sub";
             else if (chance(15))
                 target += "[" + std::to_string(random_.below(3)) + "]";
@@ -233,6 +243,7 @@ private:
     }
 
     Source random_;
+    bool sharedTargets_ = false;
     std::vector<std::string> names_;
 };
 
