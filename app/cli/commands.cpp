@@ -13,6 +13,7 @@ int runCompile(const std::vector<std::string>& args);
 int runLineage(const std::vector<std::string>& args);
 int runRepro(const std::vector<std::string>& args);
 int runTest(const std::vector<std::string>& args);
+int runLsp(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands()
 {
@@ -27,6 +28,7 @@ const std::vector<Command>& commands()
         {"fmt", "format a mapping in the canonical layout (or check that it is)", &runFmt},
         {"functions", "print the function catalog (Markdown reference or JSON)", &runFunctions},
         {"query", "run a JSONPath query over a JSON document", &runQuery},
+        {"lsp", "serve editors over the Language Server Protocol (Kate, Neovim, VS Code...)", &runLsp},
     };
     return table;
 }
