@@ -132,6 +132,19 @@ private slots:
         QCOMPARE(references["result"][0]["range"]["start"], json({{"line", 2}, {"character", 5}}));
         QCOMPARE(references["result"][1]["range"]["start"], json({{"line", 3}, {"character", 5}}));
 
+        // A change list with one bad change is refused whole: the text stays as it was.
+        client.notify("textDocument/didChange",
+                      {{"textDocument", {{"uri", kUri}, {"version", 3}}},
+                       {"contentChanges", json::array({{{"range", {{"start", {{"line", 0}, {"character", 0}}},
+                                                                   {"end", {{"line", 0}, {"character", 0}}}}},
+                                                        {"text", "zzz\n"}},
+                                                       {{"range", {{"start", "x"}}}, {"text", ""}}})}});
+        QVERIFY(client.notification("window/logMessage")["params"]["message"].get<std::string>().find("textDocument/didChange") == 0);
+        const json unchanged = client.request("textDocument/references",
+                                              {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 0}, {"character", 4}}},
+                                               {"context", {{"includeDeclaration", false}}}});
+        QCOMPARE(unchanged, json({{"jsonrpc", "2.0"}, {"id", unchanged["id"]}, {"result", references["result"]}}));
+
         // Cancellation: a request cancelled before it is answered gets -32800.
         client.writeRaw(LspClient::frame(R"({"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":77}})") +
                         LspClient::frame(R"({"jsonrpc":"2.0","id":77,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":")" +

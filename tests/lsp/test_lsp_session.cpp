@@ -299,6 +299,49 @@ private slots:
         client.notify("exit", nullptr);
         QCOMPARE(client.exitCode(), 0);
     }
+
+    void workspaceSampleAndRelatedLocations()
+    {
+        // The workspace file's first input wins over NAME.input.json.
+        QFile workspace(dir_.filePath(QStringLiteral("ws.workspace.json")));
+        QVERIFY(workspace.open(QIODevice::WriteOnly));
+        workspace.write(R"({"version": 1, "inputs": [{"name": "big", "path": "samples/big.json"}, {"name": "b", "input": {}}]})");
+        workspace.close();
+        QVERIFY(QDir(dir_.path()).mkpath(QStringLiteral("samples")));
+        QFile big(dir_.filePath(QStringLiteral("samples/big.json")));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        big.write(R"({"invoice": {"number": 1}})");
+        big.close();
+        QFile beside(dir_.filePath(QStringLiteral("ws.input.json")));
+        QVERIFY(beside.open(QIODevice::WriteOnly));
+        beside.write(R"({"other": 1})");
+        beside.close();
+
+        LspClient client;
+        QVERIFY(client.request("initialize", {{"processId", nullptr}, {"capabilities", json::object()}}).contains("result"));
+        const std::string uri = "file://" + dir_.path().toStdString() + "/ws.mdsl";
+        const std::string text = "let a = 1\nlet a = 2\nx <- .in\n";
+        client.notify("textDocument/didOpen", {{"textDocument", {{"uri", uri}, {"languageId", "mapping-dsl"}, {"version", 1}, {"text", text}}}});
+        const json published = client.diagnostics(uri, 1);
+        json e206;
+        for (const json& d : published["params"]["diagnostics"])
+            if (d["code"] == "E206")
+                e206 = d;
+        QVERIFY2(!e206.is_null(), published.dump().c_str());
+        QCOMPARE(e206["relatedInformation"][0]["location"]["uri"], json(uri));
+        QCOMPARE(e206["relatedInformation"][0]["location"]["range"], range(0, 4, 5));
+        const json completion = client.request("textDocument/completion",
+                                               {{"textDocument", {{"uri", uri}}}, {"position", position(2, 8)}});
+        QVERIFY2(hasLabel(completion, ".invoice.number") && !hasLabel(completion, ".other"), completion.dump().c_str());
+        // Without snippet support a function inserts its name and "(".
+        const json functions = client.request("textDocument/completion",
+                                              {{"textDocument", {{"uri", uri}}}, {"position", position(2, 5)}});
+        QCOMPARE(itemOf(functions, "upper")["textEdit"]["newText"], json("upper("));
+        QVERIFY(!itemOf(functions, "upper").contains("insertTextFormat"));
+        QVERIFY(client.request("shutdown", nullptr).contains("result"));
+        client.notify("exit", nullptr);
+        QCOMPARE(client.exitCode(), 0);
+    }
 };
 
 MDSL_TEST_MAIN(TestLspSession)

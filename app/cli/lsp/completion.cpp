@@ -96,14 +96,15 @@ public:
     {
     }
 
+    /// An item that inserts `insert` (its label when empty), as a snippet when `snippet`.
     void add(const std::string& label, int kind, const std::string& detail, Json documentation = nullptr,
-             std::string snippet = {})
+             const std::string& insert = {}, bool snippet = false)
     {
         if (!seen_.insert(label).second)
             return;
         Json item = {{"label", label}, {"kind", kind}, {"detail", detail},
-                     {"textEdit", {{"range", range_}, {"newText", snippet.empty() ? label : snippet}}}};
-        if (!snippet.empty())
+                     {"textEdit", {{"range", range_}, {"newText", insert.empty() ? label : insert}}}};
+        if (snippet)
             item["insertTextFormat"] = 2;
         if (!documentation.is_null())
             item["documentation"] = std::move(documentation);
@@ -227,10 +228,11 @@ Json completion(const Document& document, const mdsl::Analysis& analysis, std::u
         const std::string text = "```\n" + signaturesOf(function) + "\n```\n\n" + std::string(first.summary) + "\n\n" +
                                  availability(first);
         Json documentation = client.markdown ? Json{{"kind", "markdown"}, {"value", text}} : Json(std::string(first.summary));
-        std::string snippet;
+        std::string insert;
         if (!callFollows)
-            snippet = client.snippets ? snippetOf(first) : name + "(";
-        items.add(name, kItemFunction, std::string(first.signature), std::move(documentation), snippet);
+            insert = client.snippets ? snippetOf(first) : name + "(";
+        items.add(name, kItemFunction, std::string(first.signature), std::move(documentation), insert,
+                  client.snippets && !callFollows);
     }
     for (const std::string_view keyword : mdsl::keywords())
         items.add(std::string(keyword), kItemKeyword, "keyword");

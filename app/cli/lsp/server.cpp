@@ -110,8 +110,12 @@ void Server::readLoop()
             const Json& m = frame.message;
             if (frame.kind == Frame::Kind::Message && m.is_object() && m.contains("method") &&
                 m["method"] == "$/cancelRequest" && m.contains("params") && m["params"].is_object() &&
-                m["params"].contains("id") && validId(m["params"]["id"]))
+                m["params"].contains("id") && validId(m["params"]["id"])) {
+                // Cancellations of requests already answered are kept until this bound.
+                if (cancelled_.size() >= 4096)
+                    cancelled_.clear();
                 cancelled_.insert(idKey(m["params"]["id"]));
+            }
             queue_.push_back(std::move(frame));
         }
         queueReady_.notify_one();

@@ -90,9 +90,16 @@ void Server::didChange(const Json& params)
         throw RequestError{kInvalidParams, "\"contentChanges\" must be an array"};
     const Json& changes = params["contentChanges"];
     // Validate everything before changing anything: a bad change leaves the text as it was.
-    for (const Json& change : changes)
+    for (const Json& change : changes) {
         if (!change.is_object() || !change.contains("text") || !change["text"].is_string())
             throw RequestError{kInvalidParams, "each content change needs a \"text\" string"};
+        if (change.contains("range"))
+            for (const char* end : {"start", "end"}) {
+                const Json& position = objectMember(objectMember(change, "range"), end);
+                (void)integerMember(position, "line");
+                (void)integerMember(position, "character");
+            }
+    }
     for (const Json& change : changes) {
         const std::string& text = change["text"].get_ref<const std::string&>();
         if (!change.contains("range")) {
