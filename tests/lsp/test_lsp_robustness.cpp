@@ -7,6 +7,8 @@
 
 #include "lspclient.h"
 
+#include <tuple>
+
 namespace {
 
 json initializeParams()
@@ -72,6 +74,14 @@ private slots:
         QVERIFY2(parseErrors >= 5, messages.c_str());
         for (const char* expected : {"'abc'", "99999999999999999999", "not JSON", "deeper than 512"})
             QVERIFY2(messages.find(expected) != std::string::npos, messages.c_str());
+
+        // The long rest of a bad frame, with the next frame right behind it on its line.
+        client.writeRaw("Content-Length: 12\r\n\r\n{\"jsonrpc\": " + QByteArray(20000, 'x') +
+                        LspClient::frame(R"({"jsonrpc":"2.0","id":99,"method":"shutdown-probe"})"));
+        QVERIFY(isErrorResponse(client.waitFor([](const json& m) { return m.value("id", json()) == 99; }), -32601));
+        std::deque<json>& pending = client.received();
+        for (auto it = pending.begin(); it != pending.end();)
+            it = it->contains("error") && (*it)["id"].is_null() ? pending.erase(it) : std::next(it);
 
         // Valid JSON that is not a valid message.
         client.writeRaw(LspClient::frame("[1, 2]"));
@@ -155,6 +165,29 @@ private slots:
         QVERIFY(client.request("shutdown", nullptr).contains("result"));
         client.notify("exit", nullptr);
         QCOMPARE(client.exitCode(), 0);
+    }
+
+    void commandLine()
+    {
+        const auto run = [](const QStringList& args) {
+            QProcess process;
+            process.start(QStringLiteral(MDSL_CLI), args);
+            process.closeWriteChannel();
+            process.waitForFinished(20000);
+            return std::make_pair(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError()));
+        };
+        auto [code, text] = run({QStringLiteral("lsp"), QStringLiteral("--help")});
+        QCOMPARE(code, 0);
+        QVERIFY(text.contains(QStringLiteral("Language Server Protocol")));
+        std::tie(code, text) = run({QStringLiteral("lsp"), QStringLiteral("--debounce"), QStringLiteral("soon")});
+        QCOMPARE(code, 2);
+        QVERIFY2(text.contains(QStringLiteral("--debounce takes milliseconds")), qPrintable(text));
+        std::tie(code, text) = run({QStringLiteral("lsp"), QStringLiteral("extra")});
+        QCOMPARE(code, 2);
+        QVERIFY2(text.contains(QStringLiteral("unexpected argument 'extra'")), qPrintable(text));
+        // Standard input closed at once, before anything: the end of the input without shutdown.
+        std::tie(code, text) = run({QStringLiteral("lsp"), QStringLiteral("--stdio")});
+        QCOMPARE(code, 1);
     }
 
     void exitWithoutShutdown()

@@ -97,21 +97,19 @@ bool FrameReader::readLine(std::string& line, bool& tooLong)
     tooLong = false;
     for (;;) {
         const std::size_t newline = buffer_.find('\n', pos_);
+        const std::size_t end = newline == std::string::npos ? buffer_.size() : newline;
+        line.append(buffer_, pos_, end - pos_);
+        pos_ = newline == std::string::npos ? buffer_.size() : newline + 1;
+        // A line longer than any header: keep its end, where the next frame's header is when
+        // the line is the rest of a bad frame.
+        if (line.size() > kMaxHeaderLine) {
+            line.erase(0, line.size() - kMaxHeaderLine);
+            tooLong = true;
+        }
         if (newline != std::string::npos) {
-            const std::size_t take = std::min(newline - pos_, kMaxHeaderLine);
-            line.append(buffer_, pos_, take);
-            tooLong = tooLong || newline - pos_ > kMaxHeaderLine;
-            pos_ = newline + 1;
             if (!line.empty() && line.back() == '\r')
                 line.pop_back();
             return true;
-        }
-        // A line longer than any header: keep its start, drop the rest as it comes.
-        if (buffer_.size() - pos_ > kMaxHeaderLine) {
-            if (line.size() < kMaxHeaderLine)
-                line.append(buffer_, pos_, kMaxHeaderLine - line.size());
-            tooLong = true;
-            pos_ = buffer_.size();
         }
         if (!fill())
             return false;
@@ -153,13 +151,14 @@ Frame FrameReader::read()
         if (!sawHeader) {
             // After a bad frame, what follows may be the rest of its body: resynchronise on
             // the next Content-Length header, wherever it starts on the line.
-            const std::size_t at = lower.find(kLengthHeader);
-            if (at == std::string::npos || tooLong) {
+            const std::size_t at = lower.rfind(kLengthHeader);
+            if (at == std::string::npos) {
                 skipped = true;
                 continue;
             }
-            if (at > 0) {
+            if (at > 0 || tooLong) {
                 skipped = true;
+                tooLong = false;
                 lower.erase(0, at);
                 line.erase(0, at);
             }
