@@ -333,6 +333,13 @@ private slots:
         const json completion = client.request("textDocument/completion",
                                                {{"textDocument", {{"uri", uri}}}, {"position", position(2, 8)}});
         QVERIFY2(hasLabel(completion, ".invoice.number") && !hasLabel(completion, ".other"), completion.dump().c_str());
+        // The sample file changes: completion follows.
+        QVERIFY(big.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        big.write(R"({"receipt": {"total": 1}})");
+        big.close();
+        const json again = client.request("textDocument/completion",
+                                          {{"textDocument", {{"uri", uri}}}, {"position", position(2, 8)}});
+        QVERIFY2(hasLabel(again, ".receipt.total") && !hasLabel(again, ".invoice.number"), again.dump().c_str());
         // Without snippet support a function inserts its name and "(".
         const json functions = client.request("textDocument/completion",
                                               {{"textDocument", {{"uri", uri}}}, {"position", position(2, 5)}});

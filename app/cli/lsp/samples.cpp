@@ -69,8 +69,8 @@ std::vector<std::string> pathsOf(const mdsl::Json& input)
 
 /// The sample the workspace file names first: {"inputs": [{"path": "FILE"} or
 /// {"input": JSON}, ...]} ("file" is taken for "path"; a relative path is relative to the
-/// workspace file).
-std::optional<mdsl::Json> workspaceSample(const fs::path& workspace)
+/// workspace file, and is set in `referenced`).
+std::optional<mdsl::Json> workspaceSample(const fs::path& workspace, fs::path& referenced)
 {
     const std::optional<mdsl::Json> file = readJsonFile(workspace);
     if (!file || !file->is_object() || !file->contains("inputs") || !(*file)["inputs"].is_array())
@@ -85,6 +85,7 @@ std::optional<mdsl::Json> workspaceSample(const fs::path& workspace)
                 fs::path path = input[key].get<std::string>();
                 if (path.is_relative())
                     path = workspace.parent_path() / path;
+                referenced = path;
                 return readJsonFile(path);
             }
     }
@@ -110,11 +111,14 @@ const std::vector<std::string>& SampleInputs::pathsFor(const std::string& mappin
     }
     const std::uintmax_t size = fs::file_size(chosen, ec);
     const auto cached = cache_.find(mappingPath);
-    if (cached != cache_.end() && cached->second.time == time && cached->second.size == size)
+    if (cached != cache_.end() && cached->second.time == time && cached->second.size == size &&
+        (cached->second.referenced.empty() || fs::last_write_time(cached->second.referenced, ec) == cached->second.referencedTime))
         return cached->second.paths;
-    const std::optional<mdsl::Json> input = &chosen == &workspace ? workspaceSample(workspace) : readJsonFile(sample);
+    fs::path referenced;
+    const std::optional<mdsl::Json> input = &chosen == &workspace ? workspaceSample(workspace, referenced) : readJsonFile(sample);
     Entry& entry = cache_[mappingPath];
-    entry = {time, size, input ? pathsOf(*input) : std::vector<std::string>{}};
+    entry = {time, size, referenced, referenced.empty() ? fs::file_time_type() : fs::last_write_time(referenced, ec),
+             input ? pathsOf(*input) : std::vector<std::string>{}};
     return entry.paths;
 }
 

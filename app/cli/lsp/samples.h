@@ -1,7 +1,7 @@
 #pragma once
 // The input paths of a mapping's sample input, for completion: the first input of the
 // mapping's workspace file (NAME.workspace.json) when there is one, else NAME.input.json
-// beside the mapping. Read again only when the file changes.
+// beside the mapping. Read again only when one of these files changes.
 
 #include <filesystem>
 #include <map>
@@ -25,6 +25,8 @@ private:
     struct Entry {
         std::filesystem::file_time_type time;
         std::uintmax_t size = 0;
+        std::filesystem::path referenced;   ///< the sample file a workspace file names
+        std::filesystem::file_time_type referencedTime;
         std::vector<std::string> paths;
     };
     std::map<std::string, Entry> cache_;
