@@ -14,6 +14,7 @@ int runLineage(const std::vector<std::string>& args);
 int runRepro(const std::vector<std::string>& args);
 int runTest(const std::vector<std::string>& args);
 int runMigrate(const std::vector<std::string>& args);
+int runLsp(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands()
 {
@@ -29,6 +30,7 @@ const std::vector<Command>& commands()
         {"fmt", "format a mapping in the canonical layout (or check that it is)", &runFmt},
         {"functions", "print the function catalog (Markdown reference or JSON)", &runFunctions},
         {"query", "run a JSONPath query over a JSON document", &runQuery},
+        {"lsp", "serve editors over the Language Server Protocol (Kate, Neovim, VS Code...)", &runLsp},
     };
     return table;
 }

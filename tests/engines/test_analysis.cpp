@@ -207,6 +207,48 @@ private slots:
         QCOMPARE(analysis.namesAt(std::uint32_t(text.size() + 10)).size(), std::size_t{2});
     }
 
+    void referencesOfANameFollowTheScopes()
+    {
+        const std::string text = R"(mapping "refs" version 2
+let who = .customer.name
+table codes = { "FR": "France" }
+name <- upper(who)
+lines[] <- each .items as item {
+  let who = item.sku
+  sku <- who
+  label <- lookup(codes, item.country)
+}
+again <- who ?? "none"
+)";
+        const mdsl::Analysis analysis = mdsl::analyze(text, mdsl::Flags());
+        auto usesAt = [&](std::string_view marker, std::size_t shift = 0) {
+            const auto refs = analysis.referencesAt(std::uint32_t(text.find(marker) + shift));
+            if (!refs)
+                return std::string("none");
+            std::string out = refs->name + "@" + std::to_string(refs->definition.start.line) + ":";
+            for (const mdsl::Range& use : refs->uses)
+                out += " " + std::to_string(use.start.line) + "." + std::to_string(use.start.column);
+            return out;
+        };
+        // The outer `who` from its definition, a use, and just past a use's end: the inner
+        // `who` of the block is another name.
+        QCOMPARE(usesAt("who = .customer"), std::string("who@2: 4.15 10.10"));
+        QCOMPARE(usesAt("who)"), std::string("who@2: 4.15 10.10"));
+        QCOMPARE(usesAt("who)", 3), std::string("who@2: 4.15 10.10"));
+        QCOMPARE(usesAt("sku <- who", 7), std::string("who@6: 7.10"));
+        // An element name and a table.
+        QCOMPARE(usesAt("as item", 3), std::string("item@5: 6.13 8.26"));
+        QCOMPARE(usesAt("codes,"), std::string("codes@3: 8.19"));
+        // Not on a name: a path, a function, a keyword.
+        QCOMPARE(usesAt(".customer"), std::string("none"));
+        QCOMPARE(usesAt("upper"), std::string("none"));
+        QCOMPARE(usesAt("mapping"), std::string("none"));
+        const auto item = analysis.referencesAt(std::uint32_t(text.find("as item") + 3));
+        QVERIFY(item);
+        QCOMPARE(item->kind, mdsl::NameKind::Element);
+        QCOMPARE(item->definition.end.offset - item->definition.start.offset, 4u);
+    }
+
     void sharedAcrossThreads()
     {
         const std::uint64_t before = mdsl::documentsParsed();

@@ -86,6 +86,14 @@ struct ScopeName {
     std::vector<std::string> keys;
 };
 
+/// A `let`, `table` or `as` name and every place that reads it.
+struct NameReferences {
+    std::string name;
+    NameKind kind = NameKind::Let;
+    Range definition;           ///< the name where it is defined
+    std::vector<Range> uses;    ///< each read of this definition, in source order
+};
+
 namespace detail {
 struct AnalysisImpl;
 }
@@ -121,6 +129,11 @@ public:
     /// The names visible at a byte offset of the text, in the order they are defined (an
     /// inner name hides an outer one): for completion, hover and navigation into values.
     [[nodiscard]] std::vector<ScopeName> namesAt(std::uint32_t offset) const;
+    /// The name defined or read at a byte offset (in the name or just past its end), with
+    /// its definition and every read of that definition (a name of the same spelling defined
+    /// in an inner block is another name); nullopt when no name is there. For go to
+    /// definition, find references and rename.
+    [[nodiscard]] std::optional<NameReferences> referencesAt(std::uint32_t offset) const;
 
 private:
     Analysis() = default;

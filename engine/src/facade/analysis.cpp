@@ -193,6 +193,11 @@ std::vector<ScopeName> Analysis::namesAt(std::uint32_t offset) const
     return detail::namesAt(*impl_->source, offset);
 }
 
+std::optional<NameReferences> Analysis::referencesAt(std::uint32_t offset) const
+{
+    return detail::referencesAt(*impl_->source, offset);
+}
+
 Analysis analyze(std::string_view text, const Flags& flags)
 {
     auto impl = std::make_shared<detail::AnalysisImpl>();

@@ -24,6 +24,8 @@ struct AnalysisImpl {
 std::vector<LineageEntry> lineageOf(const ParsedSource& source);
 /// The names visible at a byte offset of a parsed text (facade/lineage.cpp).
 std::vector<ScopeName> namesAt(const ParsedSource& source, std::uint32_t offset);
+/// The name at a byte offset of a parsed text and its reads (facade/names.cpp).
+std::optional<NameReferences> referencesAt(const ParsedSource& source, std::uint32_t offset);
 /// The outline of a parsed text (facade/analysis.cpp).
 std::vector<OutlineEntry> outlineOf(const ParsedSource& source);
 
