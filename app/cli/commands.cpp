@@ -13,6 +13,7 @@ int runCompile(const std::vector<std::string>& args);
 int runLineage(const std::vector<std::string>& args);
 int runRepro(const std::vector<std::string>& args);
 int runTest(const std::vector<std::string>& args);
+int runServe(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands()
 {
@@ -27,6 +28,7 @@ const std::vector<Command>& commands()
         {"fmt", "format a mapping in the canonical layout (or check that it is)", &runFmt},
         {"functions", "print the function catalog (Markdown reference or JSON)", &runFunctions},
         {"query", "run a JSONPath query over a JSON document", &runQuery},
+        {"serve", "serve production's six endpoints over HTTP, with live flags and metrics", &runServe},
     };
     return table;
 }
