@@ -14,6 +14,7 @@
 
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -61,6 +62,8 @@ public:
 
     /// What the panel shows, as data (previewviewmodel.h): tests read it as a user reads the panel.
     [[nodiscard]] const PreviewViewModel& view() const { return view_; }
+    /// The row of the "Production serves" line, where other features add their actions.
+    [[nodiscard]] QHBoxLayout* productionBar() const { return productionBar_; }
     [[nodiscard]] int differenceCount() const { return int(view_.differences.size()); }
     [[nodiscard]] int currentDifference() const { return current_; }
     void nextDifference();
@@ -98,6 +101,7 @@ private:
     QLabel* inputError_ = nullptr;
     QPushButton* loadButton_ = nullptr;
     QLabel* production_ = nullptr;
+    QHBoxLayout* productionBar_ = nullptr;
     QLabel* banner_ = nullptr;
     QPushButton* runButton_ = nullptr;
     QToolButton* pinButton_ = nullptr;

@@ -195,6 +195,35 @@ private slots:
         QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains(QStringLiteral("the flag file has errors")));
     }
 
+    void usageErrorsAndUnusableAddressesExitTwo()
+    {
+        const struct {
+            QStringList args;
+            const char* says;
+        } cases[] = {
+            {{QStringLiteral("--port"), QStringLiteral("70000")}, "--port needs a number from 0 to 65535"},
+            {{QStringLiteral("--jobs"), QStringLiteral("0")}, "--jobs needs a number from 1 to 1024"},
+            {{QStringLiteral("file.mdsl")}, "serve takes no FILE argument"},
+            {{QStringLiteral("--bogus")}, "--bogus"},
+            {{QStringLiteral("--listen"), QStringLiteral("256.1.1.1"), QStringLiteral("--port"), QStringLiteral("0")},
+             "cannot listen on 256.1.1.1"},
+            {{QStringLiteral("--flags"), QStringLiteral("/no/such/flags.yml")}, "/no/such/flags.yml"},
+        };
+        for (const auto& c : cases) {
+            QProcess process;
+            process.start(QStringLiteral(MDSL_CLI), QStringList{QStringLiteral("serve")} + c.args);
+            QVERIFY(process.waitForFinished(20000));
+            const QString err = QString::fromUtf8(process.readAllStandardError());
+            QCOMPARE(process.exitCode(), 2);
+            QVERIFY2(err.contains(QLatin1String(c.says)), qPrintable(err));
+        }
+        QProcess help;
+        help.start(QStringLiteral(MDSL_CLI), {QStringLiteral("serve"), QStringLiteral("--help")});
+        QVERIFY(help.waitForFinished(20000));
+        QCOMPARE(help.exitCode(), 0);
+        QVERIFY(help.readAllStandardOutput().contains("POST /api/v1/mappings/dry-run/v1"));
+    }
+
     void metricsAreValidPrometheusText()
     {
         Server server;
