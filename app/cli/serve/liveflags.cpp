@@ -6,7 +6,7 @@
 
 #include "io.h"
 
-#include "mdsl/report.h"
+#include "mdsl/diagnostic.h"
 
 #include <sys/stat.h>
 
@@ -56,10 +56,16 @@ bool LiveFlags::read(std::string& error)
             logLine("flags: " + path_ + ": warning: " + d.message);
     }
     if (mdsl::hasErrors(parsed.diagnostics)) {
-        std::string report = mdsl::renderText(parsed.diagnostics, *text, path_);
-        while (!report.empty() && report.back() == '\n')
-            report.pop_back();
-        error = "the flag file has errors:\n" + report;
+        // One line, for the journal: "path:line:col: error[E312]: message; ...".
+        error = "the flag file has errors: ";
+        bool first = true;
+        for (const mdsl::Diagnostic& d : parsed.diagnostics) {
+            if (d.severity != mdsl::Severity::Error)
+                continue;
+            error += (first ? "" : "; ") + path_ + ':' + std::to_string(d.range.start.line) + ':'
+                + std::to_string(d.range.start.column) + ": error[" + d.code + "]: " + d.message;
+            first = false;
+        }
         return false;
     }
     current_.store(std::make_shared<const mdsl::Flags>(parsed.flags));
