@@ -179,6 +179,15 @@ inline QByteArray body(const QByteArray& mapping, const QByteArray& input = {}, 
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+/// {"items": [{"s": "0abcdefghij"}, ...]}: an input large enough to keep an engine busy.
+inline QByteArray manyItems(int count)
+{
+    QByteArray items = "{\"items\": [";
+    for (int i = 0; i < count; ++i)
+        items += (i ? ",{\"s\":\"" : "{\"s\":\"") + QByteArray::number(i) + "abcdefghij\"}";
+    return items + "]}";
+}
+
 /// Runs mapping-dsl with arguments and returns its standard output.
 inline QByteArray cli(const QStringList& args)
 {

@@ -170,10 +170,7 @@ private slots:
     {
         Server server;
         QVERIFY2(server.start({QStringLiteral("--jobs"), QStringLiteral("1")}), qPrintable(server.log()));
-        QByteArray items = "{\"items\": [";
-        for (int i = 0; i < 60000; ++i)
-            items += (i ? ",{\"s\":\"" : "{\"s\":\"") + QByteArray::number(i) + "klmnopqrst\"}";
-        items += "]}";
+        const QByteArray items = manyItems(60000);
         const QByteArray mapping = "mapping \"m\" version 2\nout <- join(sort(map(.items, upper(.s))), \",\")\n";
         QNetworkAccessManager manager;
         QNetworkRequest request(QUrl(server.url(QStringLiteral("/api/v1/mappings/dry-run"))));
