@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QToolButton>
 
 using namespace studio;
@@ -70,6 +71,8 @@ private slots:
         QCOMPARE(serviceUrl(), QString());
         page->urlEdit()->setText(production.url(QString()));
         QCOMPARE(serviceUrl(), production.url(QString()));
+        settings->findChild<QTabWidget*>()->setCurrentWidget(page);
+        studiotest::screenshot(settings, QStringLiteral("settings-service"));
         settings->accept();
 
         const QString same = askService(window);
