@@ -2619,4 +2619,92 @@
         <translation>Exemple %1</translation>
     </message>
 </context>
+<context>
+    <name>studio::ServiceSettingsPage</name>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>A running mapping-dsl serve (staging, production) that the preview can ask: &quot;Ask the service&quot; sends the mapping and the sample input to its dry-run endpoint and shows its answer beside the studio&apos;s.</source>
+        <translation>Un mapping-dsl serve en marche (pré-production, production) que l’aperçu peut interroger : « Demander au service » envoie le mapping et l’entrée d’exemple à son point d’accès dry-run et affiche sa réponse à côté de celle du studio.</translation>
+    </message>
+    <message>
+        <source>Service URL:</source>
+        <translation>URL du service :</translation>
+    </message>
+    <message>
+        <source>Not an http:// or https:// address with a host.</source>
+        <translation>Ce n’est pas une adresse http:// ou https:// avec un hôte.</translation>
+    </message>
+</context>
+<context>
+    <name>studio::ServiceController</name>
+    <message>
+        <source>Set the service&apos;s URL in Settings &gt; Service.</source>
+        <translation>Indiquez l’URL du service dans Paramètres &gt; Service.</translation>
+    </message>
+    <message>
+        <source>Asking the service…</source>
+        <translation>Question au service…</translation>
+    </message>
+    <message>
+        <source>%1 by fallback</source>
+        <translation>%1 en repli</translation>
+    </message>
+    <message>
+        <source>The sample input is not JSON: nothing to ask.</source>
+        <translation>L’entrée d’exemple n’est pas du JSON : rien à demander.</translation>
+    </message>
+    <message>
+        <source>Service unreachable: %1</source>
+        <translation>Service injoignable : %1</translation>
+    </message>
+    <message>
+        <source>The service answered %1: %2</source>
+        <translation>Le service a répondu %1 : %2</translation>
+    </message>
+    <message>
+        <source>Service: %1 — %2</source>
+        <translation>Service : %1 — %2</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>moteur</translation>
+    </message>
+    <message>
+        <source>fallback</source>
+        <translation>repli</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>statut</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>sortie</translation>
+    </message>
+    <message>
+        <source>%1, same answer as the studio</source>
+        <translation>%1, même réponse que le studio</translation>
+    </message>
+    <message>
+        <source>%1, differs from the studio: %2</source>
+        <translation>%1, diffère du studio : %2</translation>
+    </message>
+    <message>
+        <source>Service (%1): %2 — %3
+Studio: %4 — %5</source>
+        <translation>Service (%1) : %2 — %3
+Studio : %4 — %5</translation>
+    </message>
+    <message>
+        <source>Ask the service</source>
+        <translation>Demander au service</translation>
+    </message>
+    <message>
+        <source>Send the mapping and the sample input to the service set in Settings &gt; Service and compare its answer with the studio&apos;s</source>
+        <translation>Envoyer le mapping et l’entrée d’exemple au service indiqué dans Paramètres &gt; Service et comparer sa réponse à celle du studio</translation>
+    </message>
+</context>
 </TS>

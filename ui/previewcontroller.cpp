@@ -6,6 +6,7 @@
 #include "filescontroller.h"
 #include "previewpanel.h"
 #include "problemspanel.h"
+#include "servicecontroller.h"
 #include "windowcontext.h"
 
 #include <QLabel>
@@ -40,6 +41,7 @@ PreviewController::PreviewController(WindowContext& context, PreviewPanel* panel
     });
     connect(panel_, &PreviewPanel::runRequested, this, &PreviewController::runPreview);
     connect(panel_, &PreviewPanel::pinRequested, this, &PreviewController::choosePin);
+    new ServiceController(context_, panel_, this);   // "Ask the service" on the production line
 }
 
 const QString& PreviewController::sampleInput() const

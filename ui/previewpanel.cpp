@@ -101,6 +101,7 @@ PreviewPanel::PreviewPanel(QWidget* parent)
     pinButton_->setCheckable(true);
 
     auto* bar = new QHBoxLayout;
+    productionBar_ = bar;
     bar->addWidget(production_, 1);
     bar->addWidget(diffLabel_);
     bar->addWidget(previousButton_);

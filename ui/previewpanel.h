@@ -16,6 +16,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QMenu;
 class QListWidget;
@@ -82,6 +83,8 @@ public:
 
     /// What the panel shows, as data (previewviewmodel.h): tests read it as a user reads the panel.
     [[nodiscard]] const PreviewViewModel& view() const { return view_; }
+    /// The row of the "Production serves" line, where other features add their actions.
+    [[nodiscard]] QHBoxLayout* productionBar() const { return productionBar_; }
     [[nodiscard]] int differenceCount() const { return int(view_.differences.size()); }
     [[nodiscard]] int currentDifference() const { return current_; }
     void nextDifference();
@@ -137,6 +140,7 @@ private:
     QToolButton* samplesButton_ = nullptr;
     QMenu* samplesMenu_ = nullptr;
     QLabel* production_ = nullptr;
+    QHBoxLayout* productionBar_ = nullptr;
     QLabel* banner_ = nullptr;
     QPushButton* runButton_ = nullptr;
     QToolButton* pinButton_ = nullptr;

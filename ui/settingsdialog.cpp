@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "filedialogs.h"
+#include "servicecontroller.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -35,6 +36,7 @@ SettingsDialog::SettingsDialog(const StudioSettings& settings, QWidget* parent)
     tabs_->addTab(makeFlagsPage(), QString());
     tabs_->addTab(makeEditorPage(), QString());
     tabs_->addTab(makePreviewPage(), QString());
+    tabs_->addTab(new ServiceSettingsPage(this), QString());
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(tabs_);
     layout->addWidget(buttons_);
@@ -384,6 +386,7 @@ void SettingsDialog::retranslate()
     tabs_->setTabText(0, tr("Feature Flags"));
     tabs_->setTabText(1, tr("Editor"));
     tabs_->setTabText(2, tr("Preview"));
+    tabs_->setTabText(3, ServiceSettingsPage::title());
     profileLabel_->setText(tr("Profile:"));
     profiles_->setPlaceholderText(tr("(custom)"));
     saveProfile_->setText(tr("Save as Profile…"));

@@ -15,6 +15,7 @@ int runRepro(const std::vector<std::string>& args);
 int runTest(const std::vector<std::string>& args);
 int runMigrate(const std::vector<std::string>& args);
 int runLsp(const std::vector<std::string>& args);
+int runServe(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands()
 {
@@ -31,6 +32,7 @@ const std::vector<Command>& commands()
         {"functions", "print the function catalog (Markdown reference or JSON)", &runFunctions},
         {"query", "run a JSONPath query over a JSON document", &runQuery},
         {"lsp", "serve editors over the Language Server Protocol (Kate, Neovim, VS Code...)", &runLsp},
+        {"serve", "serve production's six endpoints over HTTP, with live flags and metrics", &runServe},
     };
     return table;
 }
