@@ -305,7 +305,7 @@ private slots:
         // The workspace file's first input wins over NAME.input.json.
         QFile workspace(dir_.filePath(QStringLiteral("ws.workspace.json")));
         QVERIFY(workspace.open(QIODevice::WriteOnly));
-        workspace.write(R"({"version": 1, "inputs": [{"name": "big", "path": "samples/big.json"}, {"name": "b", "input": {}}]})");
+        workspace.write(R"({"mappingStudioWorkspace": 1, "current": 1, "samples": [{"name": "b", "text": "{}"}, {"name": "big", "file": "samples/big.json"}]})");
         workspace.close();
         QVERIFY(QDir(dir_.path()).mkpath(QStringLiteral("samples")));
         QFile big(dir_.filePath(QStringLiteral("samples/big.json")));

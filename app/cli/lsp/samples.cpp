@@ -67,27 +67,37 @@ std::vector<std::string> pathsOf(const mdsl::Json& input)
     return out;
 }
 
-/// The sample the workspace file names first: {"inputs": [{"path": "FILE"} or
-/// {"input": JSON}, ...]} ("file" is taken for "path"; a relative path is relative to the
-/// workspace file, and is set in `referenced`).
+/// The sample the studio shows for the mapping, from its workspace file (docs/studio.md, "A
+/// mapping's workspace"): {"mappingStudioWorkspace": 1, "current": N, "samples": [{"name": ...,
+/// "file": "FILE"} or {"name": ..., "text": "JSON TEXT"}, ...]}. A relative file is relative
+/// to the workspace file, and is set in `referenced`.
 std::optional<mdsl::Json> workspaceSample(const fs::path& workspace, fs::path& referenced)
 {
     const std::optional<mdsl::Json> file = readJsonFile(workspace);
-    if (!file || !file->is_object() || !file->contains("inputs") || !(*file)["inputs"].is_array())
+    if (!file || !file->is_object() || !file->contains("samples") || !(*file)["samples"].is_array())
         return std::nullopt;
-    for (const mdsl::Json& input : (*file)["inputs"]) {
-        if (!input.is_object())
-            continue;
-        if (input.contains("input"))
-            return input["input"];
-        for (const char* key : {"path", "file"})
-            if (input.contains(key) && input[key].is_string()) {
-                fs::path path = input[key].get<std::string>();
-                if (path.is_relative())
-                    path = workspace.parent_path() / path;
-                referenced = path;
-                return readJsonFile(path);
-            }
+    const mdsl::Json& samples = (*file)["samples"];
+    std::size_t current = 0;
+    if (file->contains("current") && (*file)["current"].is_number_unsigned())
+        current = (*file)["current"].get<std::size_t>();
+    if (current >= samples.size())
+        current = 0;
+    if (samples.empty() || !samples[current].is_object())
+        return std::nullopt;
+    const mdsl::Json& sample = samples[current];
+    if (sample.contains("text") && sample["text"].is_string()) {
+        try {
+            return mdsl::parseJson(sample["text"].get<std::string>());
+        } catch (const mdsl::Json::exception&) {
+            return std::nullopt;   // a sample being edited need not be JSON yet
+        }
+    }
+    if (sample.contains("file") && sample["file"].is_string()) {
+        fs::path path = sample["file"].get<std::string>();
+        if (path.is_relative())
+            path = workspace.parent_path() / path;
+        referenced = path;
+        return readJsonFile(path);
     }
     return std::nullopt;
 }
