@@ -5,6 +5,7 @@
 
 #include "testmain.h"
 
+#include "codeeditor.h"
 #include "jsonpane.h"
 #include "jsonview.h"
 #include "largetextview.h"
