@@ -26,6 +26,7 @@ namespace studio {
 class AnalysisService;
 class AutoSaver;
 class CodeEditor;
+class CorpusController;
 class DebuggerController;
 class DebuggerPanel;
 class FilesController;
@@ -139,6 +140,7 @@ public:
     [[nodiscard]] DebuggerController* debuggerController() const { return debugger_; }
     [[nodiscard]] VisualMappingController* visualMappingController() const { return visualController_; }
     [[nodiscard]] ReproController* reproController() const { return repro_; }
+    [[nodiscard]] CorpusController* corpusController() const { return corpus_; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -184,6 +186,7 @@ private:
     DebuggerController* debugger_ = nullptr;
     VisualMappingController* visualController_ = nullptr;
     ReproController* repro_ = nullptr;
+    CorpusController* corpus_ = nullptr;
 
     QMenu* fileMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;
