@@ -3014,6 +3014,10 @@
         <translation>%1 : now « %2 » n’est pas une date-heure ISO 8601.</translation>
     </message>
     <message>
+        <source>The comparison stopped: %1</source>
+        <translation>La comparaison s’est arrêtée : %1</translation>
+    </message>
+    <message>
         <source>No such test case.</source>
         <translation>Ce cas de test n’existe pas.</translation>
     </message>
