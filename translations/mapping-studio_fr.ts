@@ -2707,4 +2707,751 @@ Studio : %4 — %5</translation>
         <translation>Envoyer le mapping et l’entrée d’exemple au service indiqué dans Paramètres &gt; Service et comparer sa réponse à celle du studio</translation>
     </message>
 </context>
+<context>
+    <name>studio::CorpusCharts</name>
+    <message>
+        <source>(whole output)</source>
+        <translation>(sortie entière)</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>enregistrements</translation>
+    </message>
+    <message>
+        <source>Time per record</source>
+        <translation>Temps par enregistrement</translation>
+    </message>
+    <message>
+        <source>microseconds</source>
+        <translation>microsecondes</translation>
+    </message>
+    <message>
+        <source>Difference groups</source>
+        <translation>Groupes de différences</translation>
+    </message>
+    <message>
+        <source>records that differ</source>
+        <translation>enregistrements qui diffèrent</translation>
+    </message>
+    <message>
+        <source>Failures by error code: none</source>
+        <translation>Échecs par code d’erreur : aucun</translation>
+    </message>
+    <message>
+        <source>Failures by error code</source>
+        <translation>Échecs par code d’erreur</translation>
+    </message>
+</context>
+<context>
+    <name>studio::CorpusController</name>
+    <message>
+        <source>Corpus</source>
+        <translation>Corpus</translation>
+    </message>
+    <message>
+        <source>Choose a corpus first: an NDJSON file or a folder of JSON files.</source>
+        <translation>Choisissez d’abord un corpus : un fichier NDJSON ou un dossier de fichiers JSON.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>No V1 file is pinned: pin one in the preview, or choose another left side.</source>
+        <translation>Aucun fichier V1 n’est épinglé : épinglez-en un dans l’aperçu, ou choisissez un autre côté gauche.</translation>
+    </message>
+    <message>
+        <source>Choose the recorded outputs file (one output a line, aligned with the corpus).</source>
+        <translation>Choisissez le fichier des sorties enregistrées (une sortie par ligne, alignée sur le corpus).</translation>
+    </message>
+    <message>
+        <source>Recorded outputs of the pairs need a corpus of input/output pairs.</source>
+        <translation>Les sorties enregistrées des paires demandent un corpus de paires entrée/sortie.</translation>
+    </message>
+    <message>
+        <source>Corpus: %1</source>
+        <translation>Corpus : %1</translation>
+    </message>
+    <message>
+        <source>Accept Current Output</source>
+        <translation>Accepter la sortie actuelle</translation>
+    </message>
+    <message>
+        <source>Write the mapping&apos;s current output as the expected output of %1 in %2?</source>
+        <translation>Écrire la sortie actuelle du mapping comme sortie attendue de %1 dans %2 ?</translation>
+    </message>
+    <message>
+        <source>Cannot write %1:
+%2</source>
+        <translation>Impossible d’écrire %1 :
+%2</translation>
+    </message>
+    <message>
+        <source>Wrote the expected output of %1.</source>
+        <translation>Sortie attendue de %1 écrite.</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>Rapport HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>JSON report (*.json)</source>
+        <translation>Rapport JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>JUnit XML (*.xml)</source>
+        <translation>JUnit XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Export Corpus Report</source>
+        <translation>Exporter le rapport du corpus</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>%1 écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>studio::CorpusExport</name>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>Records compared</source>
+        <translation>Enregistrements comparés</translation>
+    </message>
+    <message>
+        <source>Both sides run</source>
+        <translation>Les deux côtés s’exécutent</translation>
+    </message>
+    <message>
+        <source>Invalid input</source>
+        <translation>Entrées invalides</translation>
+    </message>
+    <message>
+        <source>Compatibility</source>
+        <translation>Compatibilité</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Taux d’erreur</translation>
+    </message>
+    <message>
+        <source>Time ratio</source>
+        <translation>Rapport des temps</translation>
+    </message>
+    <message>
+        <source>GO</source>
+        <translation>GO</translation>
+    </message>
+    <message>
+        <source>NO-GO</source>
+        <translation>NO-GO</translation>
+    </message>
+    <message>
+        <source>%1 (partial: cancelled)</source>
+        <translation>%1 (partiel : annulé)</translation>
+    </message>
+    <message>
+        <source>Left side</source>
+        <translation>Côté gauche</translation>
+    </message>
+    <message>
+        <source>Right side</source>
+        <translation>Côté droit</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>partial figures: lines %1 to %2 of %3 records</source>
+        <translation>chiffres partiels : lignes %1 à %2 sur %3 enregistrements</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Enregistrements</translation>
+    </message>
+    <message>
+        <source>%1 (%2 blank lines skipped)</source>
+        <translation>%1 (%2 lignes vides ignorées)</translation>
+    </message>
+    <message>
+        <source>Identical</source>
+        <translation>Identiques</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 sur %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Different</source>
+        <translation>Différents</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Gauche</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Droite</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>Erreurs à %1</translation>
+    </message>
+    <message>
+        <source>%1 time per record</source>
+        <translation>Temps par enregistrement à %1</translation>
+    </message>
+    <message>
+        <source>p50 %1, p95 %2</source>
+        <translation>p50 %1, p95 %2</translation>
+    </message>
+    <message>
+        <source>%1 V1 fallbacks</source>
+        <translation>Repli sur V1 à %1</translation>
+    </message>
+    <message>
+        <source>Time right/left</source>
+        <translation>Temps droite/gauche</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>s.o.</translation>
+    </message>
+    <message>
+        <source>Difference groups</source>
+        <translation>Groupes de différences</translation>
+    </message>
+    <message>
+        <source>Failure groups</source>
+        <translation>Groupes d’échecs</translation>
+    </message>
+    <message>
+        <source>Corpus comparison: %1</source>
+        <translation>Comparaison de corpus : %1</translation>
+    </message>
+    <message>
+        <source>%1 — written %2</source>
+        <translation>%1 — écrit le %2</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>ÉCHEC</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Chiffres</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <source>No record differs.</source>
+        <translation>Aucun enregistrement ne diffère.</translation>
+    </message>
+    <message>
+        <source>(whole output)</source>
+        <translation>(sortie entière)</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 enregistrements</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Échecs</translation>
+    </message>
+    <message>
+        <source>No record failed.</source>
+        <translation>Aucun enregistrement n’a échoué.</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Costly rules (right side)</source>
+        <translation>Règles coûteuses (côté droit)</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Temps</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+</context>
+<context>
+    <name>studio::CorpusPanel</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>counting records…</source>
+        <translation>comptage des enregistrements…</translation>
+    </message>
+    <message>
+        <source>Counting the corpus&apos; records…</source>
+        <translation>Comptage des enregistrements du corpus…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 records</source>
+        <translation>%1 sur %2 enregistrements</translation>
+    </message>
+    <message>
+        <source>%1 records/s</source>
+        <translation>%1 enregistrements/s</translation>
+    </message>
+    <message>
+        <source>, about %1 left</source>
+        <translation>, encore %1 environ</translation>
+    </message>
+    <message>
+        <source>Cancelling: the records under way finish…</source>
+        <translation>Annulation : les enregistrements en cours se terminent…</translation>
+    </message>
+    <message>
+        <source>identical %1 · different %2 · left errors %3 · right errors %4 · invalid input %5</source>
+        <translation>identiques %1 · différents %2 · erreurs à gauche %3 · erreurs à droite %4 · entrées invalides %5</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1: the figures below are partial.</source>
+        <translation>Annulé après %1 : les chiffres ci-dessous sont partiels.</translation>
+    </message>
+    <message>
+        <source>Done in %1.</source>
+        <translation>Terminé en %1.</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>s.o.</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>ÉCHEC</translation>
+    </message>
+    <message>
+        <source>C&amp;orpus:</source>
+        <translation>C&amp;orpus :</translation>
+    </message>
+    <message>
+        <source>&amp;Left side:</source>
+        <translation>Côté &amp;gauche :</translation>
+    </message>
+    <message>
+        <source>Ri&amp;ght side:</source>
+        <translation>Côté d&amp;roit :</translation>
+    </message>
+    <message>
+        <source>Thresholds:</source>
+        <translation>Seuils :</translation>
+    </message>
+    <message>
+        <source>An NDJSON file, a folder of JSON files, or drop one on the window</source>
+        <translation>Un fichier NDJSON, un dossier de fichiers JSON, ou déposez-en un sur la fenêtre</translation>
+    </message>
+    <message>
+        <source>F&amp;ile…</source>
+        <translation>F&amp;ichier…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Dossier…</translation>
+    </message>
+    <message>
+        <source>NDJSON, one record a line</source>
+        <translation>NDJSON, un enregistrement par ligne</translation>
+    </message>
+    <message>
+        <source>Folder of JSON files</source>
+        <translation>Dossier de fichiers JSON</translation>
+    </message>
+    <message>
+        <source>Input/output pairs (NDJSON)</source>
+        <translation>Paires entrée/sortie (NDJSON)</translation>
+    </message>
+    <message>
+        <source>Outputs file (NDJSON)</source>
+        <translation>Fichier des sorties (NDJSON)</translation>
+    </message>
+    <message>
+        <source>O&amp;utputs…</source>
+        <translation>Sor&amp;ties…</translation>
+    </message>
+    <message>
+        <source>This mapping, routed as production (session flags)</source>
+        <translation>Ce mapping, routé comme en production (drapeaux de la session)</translation>
+    </message>
+    <message>
+        <source>This mapping on V2</source>
+        <translation>Ce mapping sur V2</translation>
+    </message>
+    <message>
+        <source>This mapping on V1</source>
+        <translation>Ce mapping sur V1</translation>
+    </message>
+    <message>
+        <source>error rate ≤ </source>
+        <translation>taux d’erreur ≤ </translation>
+    </message>
+    <message>
+        <source>time ratio ≤ </source>
+        <translation>rapport des temps ≤ </translation>
+    </message>
+    <message>
+        <source>different ≤ </source>
+        <translation>différents ≤ </translation>
+    </message>
+    <message>
+        <source>invalid input ≤ </source>
+        <translation>entrées invalides ≤ </translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Lancer</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <source>Export HT&amp;ML…</source>
+        <translation>Exporter en HT&amp;ML…</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation>Exporter en &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport JUnit…</source>
+        <translation>E&amp;xporter en JUnit…</translation>
+    </message>
+    <message>
+        <source>Choose a corpus and press Run.</source>
+        <translation>Choisissez un corpus et appuyez sur Lancer.</translation>
+    </message>
+    <message>
+        <source>Pinned V1 file on V1 (none pinned)</source>
+        <translation>Fichier V1 épinglé sur V1 (aucun épinglé)</translation>
+    </message>
+    <message>
+        <source>%1 on V1 (pinned)</source>
+        <translation>%1 sur V1 (épinglé)</translation>
+    </message>
+    <message>
+        <source>Recorded outputs (a file aligned with the corpus)</source>
+        <translation>Sorties enregistrées (un fichier aligné sur le corpus)</translation>
+    </message>
+    <message>
+        <source>Recorded outputs of the pairs</source>
+        <translation>Sorties enregistrées des paires</translation>
+    </message>
+    <message>
+        <source>Corpus Folder</source>
+        <translation>Dossier du corpus</translation>
+    </message>
+    <message>
+        <source>Corpus</source>
+        <translation>Corpus</translation>
+    </message>
+    <message>
+        <source>NDJSON (*.ndjson *.jsonl);;All files (*)</source>
+        <translation>NDJSON (*.ndjson *.jsonl);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Recorded Outputs</source>
+        <translation>Sorties enregistrées</translation>
+    </message>
+</context>
+<context>
+    <name>studio::CorpusRecordBar</name>
+    <message>
+        <source>&amp;Accept Current Output…</source>
+        <translation>&amp;Accepter la sortie actuelle…</translation>
+    </message>
+    <message>
+        <source>Write the mapping&apos;s current output as this test&apos;s expected output</source>
+        <translation>Écrire la sortie actuelle du mapping comme sortie attendue de ce test</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the Sample</source>
+        <translation>&amp;Retour à l’exemple</translation>
+    </message>
+    <message>
+        <source>Put back the sample input that was there before</source>
+        <translation>Remettre l’entrée d’exemple qui était là avant</translation>
+    </message>
+    <message>
+        <source>Test case %1 of %2: the sample input is its input</source>
+        <translation>Cas de test %1 de %2 : l’entrée d’exemple est son entrée</translation>
+    </message>
+    <message>
+        <source>Record %1 of %2: the preview shows both sides, differences marked</source>
+        <translation>Enregistrement %1 de %2 : l’aperçu montre les deux côtés, différences marquées</translation>
+    </message>
+</context>
+<context>
+    <name>studio::CorpusResults</name>
+    <message>
+        <source>(missing)</source>
+        <translation>(absent)</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Chiffres</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groupes</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Tests</source>
+        <translation>Tests</translation>
+    </message>
+    <message>
+        <source>Group or record</source>
+        <translation>Groupe ou enregistrement</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Enregistrements</translation>
+    </message>
+    <message>
+        <source>Left → right</source>
+        <translation>Gauche → droite</translation>
+    </message>
+    <message>
+        <source>Suite or case</source>
+        <translation>Suite ou cas</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Temps</translation>
+    </message>
+    <message>
+        <source>Run Tests</source>
+        <translation>Lancer les tests</translation>
+    </message>
+    <message>
+        <source>Run the mapping&apos;s test suites, as mapping-dsl test finds them</source>
+        <translation>Lancer les suites de tests du mapping, comme mapping-dsl test les trouve</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>(whole output)</source>
+        <translation>(sortie entière)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>record %1</source>
+        <translation>enregistrement %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>left fails</source>
+        <translation>échec à gauche</translation>
+    </message>
+    <message>
+        <source>right fails</source>
+        <translation>échec à droite</translation>
+    </message>
+    <message>
+        <source>invalid input</source>
+        <translation>entrée invalide</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>Time (µs)</source>
+        <translation>Temps (µs)</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <source>Rules of the %1 side (%2), over every record compared</source>
+        <translation>Règles du côté %1 (%2), sur tous les enregistrements comparés</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>droit</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>gauche</translation>
+    </message>
+    <message>
+        <source>No mapping side was profiled.</source>
+        <translation>Aucun côté mapping n’a été profilé.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed</source>
+        <translation>%1 réussis, %2 en échec</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>ÉCHEC</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>cannot run</source>
+        <translation>ne peut pas s’exécuter</translation>
+    </message>
+    <message>
+        <source>No test suite beside the mapping (NAME.tests/ or NAME.tests.ndjson).</source>
+        <translation>Aucune suite de tests à côté du mapping (NOM.tests/ ou NOM.tests.ndjson).</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed. Double-click a case to open it.</source>
+        <translation>%1 réussis, %2 en échec. Double-cliquez sur un cas pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>at %1: expected %2, got %3</source>
+        <translation>en %1 : attendu %2, obtenu %3</translation>
+    </message>
+    <message>
+        <source>… and %1 more differences</source>
+        <translation>… et %1 autres différences</translation>
+    </message>
+    <message>
+        <source>errors: expected [%1], got [%2]</source>
+        <translation>erreurs : attendu [%1], obtenu [%2]</translation>
+    </message>
+</context>
+<context>
+    <name>studio::CorpusRun</name>
+    <message>
+        <source>%1 holds no JSON file (*.json).</source>
+        <translation>%1 ne contient aucun fichier JSON (*.json).</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no record %2.</source>
+        <translation>%1 n’a pas d’enregistrement %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no line %2.</source>
+        <translation>%1 n’a pas de ligne %2.</translation>
+    </message>
+    <message>
+        <source>%1: its flag file %2 cannot be read or has errors.</source>
+        <translation>%1 : son fichier de drapeaux %2 est illisible ou contient des erreurs.</translation>
+    </message>
+    <message>
+        <source>%1: now &apos;%2&apos; is not an ISO 8601 date-time.</source>
+        <translation>%1 : now « %2 » n’est pas une date-heure ISO 8601.</translation>
+    </message>
+    <message>
+        <source>The comparison stopped: %1</source>
+        <translation>La comparaison s’est arrêtée : %1</translation>
+    </message>
+    <message>
+        <source>No such test case.</source>
+        <translation>Ce cas de test n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The mapping gave no output for this case: there is nothing to accept.</source>
+        <translation>Le mapping n’a donné aucune sortie pour ce cas : il n’y a rien à accepter.</translation>
+    </message>
+</context>
 </TS>

@@ -522,6 +522,9 @@ void CodeEditor::paintGutter(QPaintEvent* event)
             if (const auto it = marks.constFind(blockNumber); it != marks.constEnd())
                 painter.fillRect(0, top, 3, bottom - top, it.value());
             paintDebugMarks(painter, blockNumber, top, bottom - top);
+            if (const auto heat = heatMarks_.constFind(blockNumber + 1); heat != heatMarks_.constEnd())
+                painter.fillRect(gutter_->width() - 4, top, 4, bottom - top,
+                                 QColor(230, 90, 20, 60 + int(195 * qBound(0.0, heat.value(), 1.0))));
             QFont f = font();
             f.setBold(isCurrent);
             painter.setFont(f);

@@ -95,6 +95,10 @@ public:
     /// Short texts drawn after the end of 1-based lines: the debugger's values, inline.
     void setInlineValues(const QMap<int, QString>& values);
     [[nodiscard]] const QMap<int, QString>& inlineValues() const { return inlineValues_; }
+    /// The costly rules of a corpus run: a heat mark at the gutter's right edge of 1-based
+    /// lines, stronger with the rule's share of the run time (0..1). Empty clears.
+    void setHeatMarks(const QMap<int, double>& shares);
+    [[nodiscard]] const QMap<int, double>& heatMarks() const { return heatMarks_; }
 
 signals:
     /// The gutter was clicked on a 1-based line (the debugger toggles a breakpoint).
@@ -175,6 +179,7 @@ private:
     QList<BreakpointMark> breakpoints_;
     QTextCursor execution_;   ///< selects the current rule; null when none
     QMap<int, QString> inlineValues_;
+    QMap<int, double> heatMarks_;
 };
 
 } // namespace studio

@@ -109,6 +109,14 @@ void CodeEditor::setInlineValues(const QMap<int, QString>& values)
     viewport()->update();
 }
 
+void CodeEditor::setHeatMarks(const QMap<int, double>& shares)
+{
+    if (shares == heatMarks_)
+        return;
+    heatMarks_ = shares;
+    gutter_->update();
+}
+
 QList<QTextEdit::ExtraSelection> CodeEditor::executionSelections() const
 {
     QList<QTextEdit::ExtraSelection> out;

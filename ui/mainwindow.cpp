@@ -5,6 +5,8 @@
 
 #include "analysisservice.h"
 #include "codeeditor.h"
+#include "corpus/corpuscontroller.h"
+#include "corpus/corpusrecordbar.h"
 #include "debuggercontroller.h"
 #include "filescontroller.h"
 #include "findbar.h"
@@ -121,7 +123,12 @@ MainWindow::MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent)
     debugger_ = new DebuggerController(*context_, *previewController_, this);
 
     mainSplitter_->addWidget(left);
-    mainSplitter_->addWidget(sideTabs_);
+    auto* rightBox = new QWidget(this);   // the side tabs, under the corpus' record bar
+    auto* rightLayout = new QVBoxLayout(rightBox);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
+    rightLayout->addWidget(sideTabs_, 1);
+    mainSplitter_->addWidget(rightBox);
     mainSplitter_->setStretchFactor(0, 5);
     mainSplitter_->setStretchFactor(1, 6);
     mainSplitter_->setChildrenCollapsible(false);
@@ -135,6 +142,8 @@ MainWindow::MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent)
     visualController_ = new VisualMappingController(*context_, *previewController_, this);
     repro_ = new ReproController(*context_, *files_, *previewController_, this);
     migrate_ = new MigrateController(*context_, *files_, *previewController_, this);
+    corpus_ = new CorpusController(*context_, *previewController_, this);
+    rightLayout->insertWidget(0, corpus_->recordBar());
     connect(files_, &FilesController::documentReplaced, repro_, &ReproController::close);
     createActions();
     createMenus();

@@ -26,6 +26,7 @@ namespace studio {
 class AnalysisService;
 class AutoSaver;
 class CodeEditor;
+class CorpusController;
 class DebuggerController;
 class DebuggerPanel;
 class FilesController;
@@ -146,6 +147,7 @@ public:
     [[nodiscard]] ReproController* reproController() const { return repro_; }
     /// File > Migrate to V2… and the Migration tab (MigrateController, docs/migration.md).
     [[nodiscard]] MigrateController* migrateController() const { return migrate_; }
+    [[nodiscard]] CorpusController* corpusController() const { return corpus_; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -193,6 +195,7 @@ private:
     VisualMappingController* visualController_ = nullptr;
     ReproController* repro_ = nullptr;
     MigrateController* migrate_ = nullptr;
+    CorpusController* corpus_ = nullptr;
 
     QMenu* fileMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;

@@ -3,6 +3,8 @@
 
 #include "mainwindow.h"
 
+#include "corpus/corpuscontroller.h"
+#include "corpus/corpusrun.h"
 #include "debuggercontroller.h"
 #include "filescontroller.h"
 #include "previewcontroller.h"
@@ -158,7 +160,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
     for (const QUrl& url : event->mimeData()->urls()) {
-        if (FilesController::canOpen(url.toLocalFile())) {
+        if (FilesController::canOpen(url.toLocalFile()) || isCorpusPath(url.toLocalFile())) {
             event->acceptProposedAction();
             return;
         }
@@ -170,6 +172,8 @@ void MainWindow::dropEvent(QDropEvent* event)
     for (const QUrl& url : event->mimeData()->urls()) {
         if (const QString path = url.toLocalFile(); FilesController::canOpen(path))
             openFile(path);
+        else if (isCorpusPath(path))
+            corpus_->setCorpus(path);   // a corpus: an NDJSON file or a folder of JSON files
     }
     event->acceptProposedAction();
 }

@@ -39,8 +39,6 @@ Exit codes: 0 every case passes (with --update: once updated), 1 a case fails, 2
 I/O error (no suite, a malformed case).
 )";
 
-constexpr std::string_view kDefaultNow = "2026-01-01T00:00:00Z";
-
 int testUsageError(const std::string& message)
 {
     return commandUsageError("test", kTestUsage, message);
@@ -75,7 +73,7 @@ std::optional<mdsl::SuiteRunSettings> resolve(const mdsl::TestSuite& suite, cons
             return std::nullopt;
         settings.flags = *read;
     }
-    const std::string now = args.value("--now").value_or(suite.settings.now.value_or(std::string(kDefaultNow)));
+    const std::string now = args.value("--now").value_or(suite.settings.now.value_or(std::string(mdsl::kDefaultTestNow)));
     const std::optional<std::int64_t> ms = parseIsoDateTime(now);
     if (!ms) {
         printError(where + "now '" + now + "' is not an ISO 8601 date-time such as 2026-11-23T22:45:00Z");

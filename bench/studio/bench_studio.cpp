@@ -10,11 +10,16 @@
 //  - cold start: process start to a usable window with the example's problems and preview
 //    shown (measured from outside, by launching this program again).
 // --events lists, on stderr, every event over 5 ms of UI-thread CPU or 16 ms of wall time.
+// --corpus N measures the Corpus view instead: a run over N generated customer records (the
+// example pair, V1 against V2 routed), the longest UI-thread event meanwhile, how often the
+// progress shown changed, and how long Cancel takes to give the partial figures.
 
 #include "analysisservice.h"
 #include "codeeditor.h"
 #include "jsonpane.h"
 #include "largetextview.h"
+#include "corpus/corpuscontroller.h"
+#include "corpus/corpuspanel.h"
 #include "mainwindow.h"
 #include "previewpanel.h"
 #include "problemspanel.h"
@@ -23,10 +28,15 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QElapsedTimer>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QMetaEnum>
 #include <QProcess>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -199,6 +209,109 @@ int coldStartChild(int argc, char** argv)
     return 0;
 }
 
+// N customer records (as tests/engines/customer_corpus.h makes them), one per line.
+bool writeCustomerCorpus(const QString& path, int records)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    static const char* const tiers[] = {"G", "S", "B", "X"};
+    std::string chunk;
+    char line[512];
+    for (int n = 1; n <= records; ++n) {
+        std::string contact = "{\"email\":\"Client" + std::to_string(n) + "@Example.COM\"";
+        if (n % 5 != 0)
+            contact += ",\"phone\":\"+33 1 00 00 " + std::to_string(1000 + n % 9000) + "\"";
+        if (n % 3 == 0)
+            contact += ",\"fax\":null";
+        else if (n % 3 == 2)
+            contact += ",\"fax\":\"+33 1 99 99 " + std::to_string(1000 + n % 9000) + "\"";
+        contact += "}";
+        std::snprintf(line, sizeof line,
+                      "{\"address\":{\"city\":\"Lyon\"%s},\"balance\":%.2f,\"contact\":%s,\"first_name\":\" Ann%d \","
+                      "\"id\":%d,\"last_name\":\"lee%d\",\"tier\":\"%s\"}\n",
+                      n % 4 != 0 ? ",\"country\":\"FR\"" : "", double(n * 1337 % 200000) / 100.0, contact.c_str(), n, n, n,
+                      tiers[n % 4]);
+        chunk += line;
+        if (chunk.size() > (1 << 20)) {
+            file.write(chunk.data(), qint64(chunk.size()));
+            chunk.clear();
+        }
+    }
+    file.write(chunk.data(), qint64(chunk.size()));
+    return file.flush();
+}
+
+int corpusBench(InstrumentedApp& app, int records)
+{
+    QTemporaryDir dir(QDir::currentPath() + QStringLiteral("/bench-corpus-XXXXXX"));
+    const QString corpusPath = dir.filePath(QStringLiteral("customers.ndjson"));
+    QElapsedTimer timer;
+    timer.start();
+    if (!writeCustomerCorpus(corpusPath, records))
+        return 1;
+    std::printf("corpus: %d records, %.0f MB, written in %.1f s\n", records, double(QFileInfo(corpusPath).size()) / 1e6,
+                double(timer.elapsed()) / 1000);
+    studio::MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window) || !window.openExample(QStringLiteral("customer-v2.mdsl"))
+        || !window.pinV1To(QStringLiteral(":/examples/customer-v1.mdsl")))
+        return 1;
+    studio::CorpusController* corpus = window.corpusController();
+    corpus->setCorpus(corpusPath);
+    QTest::qWait(500);
+    std::vector<double> updates;   // ms since the start at which the progress shown changed
+    QElapsedTimer sinceStart;
+    QObject::connect(corpus->panel()->progressBar(), &QProgressBar::valueChanged, &app,
+                     [&] { updates.push_back(double(sinceStart.nsecsElapsed()) / 1e6); });
+    QSignalSpy done(corpus, &studio::CorpusController::runFinished);
+
+    app.reset();
+    app.recording = true;
+    sinceStart.start();
+    if (!corpus->run() || !done.wait(3600 * 1000))
+        return 1;
+    app.recording = false;
+    const double runMs = double(sinceStart.nsecsElapsed()) / 1e6;
+    const mdsl::CorpusReport& report = *corpus->lastResult()->report;
+    double longestGap = 0;
+    for (std::size_t i = 1; i < updates.size(); ++i)
+        longestGap = std::max(longestGap, updates[i] - updates[i - 1]);
+    const double firstUpdate = updates.empty() ? 0 : updates.front();
+    std::printf("run: %llu records compared in %.1f s (%.0f records/s), %zu difference groups, verdict %s\n",
+                static_cast<unsigned long long>(report.compared), runMs / 1000, double(report.compared) / (runMs / 1000),
+                report.differences.size(), report.verdict.go ? "GO" : "NO-GO");
+    std::printf("  longest UI-thread event, wall: %.1f ms (CPU %.1f ms; %s); budget 16 ms\n", app.byWall.wallMs,
+                app.byWall.cpuMs, app.byWall.what.c_str());
+    std::printf("  longest UI-thread event, CPU:  %.1f ms (wall %.1f ms; %s)\n", app.byCpu.cpuMs, app.byCpu.wallMs,
+                app.byCpu.what.c_str());
+    std::printf("  events over 16 ms: %d wall, %d CPU, of %d\n", app.over16Wall, app.over16Cpu, app.events);
+    std::printf("  progress shown: %zu updates, %.1f a second; first after %.0f ms (counting the corpus' lines "
+                "included), longest gap %.0f ms (budget: 4 a second, 250 ms)\n",
+                updates.size(), double(updates.size()) / (runMs / 1000), firstUpdate, longestGap);
+
+    // Cancel: from the click to the partial figures on screen.
+    std::vector<double> cancels;
+    for (int round = 0; round < 5; ++round) {
+        done.clear();
+        if (!corpus->run())
+            return 1;
+        QTest::qWait(1500);
+        QElapsedTimer cancel;
+        cancel.start();
+        QTest::mouseClick(corpus->panel()->cancelButton(), Qt::LeftButton);
+        if (!done.wait(60000) || !corpus->lastResult()->report->cancelled)
+            return 1;
+        cancels.push_back(double(cancel.nsecsElapsed()) / 1e6);
+    }
+    std::printf("cancel -> partial figures shown: median %.0f ms, max %.0f ms (budget 200 ms)\n", percentile(cancels, 0.5),
+                percentile(cancels, 1.0));
+    std::printf("load average: %s\n", qPrintable(loadAverage()));
+    window.editor()->document()->setModified(false);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -210,6 +323,8 @@ int main(int argc, char** argv)
     app.listEvents = QCoreApplication::arguments().contains(QStringLiteral("--events"));
     studio::setupApplication(app, QStringLiteral("en"));
     QStandardPaths::setTestModeEnabled(true);
+    if (const qsizetype at = QCoreApplication::arguments().indexOf(QStringLiteral("--corpus")); at > 0)
+        return corpusBench(app, QCoreApplication::arguments().value(at + 1, QStringLiteral("1000000")).toInt());
 
     studio::MainWindow window;
     window.show();

@@ -10,9 +10,11 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <atomic>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 using mdsl::Json;
 
@@ -457,6 +459,15 @@ private slots:
         QVERIFY(back.has_value());
         QCOMPARE(back->percentileUs(95), a.percentileUs(95));
         QVERIFY(!mdsl::TimeHistogram::fromJson(Json::array({Json::array({-1, 2})})).has_value());
+        // The distribution a chart draws: every record once, fastest first, each bucket ~3 % wide.
+        const auto buckets = a.bucketsUs();
+        std::uint64_t total = 0;
+        for (std::size_t i = 0; i < buckets.size(); ++i) {
+            total += buckets[i].second;
+            QVERIFY(i == 0 || buckets[i].first > buckets[i - 1].first);
+        }
+        QCOMPARE(total, 1000u);
+        QVERIFY(qAbs(buckets.front().first - 1) <= 0.05 && qAbs(buckets.back().first - 1000) <= 1000 * 0.035);
     }
 
     void shardsMergedEqualTheWhole()
@@ -524,6 +535,60 @@ private slots:
         QCOMPARE(texts.size(), 2);
         QVERIFY2(texts[0].startsWith(QStringLiteral("lines: 20, 40, 60")), qPrintable(texts[0]));
         QCOMPARE(cases.last(), QStringLiteral("verdict"));
+    }
+
+    void progressCountsEveryLine()
+    {
+        const std::string corpus = ordersCorpus(300, 50) + "\n";   // a blank line at the end
+        std::istringstream in(corpus);
+        mdsl::CorpusOptions options;
+        options.jobs = 2;
+        options.progressIntervalMs = 0;   // every record
+        std::vector<mdsl::CorpusProgress> seen;
+        options.progress = [&](const mdsl::CorpusProgress& p) { seen.push_back(p); };
+        const mdsl::CorpusReport r = mdsl::compareCorpus(kOrders, in, mdsl::Flags(), options);
+        QVERIFY(seen.size() > 100);
+        for (std::size_t i = 1; i < seen.size(); ++i)
+            QVERIFY(seen[i].lines >= seen[i - 1].lines && seen[i].compared >= seen[i - 1].compared);
+        const mdsl::CorpusProgress& last = seen.back();
+        QVERIFY(last.finished);
+        QCOMPARE(last.lines, std::uint64_t{301});
+        QCOMPARE(last.bytes, std::uint64_t(corpus.size()));
+        QCOMPARE(last.records, r.records);
+        QCOMPARE(last.compared, std::uint64_t{300});
+        QCOMPARE(last.identical, r.identical);
+        QCOMPARE(last.rightErrors, r.right.failed + r.right.invalid);
+        QCOMPARE(last.rightErrors, std::uint64_t{6});
+        QVERIFY(!r.cancelled);
+    }
+
+    void cancelKeepsPartialFigures()
+    {
+        std::istringstream in(ordersCorpus(5000, 0));
+        std::atomic<bool> cancel{false};
+        mdsl::CorpusOptions options;
+        options.jobs = 2;
+        options.progressIntervalMs = 0;
+        options.cancel = &cancel;
+        options.progress = [&](const mdsl::CorpusProgress& p) {
+            if (p.records >= 100)
+                cancel = true;
+        };
+        const mdsl::CorpusReport r = mdsl::compareCorpus(kOrders, in, mdsl::Flags(), options);
+        QVERIFY(r.cancelled);
+        // The records under way finish (at most the pool's window), nothing after is read.
+        QVERIFY2(r.records >= 100 && r.records < 1000, std::to_string(r.records).c_str());
+        QCOMPARE(r.firstLine, std::uint64_t{1});
+        QCOMPARE(r.lastLine, r.records);
+        QCOMPARE(r.compared, r.records);
+        QVERIFY(mdsl::corpusReportText(r).find("cancelled:      partial figures, lines 1 to "
+                                                + std::to_string(r.lastLine) + " only") == 0);
+        const Json json = mdsl::corpusReportJson(r);
+        QCOMPARE(json.value("cancelled", false), true);
+        QVERIFY(mdsl::corpusReportJUnit(r, "orders").find("<property name=\"cancelled\"") != std::string::npos);
+        std::string error;
+        QVERIFY(!mdsl::corpusReportFromJson(json, error).has_value());
+        QVERIFY2(error.find("cancelled") != std::string::npos, error.c_str());
     }
 };
 

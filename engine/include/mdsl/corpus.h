@@ -23,11 +23,14 @@
 #include "mdsl/flags.h"
 #include "mdsl/json.h"
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace mdsl {
@@ -82,6 +85,9 @@ public:
     [[nodiscard]] std::uint64_t count() const noexcept { return count_; }
     /// Nearest-rank percentile, the middle of its bucket, in microseconds; 0 when empty.
     [[nodiscard]] double percentileUs(double percent) const;
+    /// The non-empty buckets as (the middle of the bucket in microseconds, count), fastest
+    /// first: the distribution a chart draws.
+    [[nodiscard]] std::vector<std::pair<double, std::uint64_t>> bucketsUs() const;
     /// [[bucket, count], …] for the non-empty buckets; fromJson() reads it back.
     [[nodiscard]] Json toJson() const;
     static std::optional<TimeHistogram> fromJson(const Json& json);
@@ -186,11 +192,27 @@ struct CorpusReport {
     /// The comparison stopped on bad input (outputs not aligned with the corpus…): one
     /// message with the position. The figures cover the lines before it; no verdict.
     std::string inputError;
+    /// CorpusOptions::cancel stopped the run: the figures, groups and verdict cover lines
+    /// firstLine..lastLine only, not the whole corpus.
+    bool cancelled = false;
 
     [[nodiscard]] double identicalPercent() const noexcept;
     [[nodiscard]] double differentPercent() const noexcept;
     /// right total time / left total time; 0 unless both sides ran here.
     [[nodiscard]] double timeRatio() const noexcept;
+};
+
+/// A run's figures so far (CorpusOptions::progress): what a progress display shows.
+struct CorpusProgress {
+    std::uint64_t lines = 0;          ///< corpus lines done (blank ones included)
+    std::uint64_t bytes = 0;          ///< corpus bytes done, line breaks included
+    std::uint64_t records = 0;        ///< non-blank lines done
+    std::uint64_t invalidInput = 0;
+    std::uint64_t compared = 0;
+    std::uint64_t identical = 0;
+    std::uint64_t leftErrors = 0;     ///< records the left side failed or found invalid
+    std::uint64_t rightErrors = 0;
+    bool finished = false;            ///< the last call of a run (ended, stopped or cancelled)
 };
 
 struct CorpusOptions {
@@ -202,7 +224,19 @@ struct CorpusOptions {
     std::size_t maxGroups = 1000;       ///< difference and failure groups kept
     std::size_t maxLineBytes = 16u << 20;   ///< a longer line is invalid input
     std::uint64_t firstLine = 1;        ///< the number of the stream's first line (a shard's)
+    /// Called on the calling thread with the figures so far, at most every progressIntervalMs
+    /// while records are done, and once more (finished) at the end. Keep it short: the
+    /// records wait for it.
+    std::function<void(const CorpusProgress&)> progress;
+    int progressIntervalMs = 50;
+    /// Set from any thread to stop: no further line is read, the records under way finish,
+    /// and the report covers the lines done (CorpusReport::cancelled).
+    const std::atomic<bool>* cancel = nullptr;
 };
+
+/// A report's counts as progress figures (lines and bytes are left 0): what a display shows
+/// once the run has ended.
+CorpusProgress corpusProgress(const CorpusReport& report);
 
 /// Runs both sides over every record of `corpus` (NDJSON), each mapping compiled once
 /// (one analysis per text), and computes the figures, groups and verdict.

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mdsl {
@@ -70,6 +71,9 @@ std::vector<std::filesystem::path> suitesBeside(const std::filesystem::path& map
 /// `error` with the file, and its line and column when it is not JSON: a missing folder, a case
 /// without its expected file or key, an unknown key, a suite without cases.
 std::optional<TestSuite> loadSuite(const std::filesystem::path& path, std::string& error);
+
+/// The clock a suite's cases run at when it pins none.
+inline constexpr std::string_view kDefaultTestNow = "2026-01-01T00:00:00Z";
 
 /// How a suite's cases run, its settings resolved (the clock always pinned).
 struct SuiteRunSettings {

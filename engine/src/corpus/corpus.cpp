@@ -111,6 +111,7 @@ struct SideAnswer {
 
 struct CorpusOutcome {
     std::uint64_t line = 0;
+    std::size_t bytes = 0;    // the line's length (for progress)
     bool blank = false;
     std::optional<detail::FoundFailure> invalidInput;
     SideAnswer answers[2];
@@ -284,6 +285,7 @@ CorpusOutcome compareItem(CorpusItem& item, const SideRunner (&runners)[2], bool
 {
     CorpusOutcome outcome;
     outcome.line = item.line.number;
+    outcome.bytes = item.bytes;
     if (item.bytes <= maxBytes && detail::isBlank(item.line.text)) {
         outcome.blank = true;
         return outcome;
@@ -384,6 +386,18 @@ void detail::finishFigures(CorpusReport& report)
     report.verdict = decideVerdict(report);
 }
 
+CorpusProgress corpusProgress(const CorpusReport& report)
+{
+    CorpusProgress progress;
+    progress.records = report.records;
+    progress.invalidInput = report.invalidInput;
+    progress.compared = report.compared;
+    progress.identical = report.identical;
+    progress.leftErrors = report.left.failed + report.left.invalid;
+    progress.rightErrors = report.right.failed + report.right.invalid;
+    return progress;
+}
+
 CorpusReport compareCorpus(std::istream& corpus, const CorpusSide& left, const CorpusSide& right,
                            const CorpusOptions& options)
 {
@@ -404,9 +418,26 @@ CorpusReport compareCorpus(std::istream& corpus, const CorpusSide& left, const C
     const std::uint64_t first = std::max<std::uint64_t>(options.firstLine, 1);
     std::uint64_t lineCount = first - 1;
     const CorpusSide* sides[2] = {&left, &right};
+    CorpusProgress progress;
+    using Clock = std::chrono::steady_clock;
+    const auto interval = std::chrono::milliseconds(std::max(options.progressIntervalMs, 0));
+    Clock::time_point lastProgress = Clock::now();
+    const auto tellProgress = [&](bool finished) {
+        if (!options.progress)
+            return;
+        CorpusProgress now = corpusProgress(report);
+        now.lines = progress.lines;
+        now.bytes = progress.bytes;
+        now.finished = finished;
+        options.progress(now);
+    };
     detail::orderedParallelMap<CorpusItem, CorpusOutcome>(
         jobs, std::size_t{64} * jobs,
         [&](CorpusItem& item) {
+            if (options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed)) {
+                report.cancelled = true;
+                return false;
+            }
             if (!report.inputError.empty() || !readBoundedLine(corpus, maxBytes, item.line.text, item.bytes))
                 return false;
             item.line.number = ++lineCount;
@@ -424,6 +455,15 @@ CorpusReport compareCorpus(std::istream& corpus, const CorpusSide& left, const C
         },
         [&](std::uint64_t, CorpusItem& item) { return compareItem(item, runners, options.pairs, maxBytes, options.run); },
         [&](std::uint64_t, CorpusOutcome&& outcome) {
+            ++progress.lines;
+            progress.bytes += outcome.bytes + 1;
+            if (options.progress) {
+                const Clock::time_point now = Clock::now();
+                if (now - lastProgress >= interval) {
+                    lastProgress = now;
+                    tellProgress(false);
+                }
+            }
             if (report.firstLine == 0)
                 report.firstLine = outcome.line;
             report.lastLine = outcome.line;
@@ -454,6 +494,7 @@ CorpusReport compareCorpus(std::istream& corpus, const CorpusSide& left, const C
     }
     groups.finish(report);
     detail::finishFigures(report);
+    tellProgress(true);
     return report;
 }
 

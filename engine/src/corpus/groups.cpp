@@ -88,6 +88,16 @@ double TimeHistogram::percentileUs(double percent) const
     return bucketMiddleNs(buckets_.size() - 1) / 1000.0;
 }
 
+std::vector<std::pair<double, std::uint64_t>> TimeHistogram::bucketsUs() const
+{
+    std::vector<std::pair<double, std::uint64_t>> out;
+    for (std::size_t i = 0; i < buckets_.size(); ++i) {
+        if (buckets_[i] != 0)
+            out.emplace_back(bucketMiddleNs(i) / 1000.0, buckets_[i]);
+    }
+    return out;
+}
+
 Json TimeHistogram::toJson() const
 {
     Json out = Json::array();

@@ -142,6 +142,10 @@ std::optional<CorpusReport> corpusReportFromJson(const Json& json, std::string& 
         error = "the report stopped on bad input: " + json.value("input_error", "");
         return std::nullopt;
     }
+    if (json.value("cancelled", false)) {
+        error = "the report's run was cancelled: its figures cover part of its shard only";
+        return std::nullopt;
+    }
     CorpusReport report;
     if (const Json* lines = r.field(json, "lines", top)) {
         report.firstLine = r.count(*lines, "first", "\"lines\"");

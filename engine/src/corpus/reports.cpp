@@ -205,6 +205,8 @@ Json corpusReportJson(const CorpusReport& report)
     out["ungrouped_records"] = report.ungroupedRecords;
     if (!report.inputError.empty())
         out["input_error"] = report.inputError;
+    if (report.cancelled)
+        out["cancelled"] = true;
     return out;
 }
 
@@ -225,6 +227,9 @@ std::string corpusReportJUnit(const CorpusReport& report, std::string_view suite
         x << "      <property name=\"" << name << "\" value=\"" << xmlEscape(value) << "\"/>\n";
     };
     property("left", report.left.label);
+    if (report.cancelled)
+        property("cancelled", "partial figures, lines " + std::to_string(report.firstLine) + " to "
+                                  + std::to_string(report.lastLine) + " only");
     property("right", report.right.label);
     property("records", std::to_string(report.records));
     property("invalid_input", std::to_string(report.invalidInput));
@@ -259,6 +264,8 @@ std::string corpusReportJUnit(const CorpusReport& report, std::string_view suite
 std::string corpusReportText(const CorpusReport& report)
 {
     std::ostringstream t;
+    if (report.cancelled)
+        t << "cancelled:      partial figures, lines " << report.firstLine << " to " << report.lastLine << " only\n";
     t << "left:           " << report.left.label << '\n'
       << "right:          " << report.right.label << '\n'
       << "records:        " << report.records << " (" << report.blankLines << " blank lines skipped, "
