@@ -14,7 +14,8 @@
 namespace {
 
 constexpr const char* kUsage = R"(Usage: mapping-dsl COMMAND [ARGS...]
-       mapping-dsl --help | --version
+   or: mapping-dsl COMMAND --help
+   or: mapping-dsl --help | --version
 
 The Mapping DSL engine on the command line: the same engine the studio and production use.
 
