@@ -7,7 +7,7 @@
 #
 #   test_cli_docs.sh MAPPING_DSL BUILD_PACKAGING_DIR
 set -euo pipefail
-program=$1 dir=$2
+program=$(realpath "$1") dir=$(realpath "$2")
 completion=$dir/mapping-dsl.bash
 page=$dir/mapping-dsl.1
 failures=0
@@ -51,7 +51,7 @@ done
 # A file name completes where a command takes a mapping.
 scratch=$(mktemp -d); trap 'rm -rf "$scratch"' EXIT
 touch "$scratch/order.mdsl"
-(cd "$scratch" && same "mapping-dsl validate ord<TAB>" order.mdsl "$(complete_words validate ord)")
+same "mapping-dsl validate ord<TAB>" order.mdsl "$(cd "$scratch" && complete_words validate ord)"
 
 # The page renders without a groff warning.
 if command -v groff >/dev/null; then
