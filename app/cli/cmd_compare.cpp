@@ -35,11 +35,12 @@ verdict of the deployment plan: NO-GO when nothing was compared, when a side can
 objective of 1 % is shown), or when it takes more than 2x the left side's time.
 
 Sides:
-  MAPPING                 alone: MAPPING on V1 (left) against MAPPING on V2 (right)
-  MAPPING --original FILE FILE on V1 (the original) against MAPPING routed (production)
-  --left SIDE, --right SIDE   any two sides; with them MAPPING is the right side, routed
-  --pairs                 CORPUS records are {"input": ..., "output": ...}: the input is run,
-                          the recorded output is the left side unless --left says otherwise
+  MAPPING                    alone: MAPPING on V1 (left) against MAPPING on V2 (right)
+  MAPPING --original FILE    FILE on V1 (the original) against MAPPING routed (production)
+  --left SIDE, --right SIDE  any two sides; with them MAPPING is the right side, routed
+  --pairs                    CORPUS records are {"input": ..., "output": ...}: the input is
+                             run, the recorded output is the left side unless --left says
+                             otherwise
   SIDE is FILE[:v1|v2|routed] (a mapping; default routed: production's routing and V1
   fallback under the flags), outputs:FILE (recorded outputs, one line per corpus line: the
   output, or a dry-run result line), or recorded (the pairs' outputs, with --pairs).

@@ -14,7 +14,8 @@
 namespace {
 
 constexpr const char* kUsage = R"(Usage: mapping-dsl COMMAND [ARGS...]
-       mapping-dsl --help | --version
+   or: mapping-dsl COMMAND --help
+   or: mapping-dsl --help | --version
 
 The Mapping DSL engine on the command line: the same engine the studio and production use.
 
@@ -27,8 +28,8 @@ Exit codes:
   1  the mapping or query has errors, or the run failed
   2  usage error, or a file could not be read or written
 
-Run 'mapping-dsl COMMAND --help' for the options of one command.
-See docs/cli.md for the full reference.
+Run 'mapping-dsl COMMAND --help' for the options of one command. The full reference is
+docs/cli.md, installed with the package in /usr/share/doc/mapping-studio/.
 )";
 
 void printUsage(std::ostream& out)
