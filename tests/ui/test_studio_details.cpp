@@ -476,7 +476,7 @@ private slots:
         QTest::keyClick(window.editor(), Qt::Key_Return);
         QTest::keyClicks(window.editor(), QStringLiteral("extra <- 1"));
         QTRY_VERIFY(debugger->debugger()->state().stale);
-        QVERIFY(debugger->debugger()->state().message.startsWith(QStringLiteral("Le mapping a changé")));
+        QVERIFY(debugger->debugger()->state().message.startsWith(QStringLiteral("Le mapping ou son entrée")));
         // The visual mapping seen in French, then hidden behind the debugger.
         window.sideTabs()->setCurrentWidget(visual);
         QTRY_COMPARE(visual->targetTree()->topLevelItem(0)->text(0), QStringLiteral("Sortie"));
@@ -487,9 +487,9 @@ private slots:
         s.language = QStringLiteral("en");
         window.applySettings(s);
         QTRY_COMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&File"));
-        QTRY_VERIFY2(debugger->debugger()->state().message.startsWith(QStringLiteral("The mapping changed since")),
+        QTRY_VERIFY2(debugger->debugger()->state().message.startsWith(QStringLiteral("The mapping or its sample input changed since")),
                      qPrintable(debugger->debugger()->state().message));
-        QTRY_VERIFY(debugger->messageLabel()->text().startsWith(QStringLiteral("The mapping changed since")));
+        QTRY_VERIFY(debugger->messageLabel()->text().startsWith(QStringLiteral("The mapping or its sample input changed since")));
         // The hidden visual mapping's root too, before it is shown again.
         QCOMPARE(visual->targetTree()->topLevelItem(0)->text(0), QStringLiteral("Output"));
         // Then every tab as the user looks at them: no text worded in French stays. (A text
