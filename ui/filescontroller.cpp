@@ -229,6 +229,7 @@ bool FilesController::loadInput(const QString& target)
             return false;
     }
     ++inputLoads_;
+    preview_.panel()->setInputTemporary(false);   // a file loaded is the mapping's sample again
     if (QFileInfo(path).size() > kLargeTextLimit) {
         loadLargeInput(path);
         return true;

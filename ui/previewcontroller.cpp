@@ -49,8 +49,11 @@ const QString& PreviewController::sampleInput() const
     return panel_->inputText();
 }
 
-void PreviewController::setSampleInput(const QString& text)
+void PreviewController::setSampleInput(const QString& text, bool temporary)
 {
+    if (temporary && !panel_->inputTemporary())
+        emit sampleAboutToBeCovered();   // the workspace keeps the sample's edits first
+    panel_->setInputTemporary(temporary);
     panel_->setInputText(text);
 }
 

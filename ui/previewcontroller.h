@@ -26,7 +26,9 @@ public:
     [[nodiscard]] PreviewPanel* panel() const { return panel_; }
     /// The sample input's text, as edited in the preview panel.
     [[nodiscard]] const QString& sampleInput() const;
-    void setSampleInput(const QString& text);
+    /// Makes `text` the sample input. A temporary one (a corpus record, a test case shown) is
+    /// not kept as the mapping's sample: the workspace keeps the one it replaced.
+    void setSampleInput(const QString& text, bool temporary = false);
 
     /// Pins the preview's V1 side to a mapping file; an empty path unpins.
     bool pinV1To(const QString& path);
@@ -42,6 +44,10 @@ public:
     /// flags or the clock changed.
     void settingsApplied(bool rerun);
     void retranslate();
+
+signals:
+    /// A temporary input is about to replace the mapping's sample in the panel.
+    void sampleAboutToBeCovered();
 
 private:
     void schedulePreview(int delayMs);

@@ -448,7 +448,7 @@ void PreviewPanel::refresh()
         const int lines = input_->largeView()->text()->lineCount();
         const QString size = QLocale().formattedDataSize(inputText_.size());
         title += QStringLiteral(" — ")
-            + (lines == 1 ? tr("%1, 1 line, read-only").arg(size) : tr("%1, %2 lines, read-only").arg(size).arg(lines)).toHtmlEscaped();
+            + (lines == 1 ? tr("%1, 1 line, read-only").arg(size) : tr("%1, %2 lines, read-only").arg(size, QLocale().toString(lines))).toHtmlEscaped();
     }
     inputTitle_->setText(title);
     production_->setText(view_.productionStateName.isEmpty()

@@ -55,6 +55,9 @@ public:
     /// until the next setInputText / setLargeInput. Empty: not loading.
     void setInputLoading(const QString& what);
     [[nodiscard]] bool inputLoading() const { return !loading_.isEmpty(); }
+    /// The input shown is a temporary one (a corpus record): not the mapping's sample.
+    void setInputTemporary(bool temporary) { inputTemporary_ = temporary; }
+    [[nodiscard]] bool inputTemporary() const { return inputTemporary_; }
     /// The mapping's named samples, and the one shown (the workspace's; workspacecontroller.h).
     void setSamples(const QStringList& names, int current);
     [[nodiscard]] QComboBox* sampleSelector() const { return samples_; }
@@ -158,6 +161,7 @@ private:
     QString loading_;
     quint64 inputGeneration_ = 0;   ///< the sample input's version: a late indexing of an older one is dropped
     bool settingInput_ = false;
+    bool inputTemporary_ = false;
     QString pinnedPath_;
     QString pinnedText_;
     std::optional<EngineRun> recorded_;         ///< production's output, as a finished run

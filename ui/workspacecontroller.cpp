@@ -31,11 +31,12 @@ WorkspaceController::WorkspaceController(WindowContext& context, PreviewControll
     connect(writeTimer_, &QTimer::timeout, this, [this] { writeNow(); });
     PreviewPanel* panel = preview_.panel();
     connect(panel, &PreviewPanel::inputEdited, this, [this] {
-        if (!applying_) {
+        if (!applying_ && !preview_.panel()->inputTemporary()) {
             inputChanged_ = true;
             changed();
         }
     });
+    connect(&preview_, &PreviewController::sampleAboutToBeCovered, this, &WorkspaceController::takeShownSample);
     connect(panel, &PreviewPanel::pinChanged, this, [this] {
         if (!applying_)
             changed();
@@ -141,8 +142,8 @@ void WorkspaceController::takeShownSample()
     if (workspace_.samples.isEmpty())
         return;
     SampleInput& shown = workspace_.samples[workspace_.current];
-    if (!inputChanged_)
-        return;   // still what was loaded: a file sample stays that file's content
+    if (!inputChanged_ || preview_.panel()->inputTemporary())
+        return;   // still what was loaded (a file sample stays that file's content), or a record shown
     shown.text = preview_.sampleInput();
     shown.loaded = true;
     shown.file.clear();   // edited: kept inline (or in a file of its own when large)

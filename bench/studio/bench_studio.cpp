@@ -17,6 +17,7 @@
 #include "analysisservice.h"
 #include "codeeditor.h"
 #include "jsonpane.h"
+#include "jsonview.h"
 #include "largetextview.h"
 #include "corpus/corpuscontroller.h"
 #include "corpus/corpuspanel.h"

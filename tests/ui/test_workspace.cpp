@@ -9,6 +9,7 @@
 #include "filescontroller.h"
 #include "jsonview.h"
 #include "mainwindow.h"
+#include "previewcontroller.h"
 #include "previewpanel.h"
 #include "debuggerinterface.h"
 #include "studioapp.h"
@@ -133,6 +134,20 @@ private slots:
         QVERIFY(window.previewPanel()->inputText().contains(QStringLiteral("phone")));
         QVERIFY(window.windowTitle().contains(window.documentName()));
         QVERIFY(window.documentName() != QStringLiteral("Untitled"));
+    }
+
+    void aRecordShownIsNotKeptAsTheSample()
+    {
+        // A corpus record opened in the preview is shown, not made the mapping's sample.
+        QTemporaryDir dir;
+        const QString orders = studiotest::writeFile(dir, QStringLiteral("orders.mdsl"), kOrders);
+        MainWindow window;
+        QVERIFY(window.openFile(orders));
+        window.previewPanel()->inputView()->setPlainText(QStringLiteral("{\"id\": 1}"));
+        window.previewController()->setSampleInput(QStringLiteral("{\"id\": 1234}"), true);
+        QVERIFY(window.workspaceController()->writeNow());
+        const QJsonArray samples = readJson(dir.filePath(QStringLiteral("orders.workspace.json"))).value(QStringLiteral("samples")).toArray();
+        QCOMPARE(samples.at(0).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("{\"id\": 1}"));
     }
 
     void saveAsKeepsTheSample()

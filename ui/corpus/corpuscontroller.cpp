@@ -215,7 +215,7 @@ bool CorpusController::openRecord(std::uint64_t line)
     }
     keepSample();
     shownTest_.reset();
-    preview_.setSampleInput(*record);
+    preview_.setSampleInput(*record, true);
     preview_.runPreview();
     recordBar_->showRecord(line, QFileInfo(last_->corpusPath).fileName());
     context_.showSideTab(preview_.panel());
@@ -250,7 +250,7 @@ bool CorpusController::openTestCase(int suite, int testCase)
     const mdsl::CaseResult& result = loaded.report.cases[std::size_t(testCase)];
     keepSample();
     shownTest_ = {suite, testCase};
-    preview_.setSampleInput(QString::fromStdString(test.input.dump(2, ' ', false, mdsl::Json::error_handler_t::replace)));
+    preview_.setSampleInput(QString::fromStdString(test.input.dump(2, ' ', false, mdsl::Json::error_handler_t::replace)), true);
     preview_.runPreview();
     recordBar_->showTestCase(QString::fromStdString(test.name), QString::fromStdString(loaded.suite.path.filename().string()),
                              !result.passed && result.output.has_value());
