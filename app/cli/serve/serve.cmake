@@ -23,11 +23,13 @@ target_sources(mapping-dsl PRIVATE
 set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/../cmd_serve.cpp PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
 target_link_libraries(mapping-dsl PRIVATE PkgConfig::CPP_HTTPLIB PkgConfig::CPP_HTTPLIB_CRYPTO)
 
-# The systemd unit (installed disabled) and the Prometheus rules the package ships.
-set(MDSL_SERVE_BINARY ${CMAKE_INSTALL_FULL_BINDIR}/mapping-dsl)
+# The systemd unit (installed disabled), where the package's hooks put units (a relative
+# destination: CPack installs under /usr, never /usr/local). It names the executable by its
+# path in the Debian package; an install under another prefix sets MDSL_SERVICE_BINARY.
+# The Prometheus rules are installed by packaging/CMakeLists.txt with packaging/prometheus/*.
+set(MDSL_SERVICE_BINARY /usr/${CMAKE_INSTALL_BINDIR}/mapping-dsl CACHE STRING "mapping-dsl's path in the systemd unit")
+set(MDSL_SERVE_BINARY ${MDSL_SERVICE_BINARY})
 configure_file(${PROJECT_SOURCE_DIR}/packaging/systemd/mapping-dsl.service.in
                ${PROJECT_BINARY_DIR}/packaging/systemd/mapping-dsl.service @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/packaging/systemd/mapping-dsl.service
-        DESTINATION ${CMAKE_INSTALL_PREFIX}/lib/systemd/system)
-install(FILES ${PROJECT_SOURCE_DIR}/packaging/prometheus/mapping-dsl.rules.yml
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/mapping-dsl/prometheus)
+        DESTINATION ${MDSL_INSTALL_SYSTEMDUNITDIR})
