@@ -10,6 +10,8 @@
 #include <QFileInfo>
 #include <QTimer>
 
+#include <utility>
+
 namespace studio {
 
 namespace {
@@ -238,7 +240,9 @@ bool WorkspaceController::writeNow()
     workspace_.breakpoints = context_.editor()->breakpoints();
     QString error;
     if (!writeWorkspace(context_.documentPath(), workspace_, &error)) {
-        context_.showMessage(tr("The workspace was not saved: %1").arg(error), 8000);
+        // Said once per document: a mapping in a read-only folder would say it after each change.
+        if (std::exchange(unwritable_, context_.documentPath()) != context_.documentPath())
+            context_.showMessage(tr("The workspace was not saved: %1").arg(error), 8000);
         return false;
     }
     return true;
