@@ -64,7 +64,9 @@ WorkspaceController::WorkspaceController(WindowContext& context, PreviewControll
         if (shown.loaded)
             shown.text = preview_.sampleInput();
         inputChanged_ = false;
-        changed();
+        // The workspace's own sample, loaded when shown, is no change; a file the user loaded is.
+        if (!applying_ && std::exchange(loadingSample_, QString()) != path)
+            changed();
     });
     connect(panel, &PreviewPanel::sampleChosen, this, &WorkspaceController::switchSample);
     connect(panel, &PreviewPanel::sampleAddRequested, this,
@@ -157,6 +159,7 @@ void WorkspaceController::showCurrentSample()
     const bool wasApplying = std::exchange(applying_, true);
     const SampleInput& sample = workspace_.samples.at(workspace_.current);
     if (!sample.loaded && !sample.file.isEmpty()) {
+        loadingSample_ = sample.file;   // a large one arrives later (FilesController::sampleLoaded)
         if (!files_.loadInput(sample.file))
             preview_.setSampleInput(QString());
     } else {
@@ -238,6 +241,13 @@ bool WorkspaceController::writeNow()
     const QString pinned = preview_.panel()->pinnedPath();
     workspace_.pinnedV1 = pinned.startsWith(QLatin1Char(':')) ? QString() : pinned;
     workspace_.breakpoints = context_.editor()->breakpoints();
+    // A workspace that says nothing beyond what the mapping opens with anyway (its input file,
+    // or no sample; no pin, no breakpoint) is not written: opening a mapping leaves no file.
+    const bool nothingToKeep = workspace_.samples.size() == 1 && workspace_.pinnedV1.isEmpty() && workspace_.breakpoints.isEmpty()
+        && (workspace_.samples.first().file == QFileInfo(inputPathFor(context_.documentPath())).absoluteFilePath()
+            || (workspace_.samples.first().file.isEmpty() && workspace_.samples.first().text.isEmpty()));
+    if (nothingToKeep && !QFile::exists(workspacePathFor(context_.documentPath())))
+        return true;
     QString error;
     if (!writeWorkspace(context_.documentPath(), workspace_, &error)) {
         // Said once per document: a mapping in a read-only folder would say it after each change.

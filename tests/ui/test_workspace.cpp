@@ -102,6 +102,28 @@ private slots:
         QCOMPARE(again.previewPanel()->inputText(), QStringLiteral("{\"id\": 8, \"total\": -3}"));
     }
 
+    void openingAMappingLeavesNoFileBehind()
+    {
+        // Opened and looked at, a mapping with its input file gets no workspace file: there is
+        // nothing to keep (an installed example's folder stays as the package left it).
+        QTemporaryDir dir;
+        const QString orders = studiotest::writeFile(dir, QStringLiteral("orders.mdsl"), kOrders);
+        studiotest::writeFile(dir, QStringLiteral("orders.input.json"), kOrdersInput);
+        {
+            MainWindow window;
+            QVERIFY(window.openFile(orders));
+            QTest::qWait(1500);   // past the workspace's write delay
+        }
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("orders.workspace.json"))));
+        // A breakpoint is something to keep.
+        {
+            MainWindow window;
+            QVERIFY(window.openFile(orders));
+            window.editor()->setBreakpoint(2);
+        }
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("orders.workspace.json"))));
+    }
+
     void nothingCarriesToAnotherDocument()
     {
         QTemporaryDir dir;
