@@ -59,6 +59,7 @@ WorkspaceController::WorkspaceController(WindowContext& context, PreviewControll
     // file's content until it is edited.
     connect(&files_, &FilesController::sampleLoaded, this, [this](const QString& path) {
         SampleInput& shown = workspace_.samples[workspace_.current];
+        shownText_ = preview_.sampleInput();
         shown.file = path.startsWith(QLatin1Char(':')) ? QString() : QFileInfo(path).absoluteFilePath();
         shown.loaded = shown.file.isEmpty();
         if (shown.loaded)
@@ -148,9 +149,16 @@ void WorkspaceController::takeShownSample()
     SampleInput& shown = workspace_.samples[workspace_.current];
     if (!inputChanged_ || preview_.panel()->inputTemporary())
         return;   // still what was loaded (a file sample stays that file's content), or a record shown
+    // Judged by the text, not by the signals: the input view also reports re-highlighting.
+    const QString& now = preview_.sampleInput();
+    if (now.size() == shownText_.size() && (now.constData() == shownText_.constData() || now == shownText_)) {
+        inputChanged_ = false;
+        return;
+    }
     shown.text = preview_.sampleInput();
     shown.loaded = true;
     shown.file.clear();   // edited: kept inline (or in a file of its own when large)
+    shownText_ = shown.text;
     inputChanged_ = false;
 }
 
@@ -165,6 +173,7 @@ void WorkspaceController::showCurrentSample()
     } else {
         preview_.setSampleInput(sample.text);
     }
+    shownText_ = preview_.sampleInput();
     inputChanged_ = false;
     applying_ = wasApplying;
 }

@@ -57,6 +57,7 @@ private:
     QTimer* writeTimer_;
     bool applying_ = false;     ///< the controller itself sets the input, pin or breakpoints
     bool inputChanged_ = false; ///< the shown sample was edited since it was shown
+    QString shownText_;         ///< the shown sample's text as loaded or last kept (edits are judged against it)
     QString loadingSample_;     ///< the sample file being loaded for the workspace itself
     QString unwritable_;        ///< the document whose workspace could not be written (said once)
 };
