@@ -100,8 +100,7 @@ void JsonView::updateMarks()
 {
     QList<QTextEdit::ExtraSelection> selections;
     // Beyond a few hundred marks the view would slow down; the list still names them all.
-    constexpr int kMaxMarks = 500;
-    for (int i = 0; i < marked_.size() && i < kMaxMarks; ++i) {
+    for (int i = 0; i < marked_.size() && i < kMaxMarkedRanges; ++i) {
         const auto& [first, last] = marked_.at(i);
         const QTextBlock from = document()->findBlockByNumber(first);
         if (!from.isValid())

@@ -210,8 +210,8 @@ void LargeJsonView::paintEvent(QPaintEvent*)
     for (int line = first; line <= last; ++line) {
         const int y = (line - first) * lh;
         const QRect row(0, y, viewport()->width(), lh);
-        // Marks are few (the preview caps them): a linear look is cheaper than an index.
-        for (int m = 0; m < marked_.size(); ++m) {
+        // Marks are few (capped, as in the text view): a linear look is cheaper than an index.
+        for (int m = 0; m < marked_.size() && m < kMaxMarkedRanges; ++m) {
             if (line >= marked_.at(m).first && line <= marked_.at(m).second)
                 painter.fillRect(row, m == current_ ? currentColour_ : markColour_);
         }

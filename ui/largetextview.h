@@ -34,6 +34,10 @@ private:
     qsizetype longest_ = 0;
 };
 
+/// The marked ranges a JSON view draws, at most (the preview's list still names them all):
+/// beyond a few hundred, marking would slow every paint down.
+inline constexpr int kMaxMarkedRanges = 500;
+
 /// Above this size a text is shown by a LargeJsonView rather than laid out in a text editor.
 inline constexpr qsizetype kLargeTextLimit = 256 * 1024;
 

@@ -279,6 +279,10 @@ private:
     /// The sample input parsed; the last one is kept, since most edits touch the mapping.
     std::shared_ptr<const mdsl::Json> parsedInput(const QString& inputText, PreviewResult& result)
     {
+        // One parse per input: the preview and the visual mapping ask for the same new input at
+        // once, and a 50 MB sample must not be parsed twice side by side; the second waits and
+        // finds the first one's parse.
+        QMutexLocker parsing(&parseMutex_);
         {
             QMutexLocker lock(&mutex_);
             if (cachedInput_ && cachedText_ == inputText)
@@ -313,6 +317,7 @@ private:
 
     AnalysisCache analyses_;
     mutable QMutex mutex_;
+    QMutex parseMutex_;   ///< held while the sample input is parsed (parsedInput)
     QString cachedText_;
     std::shared_ptr<const mdsl::Json> cachedInput_;
     std::shared_ptr<const SourceFields> fields_;
