@@ -445,6 +445,31 @@ private slots:
         QCOMPARE(r.failures.back().message, std::string("line 3 is 5009 bytes, over the limit of 1000"));
     }
 
+    void aRecordTooDeepToRunNamesNoRule()
+    {
+        // 10,000 levels: both engines refuse the record with E403 before any rule runs, so
+        // the failure is the input's, not the header line's "rule 1".
+        std::string deep;
+        for (int i = 0; i < 10'000; ++i)
+            deep += "{\"id\": ";
+        deep += "1" + std::string(10'000, '}');
+        std::istringstream in(ordersCorpus(2, 0) + deep + "\n");
+        mdsl::CorpusOptions options;
+        options.thresholds.maxTimeRatio = 1e9;
+        const mdsl::CorpusReport r = mdsl::compareCorpus(kOrders, in, mdsl::Flags(), options);
+        QCOMPARE(r.records, 3u);
+        QCOMPARE(r.right.failed, 1u);
+        QCOMPARE(r.failures.size(), std::size_t{2});
+        for (const mdsl::FailureGroup& g : r.failures) {
+            QCOMPARE(g.code, std::string("E403"));
+            QCOMPARE(g.rule, std::string());
+            QCOMPARE(g.lines, (std::vector<std::uint64_t>{3}));
+        }
+        const std::string text = mdsl::corpusReportText(r);
+        QVERIFY2(text.find("V2 failed E403, 1 records") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("at rule") == std::string::npos, text.c_str());
+    }
+
     void histogramPercentilesAndMerge()
     {
         mdsl::TimeHistogram a;

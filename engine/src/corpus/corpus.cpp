@@ -189,7 +189,10 @@ struct SideRunner {
 
     [[nodiscard]] std::string ruleAt(const Diagnostic& d) const
     {
-        if (!analysis || d.code.rfind("E4", 0) != 0 || d.range.start.line < 1)
+        // An error before any rule ran (an input nested too deep) has no place in the text:
+        // an empty range at the document's start.
+        const bool noPlace = d.range.start.offset == 0 && d.range.end.offset == 0;
+        if (!analysis || d.code.rfind("E4", 0) != 0 || d.range.start.line < 1 || noPlace)
             return {};
         std::string text(analysis->lines().lineText(d.range.start.line));
         const auto first = text.find_first_not_of(" \t");
