@@ -271,7 +271,8 @@ QString describeAt(const mdsl::Json* document, const QString& pointer, bool* pre
             return {};
         if (present)
             *present = true;
-        QString text = QString::fromStdString(document->at(ptr).dump(-1, ' ', false, mdsl::Json::error_handler_t::replace));
+        // Only what is shown is written: the value may be the whole of a 50 MB input.
+        QString text = QString::fromStdString(mdsl::jsonExcerpt(document->at(ptr), 400));
         if (text.size() > 80)
             text = text.left(77) + QStringLiteral("…");
         return text;

@@ -17,7 +17,8 @@ constexpr int kMaxListed = 1000;
 
 QString shortJson(const mdsl::Json& value, int limit = 200)
 {
-    QString text = QString::fromStdString(value.dump(-1, ' ', false, mdsl::Json::error_handler_t::replace));
+    // Only what is shown is written: the value may be the whole of a 50 MB input.
+    QString text = QString::fromStdString(mdsl::jsonExcerpt(value, std::size_t(limit) * 4));
     if (text.size() > limit)
         text = text.left(limit - 1) + QStringLiteral("…");
     return text;

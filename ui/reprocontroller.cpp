@@ -148,7 +148,7 @@ bool ReproController::openBundle(const QString& path)
     const mdsl::ReproBundle& b = *parsed.bundle;
     // The mapping is production's copy, not a file of ours: an unsaved, untitled document,
     // whose workspace is the bundle's input alone (no pin, no breakpoints of another document).
-    files_.startUntitled(fromStd(b.mappingText), fromStd(b.input.dump(2, ' ', false, mdsl::Json::error_handler_t::replace)));
+    files_.startUntitled(fromStd(b.mappingText), fromStd(mdsl::jsonText(b.input, 2)));
 
     bundlePath_ = QFileInfo(path).absoluteFilePath();
     bundle_ = b;

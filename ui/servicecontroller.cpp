@@ -217,22 +217,24 @@ void ServiceController::ask()
     const std::optional<qint64> now = context_.settings().previewClock();
     preparing_.setFuture(QtConcurrent::run([text, input, flags, now] {
         Prepared prepared;
-        mdsl::Json body = {{"mapping", text}};
+        mdsl::Json parsed;
         try {
-            body["input"] = mdsl::parseJson(input);
+            parsed = mdsl::parseJson(input);
         } catch (const mdsl::Json::exception&) {
-            body["input"] = nullptr;
             return prepared;
         }
         mdsl::Json flagValues = mdsl::Json::object();
         for (const mdsl::Flag flag : mdsl::kAllFlags)
             flagValues[std::string(mdsl::flagName(flag))] = flags.get(flag);
-        body["flags"] = std::move(flagValues);
+        mdsl::Json body = {{"mapping", text}, {"flags", std::move(flagValues)}};
         mdsl::RunOptions options;
         if (now) {
             body["now_ms"] = *now;
             options.pinnedNowMs = *now;
         }
+        // The input goes in last: a member added after it would move it, and the library
+        // moves an object's members by copying them, which recurses through a deep input.
+        body["input"] = std::move(parsed);
         // What the studio serves for the same request: the engine's routing under our flags.
         prepared.local = mdsl::toJson(mdsl::dryRun(mdsl::analyze(text, flags).prepared(mdsl::Route::V2Routed),
                                                    body["input"], options));

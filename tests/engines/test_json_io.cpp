@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -174,6 +175,57 @@ private slots:
         }
         const Json nested = {{"a", Json::array()}, {"b", Json::object()}, {"c", {1, {{"d", {nullptr, true, false}}}, "e"}}};
         QCOMPARE(jsoniotest::appended(nested), jsoniotest::dumped(nested));
+    }
+
+    void writesWhatAnIndentedDumpWrites()
+    {
+        // Pretty-printed: the bytes of dump(indent) for every scenario input, empty containers
+        // and scalars included, at several indents.
+        std::vector<Json> values = {Json::object(), Json::array(), Json(1), Json("x"),
+                                    {{"a", Json::array()}, {"b", Json::object()}, {"c", {1, {{"d", {nullptr, true}}}, "e"}}}};
+        for (const std::string& text : jsoniotest::scenarioInputs())
+            values.push_back(mdsl::parseJson(text));
+        for (const Json& value : values) {
+            for (int indent : {0, 2, 4}) {
+                std::string out = "prefix ";
+                mdsl::appendJson(out, value, indent);
+                QCOMPARE(out, "prefix " + value.dump(indent, ' ', false, Json::error_handler_t::replace));
+            }
+            QCOMPARE(mdsl::jsonText(value, 2), value.dump(2, ' ', false, Json::error_handler_t::replace));
+            QCOMPARE(mdsl::jsonText(value), value.dump(-1, ' ', false, Json::error_handler_t::replace));
+        }
+        // 10,000 levels: written without recursion, each level on its own line.
+        const int depth = 10000;
+        const Json deep = mdsl::parseJson(std::string(depth, '[') + "1" + std::string(depth, ']'));
+        const std::string pretty = mdsl::jsonText(deep, 2);
+        QCOMPARE(std::count(pretty.begin(), pretty.end(), '\n'), std::ptrdiff_t{2 * depth});
+        QCOMPARE(pretty.substr(0, 6), std::string("[\n  [\n"));
+        QVERIFY(pretty.ends_with("\n  ]\n]"));
+    }
+
+    void excerptsCostWhatTheyShow()
+    {
+        // Whole when small; cut at a character boundary when not, never more than asked.
+        const Json small = {{"a", {1, 2}}, {"é", "x"}};
+        bool cut = true;
+        QCOMPARE(mdsl::jsonExcerpt(small, 100, &cut), small.dump());
+        QVERIFY(!cut);
+        const Json accents = Json::array({std::string(100, 'a') + "ééééé"});
+        for (std::size_t limit = 100; limit < 110; ++limit) {
+            const std::string text = mdsl::jsonExcerpt(accents, limit, &cut);
+            QVERIFY(cut);
+            QVERIFY(text.size() <= limit);
+            QCOMPARE(text, accents.dump().substr(0, text.size()));
+            QVERIFY((static_cast<unsigned char>(accents.dump()[text.size()]) & 0xC0) != 0x80);
+        }
+        // A million elements: the first bytes only.
+        Json million = Json::array();
+        for (int i = 0; i < 1'000'000; ++i)
+            million.push_back(i);
+        const std::string first = mdsl::jsonExcerpt(million, 80, &cut);
+        QVERIFY(cut);
+        QCOMPARE(first, million.dump().substr(0, first.size()));
+        QVERIFY(first.size() > 70 && first.size() <= 80);
     }
 
     // Every golden scenario through the routed dry-run (fallback on), with and without trace:

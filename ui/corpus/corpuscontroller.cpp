@@ -47,7 +47,9 @@ CorpusController::CorpusController(WindowContext& context, PreviewController& pr
     testsLane_ = std::make_unique<BackgroundLane<TestsRequest, TestsResult>>(
         nullptr, [](const TestsRequest& request, const std::atomic<bool>&) { return studio::runTests(request); },
         [this](TestsResult&& result, quint64) {
-            tests_ = std::move(result);
+            // Shared with the results view, never copied: a case's input may be 10,000 levels
+            // deep, and copying a JSON value recurses.
+            tests_ = std::make_shared<const TestsResult>(std::move(result));
             panel_->results()->setTests(tests_);
             panel_->results()->runTestsButton()->setEnabled(true);
             emit testsFinished();
@@ -62,7 +64,7 @@ CorpusController::CorpusController(WindowContext& context, PreviewController& pr
     connect(results, &CorpusResults::testActivated, this, &CorpusController::openTestCase);
     connect(results, &CorpusResults::runTestsRequested, this, &CorpusController::runTests);
     connect(results, &QTabWidget::currentChanged, this, [this, results](int) {
-        if (results->currentWidget() == results->testsTab() && tests_.suites.empty() && !testsLane_->busy())
+        if (results->currentWidget() == results->testsTab() && tests_->suites.empty() && !testsLane_->busy())
             runTests();
     });
     connect(recordBar_, &CorpusRecordBar::backRequested, this, &CorpusController::backToSample);
@@ -241,16 +243,16 @@ void CorpusController::runTests()
 
 bool CorpusController::openTestCase(int suite, int testCase)
 {
-    if (suite < 0 || std::size_t(suite) >= tests_.suites.size())
+    if (suite < 0 || std::size_t(suite) >= tests_->suites.size())
         return false;
-    const LoadedSuite& loaded = tests_.suites[std::size_t(suite)];
+    const LoadedSuite& loaded = tests_->suites[std::size_t(suite)];
     if (testCase < 0 || std::size_t(testCase) >= loaded.suite.cases.size())
         return false;
     const mdsl::TestCase& test = loaded.suite.cases[std::size_t(testCase)];
     const mdsl::CaseResult& result = loaded.report.cases[std::size_t(testCase)];
     keepSample();
     shownTest_ = {suite, testCase};
-    preview_.setSampleInput(QString::fromStdString(test.input.dump(2, ' ', false, mdsl::Json::error_handler_t::replace)), true);
+    preview_.setSampleInput(QString::fromStdString(mdsl::jsonText(test.input, 2)), true);
     preview_.runPreview();
     recordBar_->showTestCase(QString::fromStdString(test.name), QString::fromStdString(loaded.suite.path.filename().string()),
                              !result.passed && result.output.has_value());
@@ -263,7 +265,7 @@ bool CorpusController::acceptShownTest(bool ask)
     if (!shownTest_)
         return false;
     const auto [suite, testCase] = *shownTest_;
-    const LoadedSuite& loaded = tests_.suites[std::size_t(suite)];
+    const LoadedSuite& loaded = tests_->suites[std::size_t(suite)];
     const mdsl::TestCase& test = loaded.suite.cases[std::size_t(testCase)];
     const QString file = QString::fromStdString(test.file.string());
     if (ask && QMessageBox::question(context_.window(), tr("Accept Current Output"),

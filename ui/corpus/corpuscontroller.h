@@ -51,7 +51,7 @@ public:
 
     /// Runs the mapping's test suites off the UI thread.
     void runTests();
-    [[nodiscard]] const TestsResult& testsResult() const { return tests_; }
+    [[nodiscard]] const TestsResult& testsResult() const { return *tests_; }
     /// Makes a test case's input the sample input; a failing case offers "Accept current output".
     bool openTestCase(int suite, int testCase);
     /// Writes the shown failing case's current output as expected, after asking when `ask`.
@@ -82,7 +82,7 @@ private:
     QElapsedTimer runClock_;   ///< since Run: the rate and the time left
     std::shared_ptr<CorpusLive> live_;
     std::optional<CorpusRunResult> last_;
-    TestsResult tests_;
+    std::shared_ptr<const TestsResult> tests_ = std::make_shared<const TestsResult>();
     std::optional<QString> savedSample_;             ///< the sample before a record was opened
     std::optional<std::pair<int, int>> shownTest_;   ///< the test case the sample input is
     std::unique_ptr<BackgroundLane<CorpusRunRequest, CorpusRunResult>> runLane_;

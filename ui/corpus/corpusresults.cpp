@@ -157,9 +157,9 @@ void CorpusResults::setReport(std::shared_ptr<const mdsl::CorpusReport> report, 
     fillProfile();
 }
 
-void CorpusResults::setTests(const TestsResult& tests)
+void CorpusResults::setTests(std::shared_ptr<const TestsResult> tests)
 {
-    testsResult_ = tests;
+    testsResult_ = std::move(tests);
     fillTests();
 }
 
@@ -303,8 +303,8 @@ void CorpusResults::fillTests()
     testDetails_->clear();
     std::size_t passed = 0;
     std::size_t failed = 0;
-    for (int s = 0; s < int(testsResult_.suites.size()); ++s) {
-        const mdsl::SuiteReport& report = testsResult_.suites[std::size_t(s)].report;
+    for (int s = 0; s < int(testsResult_->suites.size()); ++s) {
+        const mdsl::SuiteReport& report = testsResult_->suites[std::size_t(s)].report;
         auto* suite = new QTreeWidgetItem(tests_);
         suite->setText(0, QString::fromStdString(report.path.filename().string()));
         suite->setText(1, tr("%1 passed, %2 failed").arg(report.passed()).arg(report.failed()));
@@ -323,12 +323,12 @@ void CorpusResults::fillTests()
         }
         suite->setExpanded(true);
     }
-    for (const QString& error : std::as_const(testsResult_.errors)) {
+    for (const QString& error : std::as_const(testsResult_->errors)) {
         auto* item = new QTreeWidgetItem(tests_);
         item->setText(0, error);
         item->setText(1, tr("cannot run"));
     }
-    testsSummary_->setText(testsResult_.suites.empty() && testsResult_.errors.isEmpty()
+    testsSummary_->setText(testsResult_->suites.empty() && testsResult_->errors.isEmpty()
                                ? tr("No test suite beside the mapping (NAME.tests/ or NAME.tests.ndjson).")
                                : tr("%1 passed, %2 failed. Double-click a case to open it.").arg(passed).arg(failed));
     tests_->resizeColumnToContents(0);
@@ -339,7 +339,7 @@ void CorpusResults::showTestDetails(QTreeWidgetItem* item)
     testDetails_->clear();
     if (item == nullptr || !item->data(0, kCaseRole).isValid())
         return;
-    const auto& suite = testsResult_.suites[std::size_t(item->data(0, kSuiteRole).toInt())];
+    const auto& suite = testsResult_->suites[std::size_t(item->data(0, kSuiteRole).toInt())];
     const mdsl::CaseResult& result = suite.report.cases[std::size_t(item->data(0, kCaseRole).toInt())];
     QStringList lines;
     lines << tr("%1: %2").arg(QString::fromStdString(result.name), result.passed ? tr("pass") : tr("FAIL"));

@@ -31,7 +31,7 @@ public:
     /// Shows a comparison's report (nullptr clears).
     void setReport(std::shared_ptr<const mdsl::CorpusReport> report, std::uint64_t totalRecords);
     /// Shows the test suites' results.
-    void setTests(const TestsResult& tests);
+    void setTests(std::shared_ptr<const TestsResult> tests);
     /// Colours follow the palette (light or dark).
     void applyPalette();
     void retranslate();
@@ -68,7 +68,7 @@ private:
 
     std::shared_ptr<const mdsl::CorpusReport> report_;
     std::uint64_t totalRecords_ = 0;
-    TestsResult testsResult_;
+    std::shared_ptr<const TestsResult> testsResult_ = std::make_shared<const TestsResult>();
     QTableWidget* figures_;
     QWidget* chartsTab_;
     QList<QChartView*> charts_;

@@ -60,8 +60,7 @@ protected:
         if (file.open(QIODevice::ReadOnly)) {
             const QByteArray bytes = file.readAll();
             try {
-                text = mdsl::parseJson(std::string_view(bytes.constData(), std::size_t(bytes.size())))
-                           .dump(-1, ' ', false, mdsl::Json::error_handler_t::replace);
+                text = mdsl::jsonText(mdsl::parseJson(std::string_view(bytes.constData(), std::size_t(bytes.size()))));
             } catch (const std::exception&) {
                 text = bytes.simplified().toStdString();   // not JSON: stays not JSON, on one line
             }
@@ -283,7 +282,7 @@ std::optional<QString> readCorpusRecord(const QString& path, CorpusFormat format
         mdsl::Json record = mdsl::parseJson(std::string_view(text.constData(), std::size_t(text.size())));
         if (format == CorpusFormat::Pairs && record.is_object() && record.contains("input"))
             record = record["input"];
-        return QString::fromStdString(record.dump(2, ' ', false, mdsl::Json::error_handler_t::replace));
+        return QString::fromStdString(mdsl::jsonText(record, 2));
     } catch (const std::exception&) {
         return QString::fromUtf8(text).trimmed();   // invalid input: shown as it is, the preview says why
     }

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -19,9 +20,19 @@ using Json = nlohmann::ordered_json;
 /// position).
 Json parseJson(std::string_view text);
 
-/// Appends the compact JSON text of `value` to `out`: the same bytes as
-/// value.dump(-1, ' ', false, Json::error_handler_t::replace) (invalid UTF-8 in a string
-/// becomes U+FFFD), written without the library's per-character output adapter.
-void appendJson(std::string& out, const Json& value);
+/// Appends the JSON text of `value` to `out`: the same bytes as
+/// value.dump(indent, ' ', false, Json::error_handler_t::replace) (compact for a negative
+/// indent, else pretty-printed `indent` spaces deep; invalid UTF-8 in a string becomes
+/// U+FFFD), written without the library's per-character output adapter and without
+/// recursion: a value nested 10,000 levels deep is written as any other.
+void appendJson(std::string& out, const Json& value, int indent = -1);
+
+/// The JSON text of `value`, as appendJson writes it.
+[[nodiscard]] std::string jsonText(const Json& value, int indent = -1);
+
+/// The compact JSON text of `value` (as jsonText), or its first `maxBytes` bytes at most, cut
+/// at a character boundary (*cut says so): the cost is that of the bytes written, not of the
+/// whole value, for showing a value of any size in a line or a tooltip.
+[[nodiscard]] std::string jsonExcerpt(const Json& value, std::size_t maxBytes, bool* cut = nullptr);
 
 } // namespace mdsl

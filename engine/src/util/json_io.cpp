@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <unordered_map>
 
 namespace mdsl {
@@ -589,14 +590,24 @@ Json parseJson(std::string_view text)
     return Json::parse(text);
 }
 
-void appendJson(std::string& out, const Json& value)
+namespace {
+
+// Writes `value` into `sink`, stopping once more than `limit` bytes are written (false then).
+bool writeJson(jsonio::Sink& sink, const Json& value, int indent, std::size_t limit)
 {
-    jsonio::Sink sink;
     if (!value.is_structured()) {
         jsonio::writeScalar(sink, value);
-        sink.appendTo(out);
-        return;
+        return sink.size() <= limit;
     }
+    const bool pretty = indent >= 0;
+    // A new line and the indentation of `depth` levels, when pretty.
+    const auto newLine = [&](std::size_t depth) {
+        if (!pretty)
+            return;
+        sink.put('\n');
+        for (std::size_t i = 0, n = depth * static_cast<std::size_t>(indent); i < n; ++i)
+            sink.put(' ');
+    };
     // An explicit stack of (container, next member): values may nest deeper than the native
     // stack allows.
     struct Frame {
@@ -607,32 +618,34 @@ void appendJson(std::string& out, const Json& value)
     stack.clear();
     sink.put(value.is_object() ? '{' : '[');
     stack.push_back({&value, 0});
+    bool whole = true;
     while (!stack.empty()) {
+        if (sink.size() > limit) {
+            whole = false;
+            break;
+        }
         Frame& frame = stack.back();
         const Json* child = nullptr;
+        const std::size_t size = frame.node->size();
+        if (frame.next == size) {
+            if (size != 0)
+                newLine(stack.size() - 1);
+            sink.put(frame.node->is_object() ? '}' : ']');
+            stack.pop_back();
+            continue;
+        }
+        if (frame.next != 0)
+            sink.put(',');
+        newLine(stack.size());
         if (frame.node->is_object()) {
-            const jsonio::ObjectMembers& members = jsonio::membersOf(*frame.node);
-            if (frame.next == members.size()) {
-                sink.put('}');
-                stack.pop_back();
-                continue;
-            }
-            if (frame.next != 0)
-                sink.put(',');
-            const auto& member = members[frame.next++];
+            const auto& member = jsonio::membersOf(*frame.node)[frame.next++];
             jsonio::writeString(sink, member.first);
             sink.put(':');
+            if (pretty)
+                sink.put(' ');
             child = &member.second;
         } else {
-            const Json::array_t& elements = *frame.node->get_ptr<const Json::array_t*>();
-            if (frame.next == elements.size()) {
-                sink.put(']');
-                stack.pop_back();
-                continue;
-            }
-            if (frame.next != 0)
-                sink.put(',');
-            child = &elements[frame.next++];
+            child = &(*frame.node->get_ptr<const Json::array_t*>())[frame.next++];
         }
         if (child->is_structured()) {
             sink.put(child->is_object() ? '{' : '[');
@@ -641,9 +654,46 @@ void appendJson(std::string& out, const Json& value)
             jsonio::writeScalar(sink, *child);
         }
     }
-    sink.appendTo(out);
     if (stack.capacity() > (std::size_t{1} << 16))
         std::vector<Frame>().swap(stack);
+    return whole && sink.size() <= limit;
+}
+
+} // namespace
+
+void appendJson(std::string& out, const Json& value, int indent)
+{
+    jsonio::Sink sink;
+    writeJson(sink, value, indent, std::numeric_limits<std::size_t>::max());
+    sink.appendTo(out);
+}
+
+std::string jsonExcerpt(const Json& value, std::size_t maxBytes, bool* cut)
+{
+    jsonio::Sink sink;
+    const bool whole = writeJson(sink, value, -1, maxBytes);
+    if (cut)
+        *cut = !whole;
+    if (!whole) {
+        // Cut at a character boundary: never in the middle of a UTF-8 sequence.
+        std::string out;
+        sink.appendTo(out);
+        std::size_t size = std::min(out.size(), maxBytes);
+        while (size > 0 && (static_cast<unsigned char>(out[size]) & 0xC0) == 0x80)
+            --size;
+        out.resize(size);
+        return out;
+    }
+    std::string out;
+    sink.appendTo(out);
+    return out;
+}
+
+std::string jsonText(const Json& value, int indent)
+{
+    std::string out;
+    appendJson(out, value, indent);
+    return out;
 }
 
 namespace detail {
