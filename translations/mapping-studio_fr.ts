@@ -2810,6 +2810,14 @@ Studio : %4 — %5</translation>
         <source>Wrote %1.</source>
         <translation>%1 écrit.</translation>
     </message>
+    <message>
+        <source>Reading record %1 of %2…</source>
+        <translation>Lecture de l’enregistrement %1 de %2…</translation>
+    </message>
+    <message>
+        <source>Reading test case %1…</source>
+        <translation>Lecture du cas de test %1…</translation>
+    </message>
 </context>
 <context>
     <name>studio::CorpusExport</name>

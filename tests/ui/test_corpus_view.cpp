@@ -172,7 +172,12 @@ private slots:
         groups->scrollToItem(record);
         const QPoint at = groups->visualItemRect(record).center();
         QTest::mouseClick(groups->viewport(), Qt::LeftButton, {}, at);
+        QSignalSpy shown(corpus, &CorpusController::sampleShown);
         QTest::mouseDClick(groups->viewport(), Qt::LeftButton, {}, at);
+        // Read in a worker: the preview says so until the record is there.
+        QVERIFY(window.previewPanel()->inputLoading());
+        QVERIFY(shown.wait(60000));
+        QVERIFY(!window.previewPanel()->inputLoading());
 
         // The record is the sample input; the preview shows both sides, the differences marked.
         const mdsl::Json expected = testcorpus::customerRecord(int(line));
@@ -255,7 +260,9 @@ private slots:
         QCOMPARE(suite->child(1)->text(1), QStringLiteral("FAIL"));
 
         // The failing case opens like a record, with "Accept current output".
+        QSignalSpy shown(corpus, &CorpusController::sampleShown);
         emit tests->itemActivated(suite->child(1), 0);
+        QVERIFY(shown.wait(60000));
         QCOMPARE(mdsl::Json::parse(window.previewPanel()->inputText().toStdString()), mdsl::Json({{"name", "bob"}}));
         QVERIFY(corpus->recordBar()->acceptButton()->isVisible());
         QVERIFY(corpus->recordBar()->text().contains(QStringLiteral("bob")));

@@ -171,8 +171,13 @@ private slots:
             QCOMPARE(report.failures.front().code, std::string("E403"));
             QCOMPARE(report.failures.front().lines, std::vector<std::uint64_t>{2});
         }
-        QVERIFY(corpus->openRecord(2));
-        QVERIFY(corpus->recordBar()->isVisible());
+        {
+            QSignalSpy shown(corpus, &CorpusController::sampleShown);
+            QVERIFY(corpus->openRecord(2));
+            QVERIFY(corpus->recordBar()->isVisible());
+            QVERIFY(shown.wait(120000));
+        }
+        QCOMPARE(preview->inputText().count(deep ? QLatin1Char('{') : QLatin1Char(',')), deep ? 10'000 : 1'000'000);
         QTRY_VERIFY_WITH_TIMEOUT(previewAnswered(*preview, deep), 120000);
         corpus->backToSample();
         QVERIFY(!corpus->recordBar()->isVisible());
@@ -183,7 +188,12 @@ private slots:
             corpus->runTests();
             QVERIFY(ran.wait(300000));
         }
-        QVERIFY(corpus->openTestCase(0, 0));
+        {
+            QSignalSpy shown(corpus, &CorpusController::sampleShown);
+            QVERIFY(corpus->openTestCase(0, 0));
+            QVERIFY(shown.wait(120000));
+        }
+        QCOMPARE(preview->inputText().count(deep ? QLatin1Char('{') : QLatin1Char(',')), deep ? 10'000 : 1'000'000);
         QTRY_VERIFY_WITH_TIMEOUT(previewAnswered(*preview, deep), 120000);
         corpus->backToSample();
 

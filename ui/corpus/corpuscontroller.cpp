@@ -12,9 +12,13 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace studio {
 
@@ -209,23 +213,55 @@ bool CorpusController::openRecord(std::uint64_t line)
 {
     if (!last_ || !last_->report)
         return false;
-    QString error;
-    const std::optional<QString> record = readCorpusRecord(last_->corpusPath, last_->format, line, error);
-    if (!record) {
-        context_.showMessage(error, 6000);
-        return false;
-    }
     keepSample();
     shownTest_.reset();
-    preview_.setSampleInput(*record, true);
-    preview_.runPreview();
-    recordBar_->showRecord(line, QFileInfo(last_->corpusPath).fileName());
-    context_.showSideTab(preview_.panel());
+    const QString path = last_->corpusPath;
+    const CorpusFormat format = last_->format;
+    recordBar_->showRecord(line, QFileInfo(path).fileName());
+    showSampleLater(tr("Reading record %1 of %2…").arg(line).arg(QFileInfo(path).fileName()),
+                    [path, format, line](QString& error) { return readCorpusRecord(path, format, line, error); });
     return true;
+}
+
+void CorpusController::showSampleLater(const QString& loading, std::function<std::optional<QString>(QString& error)> make)
+{
+    const quint64 request = ++sampleRequest_;
+    pendingSample_ = true;
+    preview_.panel()->setInputLoading(loading);
+    context_.showSideTab(preview_.panel());
+    struct Made {
+        std::optional<QString> text;
+        QString error;
+    };
+    auto* watcher = new QFutureWatcher<Made>(this);
+    connect(watcher, &QFutureWatcher<Made>::finished, this, [this, watcher, request] {
+        watcher->deleteLater();
+        if (request != sampleRequest_)
+            return;   // a newer record or test case, or back to the sample
+        pendingSample_ = false;
+        preview_.panel()->setInputLoading(QString());
+        Made made = watcher->result();
+        if (!made.text) {
+            context_.showMessage(made.error, 6000);
+            backToSample();
+            return;
+        }
+        preview_.setSampleInput(*made.text, true);
+        preview_.runPreview();
+        emit sampleShown();
+    });
+    watcher->setFuture(QtConcurrent::run([make = std::move(make)] {
+        Made made;
+        made.text = make(made.error);
+        return made;
+    }));
 }
 
 void CorpusController::backToSample()
 {
+    if (std::exchange(pendingSample_, false))
+        preview_.panel()->setInputLoading(QString());
+    ++sampleRequest_;
     if (savedSample_) {
         preview_.setSampleInput(*savedSample_);
         preview_.runPreview();
@@ -252,11 +288,13 @@ bool CorpusController::openTestCase(int suite, int testCase)
     const mdsl::CaseResult& result = loaded.report.cases[std::size_t(testCase)];
     keepSample();
     shownTest_ = {suite, testCase};
-    preview_.setSampleInput(QString::fromStdString(mdsl::jsonText(test.input, 2)), true);
-    preview_.runPreview();
     recordBar_->showTestCase(QString::fromStdString(test.name), QString::fromStdString(loaded.suite.path.filename().string()),
                              !result.passed && result.output.has_value());
-    context_.showSideTab(preview_.panel());
+    // The results are shared and never change: the worker reads the case's input from them.
+    showSampleLater(tr("Reading test case %1…").arg(QString::fromStdString(test.name)),
+                    [tests = tests_, input = &test.input](QString&) {
+                        return std::optional<QString>(QString::fromStdString(mdsl::jsonText(*input, 2)));
+                    });
     return true;
 }
 

@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -44,7 +45,9 @@ public:
     [[nodiscard]] const std::optional<CorpusRunResult>& lastResult() const { return last_; }
 
     /// Makes record `line` of the last run's corpus the sample input (the sample that was there
-    /// is kept for backToSample()) and shows the preview.
+    /// is kept for backToSample()) and shows the preview. The record is read and printed in a
+    /// worker (the corpus may be gigabytes, the record megabytes): the preview says it is
+    /// loading, and sampleShown() follows.
     bool openRecord(std::uint64_t line);
     /// Puts back the sample input that was there before a record or a test case was opened.
     void backToSample();
@@ -52,7 +55,8 @@ public:
     /// Runs the mapping's test suites off the UI thread.
     void runTests();
     [[nodiscard]] const TestsResult& testsResult() const { return *tests_; }
-    /// Makes a test case's input the sample input; a failing case offers "Accept current output".
+    /// Makes a test case's input the sample input (printed in a worker; sampleShown() follows);
+    /// a failing case offers "Accept current output".
     bool openTestCase(int suite, int testCase);
     /// Writes the shown failing case's current output as expected, after asking when `ask`.
     bool acceptShownTest(bool ask = true);
@@ -66,12 +70,17 @@ protected:
 signals:
     void runFinished();
     void testsFinished();
+    /// A record or a test case opened is now the sample input.
+    void sampleShown();
 
 private:
     void showLive();
     void finished(CorpusRunResult&& result);
     void showHeatMarks();
     void keepSample();
+    /// Shows `loading` in the preview, makes the sample's text in a worker, then makes it the
+    /// (temporary) sample input; a newer request or backToSample() drops an older one.
+    void showSampleLater(const QString& loading, std::function<std::optional<QString>(QString& error)> make);
     void goToRule(int line, int column);
 
     WindowContext& context_;
@@ -85,6 +94,8 @@ private:
     std::shared_ptr<const TestsResult> tests_ = std::make_shared<const TestsResult>();
     std::optional<QString> savedSample_;             ///< the sample before a record was opened
     std::optional<std::pair<int, int>> shownTest_;   ///< the test case the sample input is
+    quint64 sampleRequest_ = 0;                      ///< the newest showSampleLater()
+    bool pendingSample_ = false;                     ///< its text is being made
     std::unique_ptr<BackgroundLane<CorpusRunRequest, CorpusRunResult>> runLane_;
     std::unique_ptr<BackgroundLane<TestsRequest, TestsResult>> testsLane_;
 };
