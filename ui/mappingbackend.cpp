@@ -309,8 +309,8 @@ private:
     }
 
     static constexpr std::size_t kKeptTraces = 4;   ///< both sides, for the text shown and the one before
-    static constexpr std::size_t kMaxWhyTraceEvents = 4'000'000;
-    static constexpr std::uint64_t kMaxWhyTraceBytes = 64u << 20;
+    static constexpr std::size_t kMaxWhyTraceEvents = 1'000'000;
+    static constexpr std::uint64_t kMaxWhyTraceBytes = 32u << 20;
 
     /// The fields of the sample input, listed once per input (the preview's parse is shared).
     std::shared_ptr<const SourceFields> inputFields(const QString& inputText)

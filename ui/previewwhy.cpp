@@ -6,6 +6,7 @@
 #include "previewpanel.h"
 #include "utf8text.h"
 
+#include <QEvent>
 #include <QFileInfo>
 #include <QStringList>
 #include <QToolTip>
@@ -254,6 +255,8 @@ void PreviewWhy::hovered(bool right, int line, const QPoint& globalPos, QWidget*
     const RenderedJson* output = panel_->shownOutput(right);
     if (!result || !output || (!right && panel_->showsProduction()) || result->request.text != editorText_())
         return;
+    if (!hover_ || hover_->view != view)
+        view->installEventFilter(this);   // once per view: installing again moves it first
     hover_ = Hover{globalPos, view, right, line};
     const auto cached = hoverCache_.constFind(hoverKey(right, line));
     if (cached != hoverCache_.constEnd()) {
@@ -277,6 +280,13 @@ void PreviewWhy::showHover(const Answers& answers)
     const WhyAnswer& answer = right ? *answers.right : *answers.left;
     hoverText_ = tr("%1: %2").arg(sideName(right, false), whyText(answer, false));
     QToolTip::showText(hover_->globalPos, hoverText_, hover_->view);
+}
+
+bool PreviewWhy::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::Leave && hover_ && hover_->view.data() == watched)
+        hover_.reset();
+    return QObject::eventFilter(watched, event);
 }
 
 void PreviewWhy::resultChanged()

@@ -50,6 +50,10 @@ signals:
     /// Select a rule of the editor's text (document positions).
     void jumpRequested(int start, int end);
 
+protected:
+    /// The mouse leaving a hovered view: an answer still on its way is not shown.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     struct Job {
         std::shared_ptr<const PreviewResult> result;
