@@ -26,6 +26,9 @@ QString fill(const QString& pattern, const QStringList& args, bool html)
     return out;
 }
 
+/// How long a new preview's result must stay before the location asked about is asked again.
+constexpr int kReaskDelayMs = 300;
+
 /// A hovered line's answers are kept per side and line.
 int hoverKey(bool right, int line)
 {
@@ -192,7 +195,9 @@ void PreviewWhy::explainDifference(const QString& pointer, bool select)
     asked_ = pointer;
     const QString waiting = tr("Looking for why %1 differs…").arg(pointer);
     panel_->setWhy(waiting.toHtmlEscaped(), waiting);
-    differences_->schedule(jobFor(pointer));
+    // Asked again after a new preview (the author typing): after a pause, so that the traced
+    // runs of both sides do not compete with every keystroke's preview.
+    differences_->schedule(jobFor(pointer), select ? 0 : kReaskDelayMs);
 }
 
 void PreviewWhy::show(const Answers& answers)
