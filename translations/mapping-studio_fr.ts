@@ -1927,6 +1927,10 @@
         <source>%1, %2 lines, read-only</source>
         <translation>%1, %2 lignes, en lecture seule</translation>
     </message>
+    <message>
+        <source>Click a side's name to select its rule in the editor</source>
+        <translation>Cliquez sur le nom d’un côté pour sélectionner sa règle dans l’éditeur</translation>
+    </message>
 </context>
 <context>
     <name>studio::ProblemsPanel</name>
@@ -3460,6 +3464,101 @@ Studio : %4 — %5</translation>
     <message>
         <source>The mapping gave no output for this case: there is nothing to accept.</source>
         <translation>Le mapping n’a donné aucune sortie pour ce cas : il n’y a rien à accepter.</translation>
+    </message>
+</context>
+<context>
+    <name>studio::PreviewWhy</name>
+    <message>
+        <source>the sample input is not JSON: nothing ran</source>
+        <translation>l’entrée d’exemple n’est pas du JSON : rien n’a été exécuté</translation>
+    </message>
+    <message>
+        <source>written by the rule at line %1: %2</source>
+        <translation>écrite par la règle de la ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>inside the value written at %1 by the rule at line %2: %3</source>
+        <translation>dans la valeur écrite en %1 par la règle de la ligne %2 : %3</translation>
+    </message>
+    <message>
+        <source>element %1 of the array block at line %2</source>
+        <translation>élément %1 du bloc de tableau de la ligne %2</translation>
+    </message>
+    <message>
+        <source>holds what rules wrote inside it, first at %1 by the rule at line %2</source>
+        <translation>contient ce que des règles y ont écrit, d’abord en %1 par la règle de la ligne %2</translation>
+    </message>
+    <message>
+        <source>%1 is missing in the input (rule at line %2)</source>
+        <translation>%1 est absent de l’entrée (règle de la ligne %2)</translation>
+    </message>
+    <message>
+        <source>%1 gives no value (rule at line %2)</source>
+        <translation>%1 ne donne aucune valeur (règle de la ligne %2)</translation>
+    </message>
+    <message>
+        <source>%1 is null in the input (array block at line %2)</source>
+        <translation>%1 est null dans l’entrée (bloc de tableau de la ligne %2)</translation>
+    </message>
+    <message>
+        <source>error %1 in the rule at line %2</source>
+        <translation>erreur %1 dans la règle de la ligne %2</translation>
+    </message>
+    <message>
+        <source>error %1 in the rule at line %2: %3</source>
+        <translation>erreur %1 dans la règle de la ligne %2 : %3</translation>
+    </message>
+    <message>
+        <source>the rule at line %1 writes it but did not run</source>
+        <translation>la règle de la ligne %1 l’écrit mais ne s’est pas exécutée</translation>
+    </message>
+    <message>
+        <source>the rules at lines %1 write it but none ran</source>
+        <translation>les règles des lignes %1 l’écrivent mais aucune ne s’est exécutée</translation>
+    </message>
+    <message>
+        <source>no rule writes it</source>
+        <translation>aucune règle ne l’écrit</translation>
+    </message>
+    <message>
+        <source>not known: the trace was cut before it was recorded</source>
+        <translation>inconnu : la trace a été coupée avant de l’enregistrer</translation>
+    </message>
+    <message>
+        <source>%1 (at %2)</source>
+        <translation>%1 (en %2)</translation>
+    </message>
+    <message>
+        <source>V1 answered as a fallback: %1</source>
+        <translation>V1 a répondu en repli : %1</translation>
+    </message>
+    <message>
+        <source>%1 (the trace was cut: later rules are not known)</source>
+        <translation>%1 (la trace a été coupée : les règles suivantes sont inconnues)</translation>
+    </message>
+    <message>
+        <source>Looking for why %1 differs…</source>
+        <translation>Recherche de la raison pour laquelle %1 diffère…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Ours (%1)</source>
+        <translation>Notre réponse (%1)</translation>
+    </message>
+    <message>
+        <source>V2</source>
+        <translation>V2</translation>
+    </message>
+    <message>
+        <source>V1</source>
+        <translation>V1</translation>
+    </message>
+    <message>
+        <source>V1 (%1)</source>
+        <translation>V1 (%1)</translation>
     </message>
 </context>
 </TS>

@@ -119,6 +119,8 @@ struct PreviewRequest {
 
 struct PreviewResult {
     quint64 generation = 0;
+    /// What it answers (texts shared, not copied): a "why" of its outputs runs it again traced.
+    PreviewRequest request;
     QString inputError;       ///< the sample input is not JSON: why, with line and column
     /// The same, as data the panel words in the interface language when it shows it: no input
     /// yet, or not JSON at this line and column.

@@ -42,6 +42,8 @@ public:
     [[nodiscard]] bool previewPending() const;
     /// The backend, for work that must be done on the spot (tests, the benchmark).
     [[nodiscard]] MappingBackend& backend() const { return *backend_; }
+    /// The same, shared: for work of its own that may outlive the service (PreviewWhy's lanes).
+    [[nodiscard]] const std::shared_ptr<MappingBackend>& sharedBackend() const { return backend_; }
 
 signals:
     void problemsReady(const studio::ProblemsResult& result);

@@ -13,6 +13,14 @@ JsonPane::JsonPane(QWidget* parent)
     addWidget(text_);
     addWidget(large_);
     setCurrentWidget(text_);
+    connect(text_, &JsonView::lineHovered, this, &JsonPane::lineHovered);
+    connect(large_, &LargeJsonView::lineHovered, this, &JsonPane::lineHovered);
+}
+
+void JsonPane::setHoverValues(bool on)
+{
+    text_->setHoverValues(on);
+    large_->setHoverValues(on);
 }
 
 void JsonPane::showJson(const RenderedJson& rendered)

@@ -34,6 +34,12 @@ public:
     void setMarkedLines(const QList<QPair<int, int>>& ranges, int current = -1);
     [[nodiscard]] const QList<QPair<int, int>>& markedLines() const;
     void showLine(int line);
+    /// Hovering a line of either view says so (lineHovered). Off by default.
+    void setHoverValues(bool on);
+
+signals:
+    /// The mouse rests on a line of whichever view shows the text.
+    void lineHovered(int line, const QPoint& globalPos, QWidget* view);
 
 private:
     JsonView* text_;

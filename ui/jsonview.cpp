@@ -8,6 +8,8 @@
 
 #include <QApplication>
 #include <QFontDatabase>
+#include <QHelpEvent>
+#include <QToolTip>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QTextBlock>
@@ -164,6 +166,19 @@ void JsonView::applyTheme()
     markColour_.setAlpha(70);
     currentColour_.setAlpha(160);
     updateMarks();
+}
+
+bool JsonView::viewportEvent(QEvent* event)
+{
+    if (event->type() != QEvent::ToolTip || !hoverValues_)
+        return QPlainTextEdit::viewportEvent(event);
+    const auto* help = static_cast<QHelpEvent*>(event);
+    const QTextBlock block = cursorForPosition(help->pos()).block();
+    if (block.isValid() && !block.text().trimmed().isEmpty())
+        emit lineHovered(block.blockNumber(), help->globalPos(), viewport());
+    else
+        QToolTip::hideText();
+    return true;
 }
 
 } // namespace studio

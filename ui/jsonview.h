@@ -33,8 +33,13 @@ public:
     /// Scrolls a 0-based line into view.
     void showLine(int line);
     [[nodiscard]] const QList<QPair<int, int>>& markedLines() const { return marked_; }
+    /// Hovering a line asks about its value (lineHovered) in place of a tooltip. Off by default.
+    void setHoverValues(bool on) { hoverValues_ = on; }
 
 signals:
+    /// The mouse rests on line `line` (0-based, not blank): whoever knows about its value may
+    /// show a tooltip at `globalPos` over `view`.
+    void lineHovered(int line, const QPoint& globalPos, QWidget* view);
     /// Text pasted or dropped into an editable view that would make it larger than
     /// kLargeTextLimit: not inserted here (laying it out would block the window); whoever owns
     /// the view decides (the preview turns the sample input into a large, read-only one).
@@ -43,6 +48,7 @@ signals:
 protected:
     void changeEvent(QEvent* event) override;
     void insertFromMimeData(const QMimeData* source) override;
+    bool viewportEvent(QEvent* event) override;
 
 private:
     void applyTheme();
@@ -56,6 +62,7 @@ private:
     QString shown_;
     QList<QPair<int, int>> marked_;
     int current_ = -1;
+    bool hoverValues_ = false;
     QColor markColour_;
     QColor currentColour_;
 };

@@ -7,6 +7,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
+#include <QHelpEvent>
+#include <QToolTip>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -352,6 +354,19 @@ void LargeJsonView::applyTheme()
     if (pal != palette())
         setPalette(pal);
     viewport()->update();
+}
+
+bool LargeJsonView::viewportEvent(QEvent* event)
+{
+    if (event->type() != QEvent::ToolTip || !hoverValues_ || !text_)
+        return QAbstractScrollArea::viewportEvent(event);
+    const auto* help = static_cast<QHelpEvent*>(event);
+    const int line = lineAt(help->pos().y());
+    if (line >= 0 && !text_->line(line).trimmed().isEmpty())
+        emit lineHovered(line, help->globalPos(), viewport());
+    else
+        QToolTip::hideText();
+    return true;
 }
 
 } // namespace studio

@@ -70,7 +70,12 @@ public:
     /// The colour a kind of token is drawn in, under the current theme.
     [[nodiscard]] QColor colourOf(JsonToken kind) const { return colours_[int(kind)]; }
 
+    /// Hovering a line asks about its value (lineHovered), as JsonView. Off by default.
+    void setHoverValues(bool on) { hoverValues_ = on; }
+
 signals:
+    /// The mouse rests on a line, as JsonView::lineHovered.
+    void lineHovered(int line, const QPoint& globalPos, QWidget* view);
     /// Paste was pressed (the view does not edit; whoever shows an editable text in it may).
     void pasteRequested();
 
@@ -82,6 +87,7 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void changeEvent(QEvent* event) override;
     void scrollContentsBy(int dx, int dy) override;
+    bool viewportEvent(QEvent* event) override;
 
 private:
     void applyTheme();
@@ -95,6 +101,7 @@ private:
     int current_ = -1;
     int anchor_ = -1;   ///< first line of the selection (-1: none)
     int cursor_ = -1;   ///< last line of the selection
+    bool hoverValues_ = false;
     QColor colours_[5];
     QColor markColour_;
     QColor currentColour_;

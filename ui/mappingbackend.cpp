@@ -174,6 +174,7 @@ public:
         QElapsedTimer timer;
         timer.start();
         PreviewResult result;
+        result.request = request;
         const std::shared_ptr<const mdsl::Json> input = parsedInput(request.input, result);
         if (!input)
             return result;
@@ -223,6 +224,27 @@ public:
         return result;
     }
 
+    WhyAnswer why(const WhyRequest& request) override
+    {
+        WhyAnswer answer;
+        answer.why.pointer = request.pointer.toStdString();
+        PreviewResult unused;
+        const std::shared_ptr<const mdsl::Json> input = parsedInput(request.input, unused);
+        if (!input) {
+            answer.noInput = true;
+            return answer;
+        }
+        const mdsl::Analysis mapping = analysis(request.text, request.flags);
+        const std::shared_ptr<const mdsl::RunResult> run = tracedRun(request, mapping, *input);
+        answer.why = mdsl::explain(*run, mapping, answer.why.pointer);
+        if (answer.why.rule) {
+            const PositionMap map(request.text);
+            answer.ruleStart = map.position(mapping.lines().position(answer.why.rule->span.begin));
+            answer.ruleEnd = map.position(mapping.lines().position(answer.why.rule->span.end));
+        }
+        return answer;
+    }
+
     VisualLineage lineage(const QString& text, const mdsl::Flags& flags, const QString& input) override
     {
         QElapsedTimer clock;
@@ -253,6 +275,43 @@ public:
     }
 
 private:
+    /// A run of one side with its trace, kept while the author looks at its differences.
+    struct TracedRun {
+        QString text;
+        QString input;
+        mdsl::Flags flags;
+        std::optional<qint64> pinnedNowMs;
+        mdsl::EngineKind engine = mdsl::EngineKind::V2;
+        std::shared_ptr<const mdsl::RunResult> run;
+    };
+
+    std::shared_ptr<const mdsl::RunResult> tracedRun(const WhyRequest& request, const mdsl::Analysis& mapping,
+                                                     const mdsl::Json& input)
+    {
+        QMutexLocker lock(&tracedMutex_);   // one traced run at a time: a second asker finds it
+        for (const TracedRun& kept : traced_) {
+            if (kept.engine == request.engine && kept.pinnedNowMs == request.pinnedNowMs && kept.flags == request.flags
+                && kept.text == request.text && kept.input == request.input)
+                return kept.run;
+        }
+        mdsl::RunOptions options;
+        options.pinnedNowMs = request.pinnedNowMs;
+        options.limits.maxTime = std::chrono::milliseconds(2000);   // as the preview's run
+        options.trace = true;
+        // A large output's trace is bounded: past these the answer says the trace was cut.
+        options.maxTraceEvents = kMaxWhyTraceEvents;
+        options.maxTraceBytes = kMaxWhyTraceBytes;
+        auto run = std::make_shared<const mdsl::RunResult>(mdsl::run(mapping.compiled(request.engine), input, options));
+        if (traced_.size() >= kKeptTraces)
+            traced_.erase(traced_.begin());
+        traced_.push_back({request.text, request.input, request.flags, request.pinnedNowMs, request.engine, run});
+        return run;
+    }
+
+    static constexpr std::size_t kKeptTraces = 4;   ///< both sides, for the text shown and the one before
+    static constexpr std::size_t kMaxWhyTraceEvents = 1'000'000;
+    static constexpr std::uint64_t kMaxWhyTraceBytes = 32u << 20;
+
     /// The fields of the sample input, listed once per input (the preview's parse is shared).
     std::shared_ptr<const SourceFields> inputFields(const QString& inputText)
     {
@@ -317,6 +376,8 @@ private:
 
     AnalysisCache analyses_;
     mutable QMutex mutex_;
+    QMutex tracedMutex_;
+    std::vector<TracedRun> traced_;
     QMutex parseMutex_;   ///< held while the sample input is parsed (parsedInput)
     QString cachedText_;
     std::shared_ptr<const mdsl::Json> cachedInput_;

@@ -8,11 +8,30 @@
 #include "mdsl/analysis.h"
 #include "mdsl/diagnostic.h"
 #include "mdsl/engine.h"
+#include "mdsl/explain.h"
 
 #include <memory>
 #include <vector>
 
 namespace studio {
+
+/// "Why does this output location have its value, or none?" for one side of a preview.
+struct WhyRequest {
+    QString text;             ///< the side's mapping
+    QString input;            ///< the sample input, JSON text
+    mdsl::Flags flags;
+    std::optional<qint64> pinnedNowMs;
+    mdsl::EngineKind engine = mdsl::EngineKind::V2;
+    QString pointer;          ///< the output location (JSON Pointer)
+};
+
+/// The engine's answer (mdsl/explain.h), with its rules positioned in the side's text.
+struct WhyAnswer {
+    mdsl::Why why;
+    int ruleStart = -1;       ///< document positions of `why.rule` (-1: no rule)
+    int ruleEnd = -1;
+    bool noInput = false;     ///< the sample input is not JSON: nothing ran
+};
 
 class MappingBackend {
 public:
@@ -27,6 +46,9 @@ public:
     virtual PreviewResult preview(const PreviewRequest& request) = 0;
     /// The lineage of a mapping, positioned in its text, and the fields of the sample input
     /// (the visual mapping).
+    /// Why one side's output has its value at a location, or none: the side run again with a
+    /// trace (the last few traced runs are kept, per text, input, flags, clock and engine).
+    virtual WhyAnswer why(const WhyRequest& request) = 0;
     virtual VisualLineage lineage(const QString& text, const mdsl::Flags& flags, const QString& input) = 0;
 };
 

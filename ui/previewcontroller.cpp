@@ -5,6 +5,7 @@
 #include "filedialogs.h"
 #include "filescontroller.h"
 #include "previewpanel.h"
+#include "previewwhy.h"
 #include "problemspanel.h"
 #include "servicecontroller.h"
 #include "windowcontext.h"
@@ -21,6 +22,7 @@ PreviewController::PreviewController(WindowContext& context, PreviewPanel* panel
     , context_(context)
     , panel_(panel)
     , problems_(problems)
+    , why_(new PreviewWhy(panel, context.service()->sharedBackend(), [&context] { return context.editor()->toPlainText(); }, this))
     , routeLabel_(new QLabel(context.window()))
     , problemsLabel_(new QLabel(context.window()))
 {
@@ -35,6 +37,7 @@ PreviewController::PreviewController(WindowContext& context, PreviewPanel* panel
     connect(problems_, &ProblemsPanel::fixRequested, this, &PreviewController::applyFix);
     connect(problems_, &ProblemsPanel::countsChanged, this, &PreviewController::updateStatus);
     connect(panel_, &PreviewPanel::jumpRequested, editor, &CodeEditor::selectRange);
+    connect(why_, &PreviewWhy::jumpRequested, editor, &CodeEditor::selectRange);
     connect(panel_, &PreviewPanel::inputEdited, this, [this] {
         if (context_.settings().previewAutoRun)
             schedulePreview(context_.settings().previewDelayMs);
@@ -164,6 +167,7 @@ void PreviewController::settingsApplied(bool rerun)
 
 void PreviewController::retranslate()
 {
+    why_->retranslate();
     updateStatus();
 }
 

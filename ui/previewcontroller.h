@@ -14,6 +14,7 @@ class QLabel;
 namespace studio {
 
 class PreviewPanel;
+class PreviewWhy;
 class ProblemsPanel;
 class WindowContext;
 
@@ -24,6 +25,8 @@ public:
     PreviewController(WindowContext& context, PreviewPanel* panel, ProblemsPanel* problems, QObject* parent);
 
     [[nodiscard]] PreviewPanel* panel() const { return panel_; }
+    /// Why a difference or a hovered output value is what it is.
+    [[nodiscard]] PreviewWhy* why() const { return why_; }
     /// The sample input's text, as edited in the preview panel.
     [[nodiscard]] const QString& sampleInput() const;
     /// Makes `text` the sample input. A temporary one (a corpus record, a test case shown) is
@@ -58,6 +61,7 @@ private:
     WindowContext& context_;
     PreviewPanel* panel_;
     ProblemsPanel* problems_;
+    PreviewWhy* why_;
     QLabel* routeLabel_;
     QLabel* problemsLabel_;
     int problemsRevision_ = -1;   ///< document revision the shown problems were computed for

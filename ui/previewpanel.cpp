@@ -81,6 +81,7 @@ PreviewPanel::PreviewPanel(QWidget* parent)
     , nextButton_(new QToolButton(this))
     , diffLabel_(new QLabel(this))
     , diffList_(new QListWidget(this))
+    , why_(new QLabel(this))
 {
     v1_ = makeSide();
     v2_ = makeSide();
@@ -134,7 +135,18 @@ PreviewPanel::PreviewPanel(QWidget* parent)
     auto* vertical = new QSplitter(Qt::Vertical, this);
     vertical->addWidget(inputBox);
     vertical->addWidget(outputs);
-    vertical->addWidget(diffList_);
+    // The differences, and under them why the chosen one differs.
+    auto* differences = new QWidget(this);
+    auto* differencesLayout = new QVBoxLayout(differences);
+    differencesLayout->setContentsMargins(0, 0, 0, 0);
+    differencesLayout->addWidget(diffList_, 1);
+    differencesLayout->addWidget(why_);
+    why_->setTextFormat(Qt::RichText);
+    why_->setWordWrap(true);
+    why_->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    why_->hide();
+    connect(why_, &QLabel::linkActivated, this, &PreviewPanel::whyLinkActivated);
+    vertical->addWidget(differences);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 5);
     vertical->setStretchFactor(2, 1);
@@ -171,11 +183,24 @@ PreviewPanel::PreviewPanel(QWidget* parent)
         pinButton_->setChecked(!pinnedPath_.isEmpty());
         emit pinRequested();
     });
-    connect(previousButton_, &QToolButton::clicked, this, &PreviewPanel::previousDifference);
-    connect(nextButton_, &QToolButton::clicked, this, &PreviewPanel::nextDifference);
+    connect(previousButton_, &QToolButton::clicked, this, [this] {
+        previousDifference();
+        emit differenceChosen(current_);
+    });
+    connect(nextButton_, &QToolButton::clicked, this, [this] {
+        nextDifference();
+        emit differenceChosen(current_);
+    });
     connect(diffList_, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row != current_)
+        if (row != current_) {
             selectDifference(row);
+            emit differenceChosen(current_);
+        }
+    });
+    // Clicking the difference already chosen asks again (e.g. after moving in the editor).
+    connect(diffList_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        if (diffList_->row(item) == current_)
+            emit differenceChosen(current_);
     });
     for (Side* side : {&v1_, &v2_}) {
         const bool isV2 = side == &v2_;
@@ -200,6 +225,12 @@ PreviewPanel::Side PreviewPanel::makeSide()
     side.title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     side.view = new JsonPane(side.box);
     side.view->textView()->setReadOnly(true);
+    side.view->setHoverValues(true);
+    const bool right = v1_.box != nullptr;   // the left side is made first
+    connect(side.view, &JsonPane::lineHovered, this, [this, right](int line, const QPoint& at, QWidget* view) {
+        if (shownOutput(right))
+            emit outputHovered(right, line, at, view);
+    });
     side.errors = new QListWidget(side.box);
     side.errors->setMaximumHeight(90);
     side.errors->hide();
@@ -345,6 +376,21 @@ void PreviewPanel::setResult(std::shared_ptr<const PreviewResult> result)
     releaseInBackground(std::move(previous));
 }
 
+const RenderedJson* PreviewPanel::shownOutput(bool right) const
+{
+    const PreviewViewInput in = viewInput();
+    const EngineRun& run = right ? rightRunOf(in) : leftRunOf(in);
+    return run.output ? &run.rendered : nullptr;
+}
+
+void PreviewPanel::setWhy(const QString& html, const QString& plain)
+{
+    whyPlain_ = plain;
+    why_->setText(html);
+    why_->setToolTip(html.isEmpty() ? QString() : tr("Click a side's name to select its rule in the editor"));
+    why_->setVisible(!html.isEmpty());
+}
+
 void PreviewPanel::setProductionOutput(std::shared_ptr<const mdsl::ReproProduction> production, mdsl::Route route)
 {
     recorded_.reset();
@@ -389,6 +435,7 @@ void PreviewPanel::showOutputs()
     v1_.view->showJson(leftRunOf(in).rendered);
     v2_.view->showJson(rightRunOf(in).rendered);
     refresh();
+    emit resultShown();
 }
 
 void PreviewPanel::fillSide(Side& side, const PreviewSideView& view)

@@ -83,11 +83,21 @@ public:
     void showRunning();
     void setResult(std::shared_ptr<const PreviewResult> result);
     [[nodiscard]] const PreviewResult& result() const { return *result_; }
+    /// The result shown, shared (the "why" of a difference asks about this one).
+    [[nodiscard]] const std::shared_ptr<const PreviewResult>& sharedResult() const { return result_; }
+    /// The "why" line under the differences (rich text; its links name a side: "v1", "v2"),
+    /// and the same as plain text. Empty hides it.
+    void setWhy(const QString& html, const QString& plain);
+    [[nodiscard]] const QString& whyText() const { return whyPlain_; }
+    /// The output a side shows (its text and, when large, its lines), or nullptr: no output.
+    [[nodiscard]] const RenderedJson* shownOutput(bool right) const;
 
     /// What the panel shows, as data (previewviewmodel.h): tests read it as a user reads the panel.
     [[nodiscard]] const PreviewViewModel& view() const { return view_; }
     /// The row of the "Production serves" line, where other features add their actions.
     [[nodiscard]] QHBoxLayout* productionBar() const { return productionBar_; }
+    /// The list of differences (choosing one asks why it differs: differenceChosen).
+    [[nodiscard]] QListWidget* differenceList() const { return diffList_; }
     [[nodiscard]] int differenceCount() const { return int(view_.differences.size()); }
     [[nodiscard]] int currentDifference() const { return current_; }
     void nextDifference();
@@ -108,6 +118,14 @@ signals:
     void loadInputRequested();
     /// An error of the V2 side (the editor's text) was activated.
     void jumpRequested(int start, int end);
+    /// The user chose a difference (clicked it, or the previous/next buttons); -1: none.
+    void differenceChosen(int index);
+    /// The mouse rests on a line of an output view (shownOutput): the right side's, or the left's.
+    void outputHovered(bool right, int line, const QPoint& globalPos, QWidget* view);
+    /// A new result is shown (answers about the previous one no longer apply).
+    void resultShown();
+    /// A side's name was clicked in the why line ("v1", "v2").
+    void whyLinkActivated(const QString& side);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -151,6 +169,8 @@ private:
     QToolButton* nextButton_ = nullptr;
     QLabel* diffLabel_ = nullptr;
     QListWidget* diffList_ = nullptr;
+    QLabel* why_ = nullptr;
+    QString whyPlain_;
     Side v1_;
     Side v2_;
 
