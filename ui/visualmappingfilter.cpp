@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QStyle>
 #include <QTimer>
 
 namespace studio {
@@ -35,12 +36,12 @@ void VisualMappingPanel::fitNameColumn()
 {
     if (nameWidthChosen_)
         return;
-    // The names as wide as they are, up to 60% of the view; longer ones are elided in the middle.
+    // The names as wide as they are, up to 65% of the view; longer ones are elided in the middle.
     const bool was = expanding_;
     expanding_ = true;
-    targets_->resizeColumnToContents(0);
-    const int room = targets_->viewport()->width() * 3 / 5;
-    targets_->setColumnWidth(0, std::max(std::min(targets_->columnWidth(0), room), 80));
+    const int margins = 2 * (targets_->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, targets_) + 1) + 8;
+    const int room = targets_->viewport()->width() * 13 / 20;
+    targets_->setColumnWidth(0, std::max(std::min(nameContentsWidth_ + margins, room), 80));
     expanding_ = was;
 }
 

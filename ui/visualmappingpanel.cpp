@@ -101,9 +101,9 @@ VisualMappingPanel::VisualMappingPanel(QWidget* parent)
     auto* row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     row->setSpacing(0);
-    row->addWidget(sources_, 5);
+    row->addWidget(sources_, 2);   // the targets' names are the longer texts
     row->addWidget(linkArea_);
-    row->addWidget(targets_, 5);
+    row->addWidget(targets_, 3);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -311,6 +311,11 @@ void VisualMappingPanel::rebuildTargetTree()
     QFont containerFont = targets_->font();
     containerFont.setBold(true);
     root->setFont(0, containerFont);
+    // The name column's natural width, measured here rather than by the view (which measures
+    // only the rows of open groups): the widest name at its depth, in the bold font.
+    const QFontMetrics bold(containerFont);
+    const int indentation = targets_->indentation();
+    nameContentsWidth_ = bold.horizontalAdvance(root->text(0)) + indentation;
     for (std::size_t i = 0; i < lineage_.rules.size(); ++i) {
         const VisualRule& rule = lineage_.rules[i];
         QTreeWidgetItem* parent = root;
@@ -332,6 +337,8 @@ void VisualMappingPanel::rebuildTargetTree()
             }
             parent = item;
         }
+        nameContentsWidth_ = std::max(nameContentsWidth_, bold.horizontalAdvance(parent->text(0) + QStringLiteral("[]")) +
+                                                               indentation * int(segments.size() + 1));
         parent->setData(0, kRuleRole, int(i));
         parent->setText(1, rule.text);
         QFont font = targets_->font();
@@ -431,6 +438,8 @@ void VisualMappingPanel::changeEvent(QEvent* event)
 
 bool VisualMappingPanel::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == targets_ && event->type() == QEvent::Resize)
+        fitNameColumn();
     // Ctrl+F in the panel goes to its filter box, not to the editor's Find: the panel's
     // widgets take the key before the window's shortcut.
     if (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress) {

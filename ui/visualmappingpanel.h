@@ -135,6 +135,7 @@ private:
     Expansion targetExpansion_;
     QString filterText_;            ///< the filter applied ("" none)
     int shownRules_ = 0;
+    int nameContentsWidth_ = 0;     ///< the widest target name at its depth, in pixels
     int currentRule_ = -1;
     bool syncing_ = false;          ///< selection changed by the panel itself, not the user
     bool expanding_ = false;        ///< groups opened or closed by the panel, not the user
