@@ -2626,6 +2626,10 @@ Line %3: %4</source>
 %2
 Ligne %3 : %4</translation>
     </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Mise à jour…</translation>
+    </message>
 </context>
 <context>
     <name>studio::WorkspaceController</name>

@@ -49,6 +49,7 @@ VisualMappingPanel::VisualMappingPanel(QWidget* parent)
     , expandAll_(new QToolButton(this))
     , collapseAll_(new QToolButton(this))
     , filterTimer_(new QTimer(this))
+    , busyTimer_(new QTimer(this))
     , sources_(new SourceFieldTree(this))
     , targets_(new TargetTree(this))
     , names_(new MiddleElidingDelegate(this))
@@ -65,6 +66,10 @@ VisualMappingPanel::VisualMappingPanel(QWidget* parent)
     filterTimer_->setSingleShot(true);
     filterTimer_->setInterval(150);
     connect(filterTimer_, &QTimer::timeout, this, &VisualMappingPanel::applyFilter);
+    // A lineage that takes long (a mapping of thousands of rules in a Debug build) is said to be
+    // coming, rather than the previous text's trees shown as if current.
+    busyTimer_->setSingleShot(true);
+    connect(busyTimer_, &QTimer::timeout, count_, [this] { count_->setText(tr("Updating…")); });
     connect(filter_, &QLineEdit::textChanged, filterTimer_, qOverload<>(&QTimer::start));
     connect(expandAll_, &QToolButton::clicked, this, &VisualMappingPanel::expandAll);
     connect(collapseAll_, &QToolButton::clicked, this, &VisualMappingPanel::collapseAll);
@@ -149,23 +154,42 @@ QTreeWidget* VisualMappingPanel::targetTree() const
 void VisualMappingPanel::refreshSoon(int delayMs)
 {
     stale_ = !isVisible();
-    if (!stale_)
-        emit lineageWanted(delayMs);
+    if (stale_)
+        return;
+    busyTimer_->start(delayMs + 400);
+    emit lineageWanted(delayMs);
 }
 
 void VisualMappingPanel::showLineage(const VisualLineage& lineage)
 {
+    busyTimer_->stop();
     if (lineage.sources && lineage.sources != shownSources_) {
         shownSources_ = lineage.sources;
         rebuildSourceTree(*shownSources_);
     }
+    // An edit inside rules (the common keystroke) keeps every target where it was: the rows
+    // take the new rule texts in place, and the tree, its groups and its scroll stay.
+    const bool sameTargets = std::equal(lineage.rules.begin(), lineage.rules.end(), lineage_.rules.begin(),
+                                        lineage_.rules.end(), [](const VisualRule& a, const VisualRule& b) {
+                                            return a.target == b.target && a.array == b.array;
+                                        }) &&
+                             !targetItems_.isEmpty();
     lineage_ = lineage;
     links_.clear();
     for (std::size_t i = 0; i < lineage_.rules.size(); ++i)
         for (const QString& path : lineage_.rules[i].sources)
             if (sourceItemOf(path))
                 links_.append({int(i), path});
-    rebuildTargetTree();
+    if (sameTargets) {
+        for (const VisualRule& rule : lineage_.rules)
+            if (QTreeWidgetItem* item = targetItems_.value(rule.target); item && item->text(1) != rule.text)
+                item->setText(1, rule.text);
+        if (!filterText_.isEmpty())
+            applyFilter();   // a field read by other rules now
+        updateRuleCount();
+    } else {
+        rebuildTargetTree();
+    }
     linkArea_->invalidate();
     emit refreshed();
 }
@@ -302,7 +326,7 @@ void VisualMappingPanel::rebuildTargetTree()
     targetItems_.clear();
     linkArea_->invalidate();
     // Made outside the view and added at once: no view update per item.
-    auto* root = new QTreeWidgetItem;
+    auto* root = new TargetItem(this);
     root->setText(0, tr("Output"));
     root->setData(0, kPathRole, QString());
     root->setData(0, kRuleRole, -1);
@@ -327,11 +351,10 @@ void VisualMappingPanel::rebuildTargetTree()
                 continue;   // the elements of an array: under the array's item
             QTreeWidgetItem* item = targetItems_.value(pointer);
             if (!item) {
-                item = new QTreeWidgetItem(parent);
+                item = new TargetItem(parent, this);
                 item->setText(0, pointerSegmentName(segment));
                 item->setData(0, kPathRole, pointer);
                 item->setData(0, kRuleRole, -1);
-                item->setToolTip(0, tr("%1\n%2").arg(item->text(0), pointer));
                 item->setFont(0, containerFont);
                 targetItems_.insert(pointer, item);
             }
@@ -346,10 +369,6 @@ void VisualMappingPanel::rebuildTargetTree()
         parent->setFont(0, font);
         if (rule.array)
             parent->setText(0, parent->text(0) + QStringLiteral("[]"));
-        // The whole name, where it is and its rule: the row may show them elided.
-        const QString tip = tr("%1\n%2\nLine %3: %4").arg(parent->text(0), rule.target).arg(rule.line).arg(rule.text);
-        parent->setToolTip(0, tip);
-        parent->setToolTip(1, tip);
     }
     targets_->addTopLevelItem(root);
     applyExpansion(targets_);

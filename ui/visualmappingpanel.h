@@ -45,7 +45,8 @@ public:
 
     [[nodiscard]] QTreeWidget* sourceTree() const;
     [[nodiscard]] QTreeWidget* targetTree() const;
-    /// The drawn lines: (rule index, source field path) pairs whose field is in the sample.
+    /// The lineage's lines: (rule index, source field path) pairs whose field is in the sample
+    /// (drawnLinks() gives them as drawn, one per pair of shown rows).
     [[nodiscard]] QList<QPair<int, QString>> links() const { return links_; }
     [[nodiscard]] const std::vector<VisualRule>& rules() const { return lineage_.rules; }
     /// The rule highlighted (from the editor or a click), or -1.
@@ -121,6 +122,7 @@ private:
     QToolButton* expandAll_ = nullptr;
     QToolButton* collapseAll_ = nullptr;
     QTimer* filterTimer_ = nullptr;
+    QTimer* busyTimer_ = nullptr;   ///< a lineage asked for and not there yet: say so
     SourceFieldTree* sources_ = nullptr;
     LinkArea* linkArea_ = nullptr;
     TargetTree* targets_ = nullptr;

@@ -27,6 +27,20 @@ void ShownRows::rebuild(const QTreeWidget* tree)
     });
 }
 
+QVariant TargetItem::data(int column, int role) const
+{
+    QVariant stored = QTreeWidgetItem::data(column, role);
+    if (role != Qt::ToolTipRole || stored.isValid() || column > 1)
+        return stored;
+    const QString pointer = QTreeWidgetItem::data(0, kPathRole).toString();
+    const int rule = QTreeWidgetItem::data(0, kRuleRole).toInt();
+    const std::vector<VisualRule>& rules = panel_->rules();
+    if (rule < 0 || std::size_t(rule) >= rules.size())
+        return VisualMappingPanel::tr("%1\n%2").arg(text(0), pointer);
+    const VisualRule& r = rules[std::size_t(rule)];
+    return VisualMappingPanel::tr("%1\n%2\nLine %3: %4").arg(text(0), r.target).arg(r.line).arg(r.text);
+}
+
 QStringList SourceFieldTree::mimeTypes() const
 {
     return {QString::fromLatin1(kFieldMime)};

@@ -67,6 +67,19 @@ struct DrawnLink {
     int targetRow = -1;
 };
 
+/// A row of the targets' tree. Its tooltip (the whole name, which the row may show elided, the
+/// pointer, the rule and its line) is made when asked, from the rule the row has now: not for
+/// thousands of rows after each edit.
+class TargetItem : public QTreeWidgetItem {
+public:
+    explicit TargetItem(const VisualMappingPanel* panel) : panel_(panel) {}
+    TargetItem(QTreeWidgetItem* parent, const VisualMappingPanel* panel) : QTreeWidgetItem(parent), panel_(panel) {}
+    QVariant data(int column, int role) const override;
+
+private:
+    const VisualMappingPanel* panel_;
+};
+
 /// The input's fields; drags carry a field path.
 class SourceFieldTree : public QTreeWidget {
 public:

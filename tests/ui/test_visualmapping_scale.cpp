@@ -18,6 +18,8 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QTreeWidget>
 
 using namespace studio;
@@ -134,6 +136,24 @@ private slots:
         QCOMPARE(panel->drawnLinks().size(), std::size_t{100 + 29 * 4});
         QVERIFY2(panel->drawnLinks().size() < 250, qPrintable(QString::number(panel->drawnLinks().size())));
         screenshot(&window, QStringLiteral("visual-mapping-3000-rules"));
+
+        // An edit inside a rule keeps the rows (the same items, groups and scroll) and shows
+        // the rule's new text and line.
+        QTreeWidgetItem* fifth = panel->targetItem(scaleTarget(5));
+        QCOMPARE(fifth->text(1), QStringLiteral(".customer.email"));
+        {
+            QSignalSpy edited(panel, &VisualMappingPanel::refreshed);
+            QTextCursor cursor = window.editor()->document()->find(QStringLiteral("number_0005 <- .customer.email"));
+            QVERIFY(!cursor.isNull());
+            cursor.insertText(QStringLiteral("number_0005 <- .order.total"));
+            QVERIFY(edited.wait(20000));
+        }
+        QTRY_COMPARE(fifth->text(1), QStringLiteral(".order.total"));
+        QCOMPARE(panel->targetItem(scaleTarget(5)), fifth);
+        QVERIFY(std::any_of(panel->drawnLinks().begin(), panel->drawnLinks().end(), [&](const DrawnLink& link) {
+            return link.target == fifth && link.source == panel->sourceItem(QStringLiteral("$.order.total"));
+        }));
+        QVERIFY2(fifth->toolTip(1).contains(QStringLiteral("Line 8: .order.total")), qPrintable(fifth->toolTip(1)));
 
         // Collapse All: one line per top-level field to the one group of the output.
         panel->collapseAll();
