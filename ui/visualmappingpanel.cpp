@@ -322,8 +322,11 @@ void VisualMappingPanel::rebuildTargetTree()
                                 ? lineage_.rules[std::size_t(currentRule_)].target
                                 : QString();
     syncing_ = true;
+    // The old rows are freed in an event of their own: thousands of them take milliseconds.
+    retiredTargets_.reset(targets_->takeTopLevelItem(0));
     targets_->clear();
     targetItems_.clear();
+    QTimer::singleShot(0, this, [this] { retiredTargets_.reset(); });
     linkArea_->invalidate();
     // Made outside the view and added at once: no view update per item.
     auto* root = new TargetItem(this);
@@ -335,20 +338,29 @@ void VisualMappingPanel::rebuildTargetTree()
     QFont containerFont = targets_->font();
     containerFont.setBold(true);
     root->setFont(0, containerFont);
+    QFont leafFont = targets_->font();
+    leafFont.setBold(false);
     // The name column's natural width, measured here rather than by the view (which measures
-    // only the rows of open groups): the widest name at its depth, in the bold font.
-    const QFontMetrics bold(containerFont);
-    const int indentation = targets_->indentation();
-    nameContentsWidth_ = bold.horizontalAdvance(root->text(0)) + indentation;
+    // only the rows of open groups): the widest name at its depth, in the bold font. Only the
+    // names longest in characters are measured: shaping thousands of names costs milliseconds.
+    struct Name {
+        qsizetype score;
+        const QTreeWidgetItem* item;
+        int depth;
+    };
+    std::vector<Name> names;
+    names.reserve(lineage_.rules.size());
     for (std::size_t i = 0; i < lineage_.rules.size(); ++i) {
         const VisualRule& rule = lineage_.rules[i];
         QTreeWidgetItem* parent = root;
         QString pointer;
+        int depth = 1;
         const QStringList segments = rule.target.split(QLatin1Char('/'), Qt::SkipEmptyParts);
         for (const QString& segment : segments) {
             pointer += QLatin1Char('/') + segment;
             if (segment == QLatin1String("*"))
                 continue;   // the elements of an array: under the array's item
+            ++depth;
             QTreeWidgetItem* item = targetItems_.value(pointer);
             if (!item) {
                 item = new TargetItem(parent, this);
@@ -360,16 +372,21 @@ void VisualMappingPanel::rebuildTargetTree()
             }
             parent = item;
         }
-        nameContentsWidth_ = std::max(nameContentsWidth_, bold.horizontalAdvance(parent->text(0) + QStringLiteral("[]")) +
-                                                               indentation * int(segments.size() + 1));
         parent->setData(0, kRuleRole, int(i));
         parent->setText(1, rule.text);
-        QFont font = targets_->font();
-        font.setBold(rule.array);
-        parent->setFont(0, font);
+        parent->setFont(0, rule.array ? containerFont : leafFont);
         if (rule.array)
             parent->setText(0, parent->text(0) + QStringLiteral("[]"));
+        names.push_back({parent->text(0).size() + 4 * depth, parent, depth});
     }
+    const QFontMetrics bold(containerFont);
+    const int indentation = targets_->indentation();
+    const std::size_t measured = std::min<std::size_t>(names.size(), 64);
+    std::partial_sort(names.begin(), names.begin() + qsizetype(measured), names.end(),
+                      [](const Name& a, const Name& b) { return a.score > b.score; });
+    nameContentsWidth_ = bold.horizontalAdvance(root->text(0)) + indentation;
+    for (std::size_t i = 0; i < measured; ++i)
+        nameContentsWidth_ = std::max(nameContentsWidth_, bold.horizontalAdvance(names[i].item->text(0)) + indentation * names[i].depth);
     targets_->addTopLevelItem(root);
     applyExpansion(targets_);
     if (!filterText_.isEmpty())

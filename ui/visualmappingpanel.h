@@ -17,6 +17,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 class QLabel;
@@ -133,6 +134,7 @@ private:
     QList<QPair<int, QString>> links_;
     QHash<QString, QTreeWidgetItem*> sourceItems_;
     QHash<QString, QTreeWidgetItem*> targetItems_;
+    std::unique_ptr<QTreeWidgetItem> retiredTargets_;   ///< the previous target rows, freed next
     Expansion sourceExpansion_;
     Expansion targetExpansion_;
     QString filterText_;            ///< the filter applied ("" none)
