@@ -354,23 +354,31 @@ bool visualMappingBench(InstrumentedApp& app, studio::MainWindow& window)
         panel->refreshSoon(0);
         refreshed.wait(20000);
     }
+    // Ten refreshes, each asked by `ask(round)`: the time to the tab shown and drawn.
     std::vector<double> shown;
     std::vector<double> worker;
-    app.reset();
-    app.recording = true;
-    for (int round = 0; round < 10; ++round) {
-        refreshed.clear();
-        QElapsedTimer timer;
-        timer.start();
-        panel->refreshSoon(0);
-        if (!refreshed.wait(20000))
-            return false;
-        panel->repaint();   // the trees and the lines drawn
-        shown.push_back(double(timer.nsecsElapsed()) / 1e6);
-        worker.push_back(double(panel->lastLineageUs()) / 1000);
-        QTest::qWait(50);
-    }
-    app.recording = false;
+    const auto rounds = [&](const auto& ask) {
+        shown.clear();
+        worker.clear();
+        app.reset();
+        app.recording = true;
+        for (int round = 0; round < 10; ++round) {
+            refreshed.clear();
+            QElapsedTimer timer;
+            timer.start();
+            ask(round);
+            if (!refreshed.wait(20000))
+                return false;
+            panel->repaint();   // the trees and the lines drawn
+            shown.push_back(double(timer.nsecsElapsed()) / 1e6);
+            worker.push_back(double(panel->lastLineageUs()) / 1000);
+            QTest::qWait(50);
+        }
+        app.recording = false;
+        return true;
+    };
+    if (!rounds([panel](int) { panel->refreshSoon(0); }))
+        return false;
     std::printf("\nVisual Mapping at 3,000 rules (%zu lines drawn of %zu, first view):\n", std::size_t(panel->visibleLineCount()),
                 panel->drawnLinks().size());
     std::printf("  lineage asked -> shown, targets unchanged: median %.1f ms, max %.1f ms (lineage in the worker: median %.1f ms)\n",
@@ -378,13 +386,7 @@ bool visualMappingBench(InstrumentedApp& app, studio::MainWindow& window)
     printLongestEvents(app);
 
     // A rule added at the end, then removed: the target tree is made anew each time.
-    shown.clear();
-    app.reset();
-    app.recording = true;
-    for (int round = 0; round < 10; ++round) {
-        refreshed.clear();
-        QElapsedTimer timer;
-        timer.start();
+    const bool added = rounds([&window](int round) {
         QTextCursor cursor(window.editor()->document());
         cursor.movePosition(QTextCursor::End);
         if (round % 2 == 0) {
@@ -393,13 +395,9 @@ bool visualMappingBench(InstrumentedApp& app, studio::MainWindow& window)
             cursor.movePosition(QTextCursor::PreviousBlock, QTextCursor::KeepAnchor);
             cursor.removeSelectedText();
         }
-        if (!refreshed.wait(20000))
-            return false;
-        panel->repaint();
-        shown.push_back(double(timer.nsecsElapsed()) / 1e6);
-        QTest::qWait(50);
-    }
-    app.recording = false;
+    });
+    if (!added)
+        return false;
     std::printf("  a rule added or removed -> shown (with the 250 ms pause after typing): median %.1f ms, max %.1f ms\n",
                 percentile(shown, 0.5), percentile(shown, 1.0));
     printLongestEvents(app);
