@@ -9,6 +9,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QScrollBar>
 #include <QTimer>
 #include <QToolButton>
@@ -350,6 +351,7 @@ void VisualMappingPanel::rebuildTargetTree()
     };
     std::vector<Name> names;
     names.reserve(lineage_.rules.size());
+    QHash<QTreeWidgetItem*, int> rulesUnder;
     for (std::size_t i = 0; i < lineage_.rules.size(); ++i) {
         const VisualRule& rule = lineage_.rules[i];
         QTreeWidgetItem* parent = root;
@@ -378,7 +380,13 @@ void VisualMappingPanel::rebuildTargetTree()
         if (rule.array)
             parent->setText(0, parent->text(0) + QStringLiteral("[]"));
         names.push_back({parent->text(0).size() + 4 * depth, parent, depth});
+        for (QTreeWidgetItem* up = parent->parent(); up && up != root; up = up->parent())
+            ++rulesUnder[up];
     }
+    // A group without a rule of its own says how many it holds: it stands for them collapsed.
+    for (auto it = rulesUnder.cbegin(); it != rulesUnder.cend(); ++it)
+        if (it.key()->data(0, kRuleRole).toInt() < 0)
+            it.key()->setText(1, it.value() == 1 ? tr("1 rule") : tr("%1 rules").arg(QLocale().toString(it.value())));
     const QFontMetrics bold(containerFont);
     const int indentation = targets_->indentation();
     const std::size_t measured = std::min<std::size_t>(names.size(), 64);

@@ -121,6 +121,8 @@ private slots:
         QVERIFY(out && out->isExpanded());
         QTreeWidgetItem* group = panel->targetItem(QStringLiteral("/out/group_17"));
         QVERIFY(group && !group->isExpanded());
+        QCOMPARE(group->text(1), QStringLiteral("%1 rules").arg(QLocale().toString(100)));
+        QCOMPARE(out->text(1), QStringLiteral("%1 rules").arg(QLocale().toString(3000)));
         int toGroup = 0;
         int rulesToGroup = 0;
         for (const DrawnLink& link : panel->drawnLinks()) {
