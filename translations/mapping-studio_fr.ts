@@ -2576,6 +2576,64 @@
         <source>… %1 more fields not shown</source>
         <translation>… %1 autres champs non affichés</translation>
     </message>
+    <message>
+        <source>Filter fields and targets (Ctrl+F)</source>
+        <translation>Filtrer les champs et les cibles (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Shows the fields and targets whose name or path holds this text, the other ends of their rules, and their parents.</source>
+        <translation>Affiche les champs et les cibles dont le nom ou le chemin contient ce texte, l’autre extrémité de leurs règles et leurs parents.</translation>
+    </message>
+    <message>
+        <source>Expand All</source>
+        <translation>Tout déplier</translation>
+    </message>
+    <message>
+        <source>Open every group of both trees</source>
+        <translation>Ouvre tous les groupes des deux arbres</translation>
+    </message>
+    <message>
+        <source>Collapse All</source>
+        <translation>Tout replier</translation>
+    </message>
+    <message>
+        <source>Close every group of both trees: one line per field and group</source>
+        <translation>Ferme tous les groupes des deux arbres : une ligne par champ et par groupe</translation>
+    </message>
+    <message>
+        <source>1 rule</source>
+        <translation>1 règle</translation>
+    </message>
+    <message>
+        <source>%1 rules</source>
+        <translation>%1 règles</translation>
+    </message>
+    <message>
+        <source>%1 of 1 rule shown</source>
+        <translation>Règle affichée : %1 sur 1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rules shown</source>
+        <translation>Règles affichées : %1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Line %3: %4</source>
+        <translation>%1
+%2
+Ligne %3 : %4</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Mise à jour…</translation>
+    </message>
 </context>
 <context>
     <name>studio::WorkspaceController</name>

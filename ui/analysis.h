@@ -148,6 +148,7 @@ struct VisualRule {
     QStringList sources;     ///< the input fields it reads ("$.items[*].sku")
     int start = 0;           ///< document positions of the rule
     int end = 0;
+    int line = 0;            ///< the rule's first line number (1-based)
     QString text;            ///< the rule's first line, trimmed
 };
 

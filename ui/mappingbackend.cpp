@@ -266,6 +266,7 @@ public:
             }
             rule.start = position(entry.range.start);
             rule.end = position(entry.range.end);
+            rule.line = entry.range.start.line;
             rule.text = ruleSummary(text.mid(rule.start, rule.end - rule.start), rule.array);
             result.rules.push_back(std::move(rule));
         }

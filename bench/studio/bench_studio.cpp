@@ -25,6 +25,7 @@
 #include "previewpanel.h"
 #include "problemspanel.h"
 #include "studioapp.h"
+#include "visualmappingpanel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -36,7 +37,10 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QLineEdit>
 #include <QSignalSpy>
+#include <QTabWidget>
+#include <QTreeWidget>
 #include <QTemporaryDir>
 #include <QStandardPaths>
 #include <QTest>
@@ -313,6 +317,123 @@ int corpusBench(InstrumentedApp& app, int records)
     return 0;
 }
 
+void printLongestEvents(const InstrumentedApp& app)
+{
+    std::printf("  longest UI-thread event, wall: %.1f ms (CPU %.1f ms; %s); budget 16 ms\n", app.byWall.wallMs,
+                app.byWall.cpuMs, app.byWall.what.c_str());
+    std::printf("  longest UI-thread event, CPU:  %.1f ms (wall %.1f ms; %s)\n", app.byCpu.cpuMs, app.byCpu.wallMs,
+                app.byCpu.what.c_str());
+    std::printf("  events over 16 ms: %d wall, %d CPU, of %d\n", app.over16Wall, app.over16Cpu, app.events);
+}
+
+/// "Visual Mapping at 3,000 rules": from asking for the lineage to the tab showing it (the
+/// lineage made in a worker, the trees and lines on the UI thread), then the longest UI-thread
+/// event while a filter is typed and cleared, and while the expanded target tree is paged through.
+bool visualMappingBench(InstrumentedApp& app, studio::MainWindow& window)
+{
+    static const char* const fields[] = {".customer.name", ".customer.email", ".order.id", ".order.total", ".order.currency"};
+    QString text = QStringLiteral("mapping \"visual\" version 2\n\n");
+    for (int i = 0; i < 3000; ++i)
+        text += QStringLiteral("out.section_%1.%2_%3 <- %4\n")
+                    .arg(i / 100, 2, 10, QLatin1Char('0'))
+                    .arg(i % 2 ? QStringLiteral("billing_address_line_of_the_customer") : QStringLiteral("delivery_note"))
+                    .arg(i)
+                    .arg(QLatin1String(fields[i % 5]));
+    window.previewPanel()->setInputText(QStringLiteral(
+        R"({"customer": {"name": "Ada", "email": "ada@example.com"}, "order": {"id": 7, "total": 12.5, "currency": "EUR"}})"));
+    window.editor()->setPlainText(text);
+    studio::VisualMappingPanel* panel = window.visualMappingPanel();
+    window.sideTabs()->setCurrentWidget(panel);
+    QSignalSpy refreshed(panel, &studio::VisualMappingPanel::refreshed);
+    QElapsedTimer clock;
+    clock.start();
+    while (panel->rules().size() != 3000 || panel->links().size() != 3000) {
+        if (clock.elapsed() > 60000)
+            return false;
+        refreshed.clear();
+        panel->refreshSoon(0);
+        refreshed.wait(20000);
+    }
+    // Ten refreshes, each asked by `ask(round)`: the time to the tab shown and drawn.
+    std::vector<double> shown;
+    std::vector<double> worker;
+    const auto rounds = [&](const auto& ask) {
+        shown.clear();
+        worker.clear();
+        app.reset();
+        app.recording = true;
+        for (int round = 0; round < 10; ++round) {
+            refreshed.clear();
+            QElapsedTimer timer;
+            timer.start();
+            ask(round);
+            if (!refreshed.wait(20000))
+                return false;
+            panel->repaint();   // the trees and the lines drawn
+            shown.push_back(double(timer.nsecsElapsed()) / 1e6);
+            worker.push_back(double(panel->lastLineageUs()) / 1000);
+            QTest::qWait(50);
+        }
+        app.recording = false;
+        return true;
+    };
+    if (!rounds([panel](int) { panel->refreshSoon(0); }))
+        return false;
+    std::printf("\nVisual Mapping at 3,000 rules (%zu lines drawn of %zu, first view):\n", std::size_t(panel->visibleLineCount()),
+                panel->drawnLinks().size());
+    std::printf("  lineage asked -> shown, targets unchanged: median %.1f ms, max %.1f ms (lineage in the worker: median %.1f ms)\n",
+                percentile(shown, 0.5), percentile(shown, 1.0), percentile(worker, 0.5));
+    printLongestEvents(app);
+
+    // A rule added at the end, then removed: the target tree is made anew each time.
+    const bool added = rounds([&window](int round) {
+        QTextCursor cursor(window.editor()->document());
+        cursor.movePosition(QTextCursor::End);
+        if (round % 2 == 0) {
+            cursor.insertText(QStringLiteral("extra <- .order.id\n"));
+        } else {
+            cursor.movePosition(QTextCursor::PreviousBlock, QTextCursor::KeepAnchor);
+            cursor.removeSelectedText();
+        }
+    });
+    if (!added)
+        return false;
+    std::printf("  a rule added or removed -> shown (with the 250 ms pause after typing): median %.1f ms, max %.1f ms\n",
+                percentile(shown, 0.5), percentile(shown, 1.0));
+    printLongestEvents(app);
+
+    app.reset();
+    app.recording = true;
+    const QString filter = QStringLiteral("section_17.billing");
+    for (const QChar c : filter) {
+        QTest::keyClicks(panel->filterEdit(), QString(c));
+        QTest::qWait(30);
+    }
+    QTest::qWait(300);
+    const QString filtered = panel->ruleCountText();
+    QTest::keyClick(panel->filterEdit(), Qt::Key_Escape);
+    QTest::qWait(300);
+    app.recording = false;
+    std::printf("  typing a filter (\"%s\": %s) and clearing it:\n", qPrintable(filter), qPrintable(filtered));
+    printLongestEvents(app);
+
+    panel->expandAll();
+    QTest::qWait(300);
+    app.reset();
+    app.recording = true;
+    panel->targetTree()->setFocus();
+    for (int i = 0; i < 60; ++i) {
+        QTest::keyClick(panel->targetTree(), Qt::Key_PageDown);
+        QTest::qWait(10);
+    }
+    app.recording = false;
+    std::printf("  paging through the expanded targets (%d lines drawn in the last view, %zu in all):\n",
+                panel->paintedLineCount(), panel->drawnLinks().size());
+    printLongestEvents(app);
+    window.sideTabs()->setCurrentIndex(0);
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -446,6 +567,8 @@ int main(int argc, char** argv)
     QTest::qWait(500);
     std::printf("\nwith a mapping of %lld lines (3,000 rules)\n", qlonglong(longMapping.count(QLatin1Char('\n'))));
     if (!type("keystrokes in a 3,000-rule mapping (a letter in a string)", QStringLiteral("\"-"), Qt::Key_X))
+        return 1;
+    if (!visualMappingBench(app, window))
         return 1;
 
     // A 50 MB sample input pasted into the input: the longest UI-thread event until it is
