@@ -11,6 +11,7 @@
 #include "corpus/corpuspanel.h"
 #include "corpus/corpusrecordbar.h"
 #include "corpus/corpusresults.h"
+#include "jsonview.h"
 #include "mainwindow.h"
 #include "previewpanel.h"
 #include "studioapp.h"
