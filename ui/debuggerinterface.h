@@ -46,6 +46,8 @@ struct DebugOutcome {
     int line = 0;
     QString target;       ///< JSON Pointer (write, skip) or error code
     QString detail;       ///< the value written, the skip's reason or the error's message
+
+    friend bool operator==(const DebugOutcome&, const DebugOutcome&) = default;
 };
 
 /// A watch expression and what it gives at the current event.

@@ -24,6 +24,7 @@
 #include <QVBoxLayout>
 
 #include <climits>
+#include <utility>
 
 namespace studio {
 
@@ -260,7 +261,7 @@ void DebuggerPanel::refresh()
 {
     updating_ = true;
     const DebugState s = debugger_->state();
-    shown_ = s;
+    const DebugState before = std::exchange(shown_, s);
     slider_->setEnabled(s.recorded && !s.stale);
     slider_->setMaximum(qMax(0, s.eventCount - 1));
     slider_->setValue(qMax(0, s.event));
@@ -303,15 +304,29 @@ void DebuggerPanel::refresh()
         auto* item = new QListWidgetItem(f.label, frames_);
         item->setData(Qt::UserRole, f.event);
     }
-    fillOutcomes(writes_, s.ruleOutcomes);
-    fillOutcomes(skips_, s.skipsAndErrors);
+    fillOutcomes(writes_, s.ruleOutcomes, before.ruleOutcomes);
+    fillOutcomes(skips_, s.skipsAndErrors, before.skipsAndErrors);
     tabs_->setTabText(1, tr("Skips and Errors (%L1)").arg(s.skipsAndErrors.size()));
     updating_ = false;
     updateActions();
 }
 
-void DebuggerPanel::fillOutcomes(QTreeWidget* view, const QList<DebugOutcome>& outcomes)
+void DebuggerPanel::fillOutcomes(QTreeWidget* view, const QList<DebugOutcome>& outcomes,
+                                 const QList<DebugOutcome>& shownBefore)
 {
+    // The same list as at the previous step (the run's skips, a block's writes): only the
+    // current entry moves. Refilling a thousand rows at each step would hold the step key up.
+    if (outcomes == shownBefore && view->topLevelItemCount() == outcomes.size()) {
+        for (int row = 0; row < view->topLevelItemCount(); ++row) {
+            QTreeWidgetItem* item = view->topLevelItem(row);
+            if (item->data(0, Qt::UserRole).toInt() == shown_.event) {
+                view->setCurrentItem(item);
+                return;
+            }
+        }
+        view->setCurrentItem(nullptr);
+        return;
+    }
     view->clear();
     const bool withLine = view->columnCount() == 3;
     for (const DebugOutcome& o : outcomes) {

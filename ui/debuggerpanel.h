@@ -84,7 +84,7 @@ private:
     void refresh();
     void updateActions();
     void retranslate();
-    void fillOutcomes(QTreeWidget* view, const QList<DebugOutcome>& outcomes);
+    void fillOutcomes(QTreeWidget* view, const QList<DebugOutcome>& outcomes, const QList<DebugOutcome>& shownBefore);
 
     DebuggerInterface* debugger_;
     std::function<int()> cursorLine_;

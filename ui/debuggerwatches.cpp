@@ -185,7 +185,8 @@ void DebuggerWatchesView::rebuild()
     if (QTreeWidgetItem* item = topLevelItem(current))
         setCurrentItem(item);
     resizeColumnToContents(0);
-    setColumnWidth(0, qMin(columnWidth(0), qMax(120, width() / 2)));
+    // The value is what is looked at: the expression gets at most two fifths of the width.
+    setColumnWidth(0, qMin(columnWidth(0), qMax(100, width() * 2 / 5)));
     filling_ = false;
 }
 

@@ -501,8 +501,8 @@ int main(int argc, char** argv)
         for (int i = 0; i < 40; ++i)
             steps += QStringLiteral("r%1 <- .items[%1].sku\n").arg(i);
         window.editor()->setPlainText(steps);
-        DebuggerPanel* panel = window.debuggerPanel();
-        auto* debugger = static_cast<RecordingDebugger*>(panel->debugger());
+        studio::DebuggerPanel* panel = window.debuggerPanel();
+        auto* debugger = static_cast<studio::RecordingDebugger*>(panel->debugger());
         panel->setWatches({QStringLiteral("count(.items)")});
         window.recordDebugRun(false);
         QElapsedTimer recordTimer;
@@ -518,7 +518,7 @@ int main(int argc, char** argv)
         QElapsedTimer timer;
         timer.start();
         for (int i = 0; i < 50; ++i) {
-            panel->action(i < 40 ? DebugAction::StepInto : DebugAction::StepBack)->trigger();
+            panel->action(i < 40 ? studio::DebugAction::StepInto : studio::DebugAction::StepBack)->trigger();
             QTest::qWait(30);
         }
         while ((debugger->state().viewsPending || debugger->state().watchesPending) && timer.elapsed() < 120000)
