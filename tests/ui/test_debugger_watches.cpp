@@ -70,6 +70,9 @@ private slots:
         studiotest::isolateUserData();
     }
 
+    // A test that switched the interface to French leaves English behind, even when it fails.
+    void cleanup() { installTranslation(QStringLiteral("en")); }
+
     void valuesArePrintedUpToTheirLimit()
     {
         const mdsl::Json small = mdsl::Json::parse("{\"a\": [1, 2.5, \"x\\\"y\"], \"b\": {}, \"c\": [], \"d\": null}");
@@ -120,6 +123,15 @@ private slots:
         // The full value is in the tooltip, pretty-printed.
         QVERIFY(view->topLevelItem(1)->toolTip(1).contains(QStringLiteral("\n  \"id\": \"B\"")));
         studiotest::screenshot(&panel, QStringLiteral("debugger-watches"));
+
+        // In French: the words again, the codes and positions as they were.
+        installTranslation(QStringLiteral("fr"));
+        QTRY_COMPARE(watchValues(view)[2], QStringLiteral("absente"));
+        QVERIFY2(watchValues(view)[3].startsWith(QStringLiteral("E105 (colonne 9)\u00a0: ")), qPrintable(watchValues(view)[3]));
+        QCOMPARE(view->headerItem()->text(0), QStringLiteral("Espion"));
+        QCOMPARE(view->topLevelItem(6)->text(0), QStringLiteral("Ajouter un espion…"));
+        installTranslation(QStringLiteral("en"));
+        QTRY_COMPARE(watchValues(view)[2], QStringLiteral("missing"));
 
         // Past the block: `order` is defined, but not in this rule's scope.
         QVERIFY(stepUntil(debugger, QStringLiteral("Rule on line 7")));
