@@ -1,5 +1,6 @@
 #include "debuggerpanel.h"
 
+#include "backgroundlane.h"
 #include "debuggerwatches.h"
 #include "jsonpane.h"
 #include "jsonview.h"
@@ -261,7 +262,7 @@ void DebuggerPanel::refresh()
 {
     updating_ = true;
     const DebugState s = debugger_->state();
-    const DebugState before = std::exchange(shown_, s);
+    DebugState before = std::exchange(shown_, s);
     slider_->setEnabled(s.recorded && !s.stale);
     slider_->setMaximum(qMax(0, s.eventCount - 1));
     slider_->setValue(qMax(0, s.event));
@@ -309,6 +310,9 @@ void DebuggerPanel::refresh()
     tabs_->setTabText(1, tr("Skips and Errors (%L1)").arg(s.skipsAndErrors.size()));
     updating_ = false;
     updateActions();
+    // The previous step's texts may be held by nothing else now: a 100,000-line output's table
+    // of lines takes the UI thread milliseconds to free.
+    releaseInBackground(std::move(before));
 }
 
 void DebuggerPanel::fillOutcomes(QTreeWidget* view, const QList<DebugOutcome>& outcomes,
