@@ -225,6 +225,18 @@
         <source>Looking for a breakpoint whose condition holds… Any step stops the search.</source>
         <translation>Recherche d’un point d’arrêt dont la condition est vraie… Toute autre action arrête la recherche.</translation>
     </message>
+    <message>
+        <source>Watches</source>
+        <translation>Espions</translation>
+    </message>
+    <message>
+        <source>Expressions evaluated at each stop in the scope of the current rule, as breakpoint conditions are</source>
+        <translation>Expressions évaluées à chaque arrêt dans la portée de la règle courante, comme les conditions des points d’arrêt</translation>
+    </message>
+    <message>
+        <source>Printing the context and the output of this step… Steps go on meanwhile.</source>
+        <translation>Mise en forme du contexte et de la sortie de cette étape… Le pas à pas continue en attendant.</translation>
+    </message>
 </context>
 <context>
     <name>studio::DebuggerController</name>
@@ -2077,6 +2089,46 @@
         <source>Rule, line %1</source>
         <translation>Règle, ligne %1</translation>
     </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>ligne %1, colonne %2</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>colonne %1</translation>
+    </message>
+    <message>
+        <source>`%1` is not in scope at this rule (it is defined on line %2)</source>
+        <translation>`%1` n’est pas accessible dans cette règle (défini ligne %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2) : %3</translation>
+    </message>
+    <message>
+        <source>a watch is one expression, not statements</source>
+        <translation>un espion est une seule expression, pas des instructions</translation>
+    </message>
+    <message>
+        <source>a watch is one expression, not statements (%1)</source>
+        <translation>un espion est une seule expression, pas des instructions (%1)</translation>
+    </message>
+    <message>
+        <source>the current element was not recorded (the trace is too large)</source>
+        <translation>l’élément courant n’a pas été enregistré (la trace est trop grande)</translation>
+    </message>
+    <message>
+        <source>the value of `%1` was not recorded here (the trace is too large)</source>
+        <translation>la valeur de `%1` n’a pas été enregistrée ici (la trace est trop grande)</translation>
+    </message>
+    <message>
+        <source>The expression has no value here: a path the data does not have, or a name not set yet.</source>
+        <translation>L’expression n’a pas de valeur ici : un chemin absent des données, ou un nom pas encore défini.</translation>
+    </message>
 </context>
 <context>
     <name>studio::ReproController</name>
@@ -3617,6 +3669,49 @@ Studio : %4 — %5</translation>
     <message>
         <source>V1 (%1)</source>
         <translation>V1 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>studio::DebuggerWatchesView</name>
+    <message>
+        <source>evaluating…</source>
+        <translation>évaluation…</translation>
+    </message>
+    <message>
+        <source>Add a watch…</source>
+        <translation>Ajouter un espion…</translation>
+    </message>
+    <message>
+        <source>Double-click, or press Enter, and type an expression of the mapping's language: it is evaluated at each stop in the scope of the current rule.</source>
+        <translation>Double-cliquez, ou appuyez sur Entrée, et tapez une expression du langage de mapping : elle est évaluée à chaque arrêt dans la portée de la règle courante.</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>Espion</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Add Watch</source>
+        <translation>Ajouter un espion</translation>
+    </message>
+    <message>
+        <source>Edit Watch</source>
+        <translation>Modifier l’espion</translation>
+    </message>
+    <message>
+        <source>Remove Watch</source>
+        <translation>Supprimer l’espion</translation>
+    </message>
+    <message>
+        <source>Remove All Watches</source>
+        <translation>Supprimer tous les espions</translation>
+    </message>
+    <message>
+        <source>Copy Value</source>
+        <translation>Copier la valeur</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -45,6 +46,18 @@ struct DebugOutcome {
     int line = 0;
     QString target;       ///< JSON Pointer (write, skip) or error code
     QString detail;       ///< the value written, the skip's reason or the error's message
+
+    friend bool operator==(const DebugOutcome&, const DebugOutcome&) = default;
+};
+
+/// A watch expression and what it gives at the current event.
+struct DebugWatch {
+    enum class Kind { Value, Missing, Error };
+    QString expression;
+    Kind kind = Kind::Missing;
+    QString text;         ///< compact JSON (bounded), "missing", or the error's message
+    QString detail;       ///< the value pretty-printed (bounded) or the error in full: a tooltip
+    QString code;         ///< an error's diagnostic code ("E201"), if it has one
 };
 
 /// One level of the stack: a rule or an array block element.
@@ -69,7 +82,7 @@ struct DebugState {
     int ruleLine = 0;
     QString ruleText;
     QString contextLabel;     ///< "The input", "Element 2 of the block on line 16"
-    QString contextJson;      ///< the context element, pretty-printed
+    RenderedJson context;     ///< the context element, pretty-printed
     QList<DebugValue> values; ///< the current rule's sub-expressions
     RenderedJson output;      ///< the output built up to the current event
     QString lastWrite;        ///< JSON Pointer of the latest write so far (empty: none yet)
@@ -78,6 +91,12 @@ struct DebugState {
     QList<DebugOutcome> ruleOutcomes;   ///< every write, skip and error of the current rule
     QList<DebugOutcome> skipsAndErrors; ///< every skip and error of the run
     QString error;            ///< the current event is an error: its code and message
+    /// The context and the output are being printed off the UI thread for this event: the
+    /// ones in the state are an earlier event's (or empty) until they come.
+    bool viewsPending = false;
+    /// The watches, in the order they were set, at the event their results are for.
+    QList<DebugWatch> watches;
+    bool watchesPending = false;  ///< the watches are being evaluated for the current event
 };
 
 class DebuggerInterface : public QObject {
@@ -102,6 +121,8 @@ public:
     [[nodiscard]] virtual DebugState state() const = 0;
     /// The breakpoints continue stops at.
     virtual void setBreakpoints(const QList<DebugBreakpoint>& breakpoints) = 0;
+    /// The watch expressions evaluated at each event, in the scope of its rule.
+    virtual void setWatches(const QStringList& expressions) { Q_UNUSED(expressions); }
     /// The event that wrote the value at a JSON Pointer of the output shown, or -1.
     [[nodiscard]] virtual int writerOf(const QString& pointer) const = 0;
     /// The mapping was edited: the recording no longer matches its text.

@@ -1,5 +1,8 @@
 #include "debuggerpanel.h"
 
+#include "backgroundlane.h"
+#include "debuggerwatches.h"
+#include "jsonpane.h"
 #include "jsonview.h"
 
 #include <QAction>
@@ -22,6 +25,7 @@
 #include <QVBoxLayout>
 
 #include <climits>
+#include <utility>
 
 namespace studio {
 
@@ -51,6 +55,23 @@ QTreeWidget* makeTree(QWidget* parent, int columns)
     return tree;
 }
 
+/// A hidden row with an endless progress bar and a label: work going on off the UI thread.
+QWidget* busyRow(QWidget* parent, QLabel*& label)
+{
+    auto* row = new QWidget(parent);
+    auto* progress = new QProgressBar(row);
+    progress->setRange(0, 0);
+    progress->setMaximumWidth(120);
+    progress->setTextVisible(false);
+    label = new QLabel(row);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(progress);
+    layout->addWidget(label, 1);
+    row->setVisible(false);
+    return row;
+}
+
 } // namespace
 
 DebuggerPanel::DebuggerPanel(DebuggerInterface* debugger, QWidget* parent)
@@ -66,9 +87,11 @@ DebuggerPanel::DebuggerPanel(DebuggerInterface* debugger, QWidget* parent)
     , valuesTitle_(new QLabel(this))
     , contextTitle_(new QLabel(this))
     , outputTitle_(new QLabel(this))
+    , watchesTitle_(new QLabel(this))
     , values_(makeTree(this, 2))
-    , context_(new JsonView(this))
-    , output_(new JsonView(this))
+    , watches_(new DebuggerWatchesView(this))
+    , context_(new JsonPane(this))
+    , output_(new JsonPane(this))
     , tabs_(new QTabWidget(this))
     , frames_(new QListWidget(this))
     , writes_(makeTree(this, 2))
@@ -106,12 +129,13 @@ DebuggerPanel::DebuggerPanel(DebuggerInterface* debugger, QWidget* parent)
     message_->setStyleSheet(QStringLiteral("color: #8a5a00;"));
     rule_->setTextFormat(Qt::PlainText);
     rule_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont mono = context_->font();
+    QFont mono = context_->textView()->font();
     rule_->setFont(mono);
-    context_->setReadOnly(true);
-    output_->setReadOnly(true);
-    output_->viewport()->installEventFilter(this);
+    context_->textView()->setReadOnly(true);
+    output_->textView()->setReadOnly(true);
+    output_->textView()->viewport()->installEventFilter(this);
     values_->setFont(mono);
+    watches_->setFont(mono);
     writes_->setFont(mono);
 
     auto* position = new QHBoxLayout;
@@ -119,20 +143,13 @@ DebuggerPanel::DebuggerPanel(DebuggerInterface* debugger, QWidget* parent)
     position->addWidget(position_);
 
     // Busy, not blocked: the search runs off the UI thread and any action supersedes it.
-    searching_ = new QWidget(this);
-    searchProgress_ = new QProgressBar(searching_);
-    searchProgress_->setRange(0, 0);
-    searchProgress_->setMaximumWidth(120);
-    searchProgress_->setTextVisible(false);
-    searchLabel_ = new QLabel(searching_);
-    auto* searching = new QHBoxLayout(searching_);
-    searching->setContentsMargins(0, 0, 0, 0);
-    searching->addWidget(searchProgress_);
-    searching->addWidget(searchLabel_, 1);
-    searching_->setVisible(false);
+    searching_ = busyRow(this, searchLabel_);
+    // The context and output of a large recording are printed in a worker: busy, not blocked.
+    viewsBusy_ = busyRow(this, viewsLabel_);
 
     auto* left = new QSplitter(Qt::Vertical, this);
     left->addWidget(titled(valuesTitle_, values_, this));
+    left->addWidget(titled(watchesTitle_, watches_, this));
     left->addWidget(titled(contextTitle_, context_, this));
     left->setChildrenCollapsible(false);
     auto* middle = new QSplitter(Qt::Horizontal, this);
@@ -160,10 +177,15 @@ DebuggerPanel::DebuggerPanel(DebuggerInterface* debugger, QWidget* parent)
     layout->addWidget(description_);
     layout->addWidget(message_);
     layout->addWidget(searching_);
+    layout->addWidget(viewsBusy_);
     layout->addWidget(vertical, 1);
 
     connect(debugger_, &DebuggerInterface::stateChanged, this, &DebuggerPanel::refresh);
     connect(debugger_, &DebuggerInterface::busyChanged, this, &DebuggerPanel::updateActions);
+    connect(watches_, &DebuggerWatchesView::watchesChanged, this, [this](const QStringList& expressions) {
+        debugger_->setWatches(expressions);
+        emit watchesChanged(expressions);
+    });
     connect(slider_, &QSlider::valueChanged, this, [this](int value) {
         if (!updating_ && value != shown_.event)
             debugger_->goToEvent(value);
@@ -206,6 +228,17 @@ QAction* DebuggerPanel::action(DebugAction which) const
     return nullptr;
 }
 
+void DebuggerPanel::setWatches(const QStringList& expressions)
+{
+    watches_->setWatches(expressions);
+    debugger_->setWatches(expressions);
+}
+
+QStringList DebuggerPanel::watches() const
+{
+    return watches_->watches();
+}
+
 bool DebuggerPanel::recordsV1() const
 {
     return engine_->currentIndex() == 1;
@@ -229,7 +262,7 @@ void DebuggerPanel::refresh()
 {
     updating_ = true;
     const DebugState s = debugger_->state();
-    shown_ = s;
+    DebugState before = std::exchange(shown_, s);
     slider_->setEnabled(s.recorded && !s.stale);
     slider_->setMaximum(qMax(0, s.eventCount - 1));
     slider_->setValue(qMax(0, s.event));
@@ -250,11 +283,17 @@ void DebuggerPanel::refresh()
     }
     values_->resizeColumnToContents(0);
     contextTitle_->setText(s.contextLabel.isEmpty() ? tr("Context") : tr("Context: %1").arg(s.contextLabel));
-    context_->setJsonText(s.contextJson);
-
-    output_->setJsonText(s.recorded ? s.output.text : QString());
+    // Printed in a worker for a large recording: shown as it comes (a large text is not laid out).
+    context_->showJson(s.context);
+    if (s.recorded)
+        output_->showJson(s.output);
+    else
+        output_->setJsonText(QString());
+    viewsBusy_->setVisible(s.viewsPending);
+    watches_->showResults(s.watches, s.watchesPending);
+    // The marks of the last write: only on the output of this event.
     if (const auto found = s.output.lines.constFind(s.lastWrite);
-        found != s.output.lines.constEnd() && !s.lastWrite.isEmpty()) {
+        !s.viewsPending && found != s.output.lines.constEnd() && !s.lastWrite.isEmpty()) {
         output_->setMarkedLines({found.value()}, s.atLastWrite ? 0 : -1);
         output_->showLine(found.value().first);
     } else {
@@ -266,15 +305,32 @@ void DebuggerPanel::refresh()
         auto* item = new QListWidgetItem(f.label, frames_);
         item->setData(Qt::UserRole, f.event);
     }
-    fillOutcomes(writes_, s.ruleOutcomes);
-    fillOutcomes(skips_, s.skipsAndErrors);
+    fillOutcomes(writes_, s.ruleOutcomes, before.ruleOutcomes);
+    fillOutcomes(skips_, s.skipsAndErrors, before.skipsAndErrors);
     tabs_->setTabText(1, tr("Skips and Errors (%L1)").arg(s.skipsAndErrors.size()));
     updating_ = false;
     updateActions();
+    // The previous step's texts may be held by nothing else now: a 100,000-line output's table
+    // of lines takes the UI thread milliseconds to free.
+    releaseInBackground(std::move(before));
 }
 
-void DebuggerPanel::fillOutcomes(QTreeWidget* view, const QList<DebugOutcome>& outcomes)
+void DebuggerPanel::fillOutcomes(QTreeWidget* view, const QList<DebugOutcome>& outcomes,
+                                 const QList<DebugOutcome>& shownBefore)
 {
+    // The same list as at the previous step (the run's skips, a block's writes): only the
+    // current entry moves. Refilling a thousand rows at each step would hold the step key up.
+    if (outcomes == shownBefore && view->topLevelItemCount() == outcomes.size()) {
+        for (int row = 0; row < view->topLevelItemCount(); ++row) {
+            QTreeWidgetItem* item = view->topLevelItem(row);
+            if (item->data(0, Qt::UserRole).toInt() == shown_.event) {
+                view->setCurrentItem(item);
+                return;
+            }
+        }
+        view->setCurrentItem(nullptr);
+        return;
+    }
     view->clear();
     const bool withLine = view->columnCount() == 3;
     for (const DebugOutcome& o : outcomes) {
@@ -320,10 +376,11 @@ bool DebuggerPanel::jumpToWriterAtLine(int line)
 bool DebuggerPanel::eventFilter(QObject* watched, QEvent* event)
 {
     // A click on a value of the output (not a selection) goes to the write that put it there.
-    if (watched == output_->viewport() && event->type() == QEvent::MouseButtonRelease && shown_.recorded) {
+    JsonView* text = output_->textView();
+    if (watched == text->viewport() && event->type() == QEvent::MouseButtonRelease && shown_.recorded) {
         const auto* mouse = static_cast<QMouseEvent*>(event);
-        if (mouse->button() == Qt::LeftButton && !output_->textCursor().hasSelection())
-            jumpToWriterAtLine(output_->cursorForPosition(mouse->position().toPoint()).blockNumber());
+        if (mouse->button() == Qt::LeftButton && !text->textCursor().hasSelection())
+            jumpToWriterAtLine(text->cursorForPosition(mouse->position().toPoint()).blockNumber());
     }
     return QWidget::eventFilter(watched, event);
 }
@@ -362,6 +419,9 @@ void DebuggerPanel::retranslate()
             tr("%1 (%2)").arg(a->text().remove(QLatin1Char('&')), a->shortcut().toString(QKeySequence::NativeText)));
     }
     valuesTitle_->setText(tr("Values of This Rule"));
+    watchesTitle_->setText(tr("Watches"));
+    watchesTitle_->setToolTip(tr("Expressions evaluated at each stop in the scope of the current rule, as breakpoint conditions are"));
+    viewsLabel_->setText(tr("Printing the context and the output of this step… Steps go on meanwhile."));
     outputTitle_->setText(tr("Output So Far (click a value: the write that made it)"));
     values_->setHeaderLabels({tr("Expression"), tr("Value")});
     writes_->setHeaderLabels({tr("Target"), tr("Value or Reason")});

@@ -2,7 +2,9 @@
 // The Debugger tab: records a run (V1 or V2), then steps through it forward and back. Shows
 // where it stands (event n of m, the current rule, why it stopped), the context element, the
 // values of the rule's sub-expressions, the output built so far with the last write marked,
-// the stack of frames, every write of the current rule and every skip and error of the run.
+// the stack of frames, every write of the current rule and every skip and error of the run, and
+// the watches (debuggerwatches.h). Large contexts and outputs come printed from a worker and
+// are shown without laying them out (jsonpane.h); a busy sign says when they are still coming.
 // It talks only to a DebuggerInterface, so the tests drive it with a fake.
 
 #include "debuggerinterface.h"
@@ -23,7 +25,8 @@ class QTreeWidget;
 
 namespace studio {
 
-class JsonView;
+class DebuggerWatchesView;
+class JsonPane;
 
 class DebuggerPanel : public QWidget {
     Q_OBJECT
@@ -54,8 +57,14 @@ public:
     [[nodiscard]] QLabel* contextLabel() const { return contextTitle_; }
     [[nodiscard]] QSlider* slider() const { return slider_; }
     [[nodiscard]] QTreeWidget* valuesView() const { return values_; }
-    [[nodiscard]] JsonView* contextView() const { return context_; }
-    [[nodiscard]] JsonView* outputView() const { return output_; }
+    [[nodiscard]] JsonPane* contextView() const { return context_; }
+    [[nodiscard]] JsonPane* outputView() const { return output_; }
+    [[nodiscard]] DebuggerWatchesView* watchesView() const { return watches_; }
+    /// Shown while the context, output or watches of the current event are being made.
+    [[nodiscard]] QWidget* viewsIndicator() const { return viewsBusy_; }
+    /// The watch expressions (a document's workspace); watchesChanged() is not emitted.
+    void setWatches(const QStringList& expressions);
+    [[nodiscard]] QStringList watches() const;
     [[nodiscard]] QListWidget* framesView() const { return frames_; }
     [[nodiscard]] QTreeWidget* writesView() const { return writes_; }
     [[nodiscard]] QTreeWidget* skipsView() const { return skips_; }
@@ -63,6 +72,8 @@ public:
 signals:
     /// The Record action: record the mapping and sample input as they are now.
     void recordRequested(bool v1);
+    /// The user added, edited or removed a watch.
+    void watchesChanged(const QStringList& expressions);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -73,7 +84,7 @@ private:
     void refresh();
     void updateActions();
     void retranslate();
-    void fillOutcomes(QTreeWidget* view, const QList<DebugOutcome>& outcomes);
+    void fillOutcomes(QTreeWidget* view, const QList<DebugOutcome>& outcomes, const QList<DebugOutcome>& shownBefore);
 
     DebuggerInterface* debugger_;
     std::function<int()> cursorLine_;
@@ -86,15 +97,18 @@ private:
     QLabel* description_ = nullptr;
     QLabel* message_ = nullptr;
     QWidget* searching_ = nullptr;
-    QProgressBar* searchProgress_ = nullptr;
     QLabel* searchLabel_ = nullptr;
     QLabel* rule_ = nullptr;
     QLabel* valuesTitle_ = nullptr;
     QLabel* contextTitle_ = nullptr;
     QLabel* outputTitle_ = nullptr;
+    QLabel* watchesTitle_ = nullptr;
     QTreeWidget* values_ = nullptr;
-    JsonView* context_ = nullptr;
-    JsonView* output_ = nullptr;
+    DebuggerWatchesView* watches_ = nullptr;
+    JsonPane* context_ = nullptr;
+    JsonPane* output_ = nullptr;
+    QWidget* viewsBusy_ = nullptr;
+    QLabel* viewsLabel_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     QListWidget* frames_ = nullptr;
     QTreeWidget* writes_ = nullptr;

@@ -121,6 +121,7 @@ MainWindow::MainWindow(std::shared_ptr<MappingBackend> backend, QWidget* parent)
     sideTabs_->setDocumentMode(true);
     addSideTab(preview_, [this] { return tr("Preview"); });
     debugger_ = new DebuggerController(*context_, *previewController_, this);
+    workspace_->setDebuggerPanel(debugger_->panel());
 
     mainSplitter_->addWidget(left);
     auto* rightBox = new QWidget(this);   // the side tabs, under the corpus' record bar

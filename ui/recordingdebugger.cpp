@@ -15,13 +15,10 @@ constexpr std::size_t kMaxConditionChecks = 20'000;
 /// Lists of the run (skips and errors) show at most this many entries.
 constexpr int kMaxListed = 1000;
 
+/// A value in a list or a description: printing stops at the limit (a value may be the input).
 QString shortJson(const mdsl::Json& value, int limit = 200)
 {
-    // Only what is shown is written: the value may be the whole of a 50 MB input.
-    QString text = QString::fromStdString(mdsl::jsonExcerpt(value, std::size_t(limit) * 4));
-    if (text.size() > limit)
-        text = text.left(limit - 1) + QStringLiteral("…");
-    return text;
+    return boundedJson(value, limit);
 }
 
 QString skipReason(const std::string& reason)
@@ -45,6 +42,8 @@ std::vector<mdsl::debug::Breakpoint> engineBreakpoints(const QList<DebugBreakpoi
 } // namespace
 
 struct RecordingDebugger::Recorded {
+    quint64 id = 0;               ///< unique per recording: what the views' caches are of
+    bool large = false;           ///< its texts are printed off the UI thread
     std::unique_ptr<mdsl::debug::Recording> recording;
     bool inputInvalid = false;   ///< the sample input is not JSON: nothing was recorded
     bool v1 = false;
@@ -59,6 +58,24 @@ struct RecordingDebugger::Search {
     bool forward = true;
 };
 
+/// The views of one event: the request (made on the UI thread) and the job's answer.
+struct RecordingDebugger::ViewsRequest {
+    std::shared_ptr<Recorded> recorded;   ///< held by the job: it may outlive a newer recording
+    std::size_t event = 0;
+    bool texts = false;                   ///< print the context and the output too
+    JsonStyle style;
+    QStringList watches;
+};
+
+struct RecordingDebugger::Views {
+    quint64 recording = 0;
+    std::size_t event = 0;
+    bool texts = false;
+    RenderedJson context;
+    RenderedJson output;
+    QList<DebugWatch> watches;
+};
+
 int snapToRule(const QString& text, int line)
 {
     const QByteArray utf8 = text.toUtf8();
@@ -69,7 +86,10 @@ int snapToRule(const QString& text, int line)
 RecordingDebugger::RecordingDebugger(QObject* parent)
     : DebuggerInterface(parent)
     , recording_(std::make_unique<BackgroundLane<DebugRecordRequest, std::shared_ptr<Recorded>>>(
-          nullptr, [](const DebugRecordRequest& request, const std::atomic<bool>&) { return makeRecording(request); },
+          nullptr,
+          [this](const DebugRecordRequest& request, const std::atomic<bool>&) {
+              return makeRecording(request, largeLimit_);
+          },
           [this](std::shared_ptr<Recorded>&& recorded, quint64) { finishRecording(std::move(recorded)); }))
     , search_(std::make_unique<BackgroundLane<Search, mdsl::debug::Stop>>(
           nullptr,
@@ -84,13 +104,24 @@ RecordingDebugger::RecordingDebugger(QObject* parent)
               showStop(stop, searchForward_);
           }))
 {
+    // The job's cache is the job's alone: the lane runs one job at a time.
+    auto cache = std::make_shared<DebuggerViewCache>();
+    views_ = std::make_unique<BackgroundLane<ViewsRequest, Views>>(
+        nullptr,
+        [cache](const ViewsRequest& request, const std::atomic<bool>& cancelled) {
+            return makeViews(request, *cache, cancelled);
+        },
+        [this](Views&& views, quint64) { showViews(std::move(views)); });
 }
 
 RecordingDebugger::~RecordingDebugger() = default;
 
-std::shared_ptr<RecordingDebugger::Recorded> RecordingDebugger::makeRecording(const DebugRecordRequest& request)
+std::shared_ptr<RecordingDebugger::Recorded> RecordingDebugger::makeRecording(const DebugRecordRequest& request,
+                                                                             qsizetype largeLimit)
 {
+    static std::atomic<quint64> lastId{0};
     auto out = std::make_shared<Recorded>();
+    out->id = ++lastId;
     out->v1 = request.v1;
     const std::string input = request.input.toStdString();
     std::shared_ptr<const mdsl::Json> parsed;
@@ -107,6 +138,10 @@ std::shared_ptr<RecordingDebugger::Recorded> RecordingDebugger::makeRecording(co
     options.pinnedNowMs = request.pinnedNowMs;
     out->recording = std::make_unique<mdsl::debug::Recording>(mdsl::debug::record(std::move(text), std::move(parsed),
         request.v1 ? mdsl::EngineKind::V1 : mdsl::EngineKind::V2, request.flags, options));
+    // A large input (the context at top level) or output: no step prints them on the UI thread.
+    const std::optional<mdsl::Json>& output = out->recording->result().output;
+    out->large = request.input.size() > largeLimit
+        || (output && qsizetype(output->dump(2, ' ', false, mdsl::Json::error_handler_t::replace).size()) > largeLimit);
     return out;
 }
 
@@ -132,6 +167,99 @@ bool RecordingDebugger::isSearching() const
 void RecordingDebugger::waitForRecording()
 {
     recording_->waitForIdle();
+}
+
+void RecordingDebugger::waitForViews()
+{
+    // A superseded job may be running: its end starts the newest request, which is waited for too.
+    while (views_->busy())
+        views_->waitForIdle();
+}
+
+void RecordingDebugger::setWatches(const QStringList& expressions)
+{
+    if (expressions == watches_)
+        return;
+    watches_ = expressions;
+    // The watches as they are now, at the current event; the texts stay as they are.
+    if (!recorded_ || !recorded_->recording || recorded_->recording->size() == 0 || stale_) {
+        state_.watches.clear();
+        emit stateChanged();
+        return;
+    }
+    DebugState s = state_;
+    fillViews(s, std::size_t(s.event), true);
+    state_ = std::move(s);
+    emit stateChanged();
+}
+
+RecordingDebugger::Views RecordingDebugger::makeViews(const ViewsRequest& request, DebuggerViewCache& cache,
+                                                      const std::atomic<bool>& cancelled)
+{
+    Views out;
+    out.recording = request.recorded->id;
+    out.event = request.event;
+    out.texts = request.texts;
+    const mdsl::debug::Recording& r = *request.recorded->recording;
+    out.watches = evaluateWatches(r, request.event, request.watches, &cancelled);
+    if (request.texts && !cancelled.load(std::memory_order_relaxed)) {
+        cache.use(out.recording);
+        out.context = debuggerContext(cache, r, request.event, &request.style);
+        out.output = debuggerOutput(cache, r, request.event, &request.style);
+    }
+    return out;
+}
+
+void RecordingDebugger::showViews(Views&& views)
+{
+    // Only the newest request's answer comes here (the lane drops the others).
+    if (!recorded_ || recorded_->id != views.recording || std::size_t(state_.event) != views.event)
+        return;
+    if (views.texts) {
+        std::swap(state_.context, views.context);
+        std::swap(state_.output, views.output);
+        state_.viewsPending = false;
+        releaseInBackground(std::move(views.context));
+        releaseInBackground(std::move(views.output));
+    }
+    state_.watches = std::move(views.watches);
+    state_.watchesPending = false;
+    emit stateChanged();
+}
+
+void RecordingDebugger::fillViews(DebugState& s, std::size_t i, bool watchesOnly)
+{
+    const mdsl::debug::Recording& r = *recorded_->recording;
+    // Only the watches changed: the texts are made again only if they were still coming (a
+    // newer request supersedes the one running).
+    const bool texts = recorded_->large && (!watchesOnly || s.viewsPending);
+    if (!recorded_->large && !watchesOnly) {
+        cache_.use(recorded_->id);
+        s.context = debuggerContext(cache_, r, i, nullptr);
+        s.output = debuggerOutput(cache_, r, i, nullptr);
+        s.viewsPending = false;
+    } else if (texts) {
+        // Until the new ones come, the views show the previous event's (said busy): the state
+        // is emptied with each new recording, so they are never another recording's.
+        s.viewsPending = true;
+    }
+    // Earlier values of the same watches stay, said pending, until the new ones come.
+    QList<DebugWatch> kept;
+    for (const QString& expression : std::as_const(watches_)) {
+        const auto found = std::find_if(s.watches.cbegin(), s.watches.cend(),
+                                        [&](const DebugWatch& w) { return w.expression == expression; });
+        DebugWatch watch = found != s.watches.cend() ? *found : DebugWatch{};
+        watch.expression = expression;
+        if (found == s.watches.cend())
+            watch.text.clear();
+        kept.append(watch);
+    }
+    s.watches = kept;
+    s.watchesPending = !watches_.isEmpty();
+    if (texts || !watches_.isEmpty())
+        views_->schedule({recorded_, i, texts, texts ? currentJsonStyle() : JsonStyle(), watches_});
+    else
+        views_->cancel();
 }
 
 void RecordingDebugger::supersede()
@@ -173,8 +301,8 @@ void RecordingDebugger::finishRecording(std::shared_ptr<Recorded> recorded)
 {
     recorded_ = std::move(recorded);
     stale_ = false;
-    cachedOutput_.reset();
-    contextText_ = QString();
+    views_->cancel();
+    state_ = {};
     emit busyChanged(false);
     const mdsl::debug::Recording* r = recorded_->recording.get();
     if (!r) {
@@ -287,12 +415,14 @@ void RecordingDebugger::markStale()
     if (stale_ || !recorded_ || !recorded_->recording)
         return;
     supersede();
+    views_->cancel();
     stale_ = true;
     updateState(message_);
 }
 
 void RecordingDebugger::retranslate()
 {
+    skipsOf_ = 0;   // listed again in the new language
     updateState(message_);
 }
 
@@ -389,29 +519,24 @@ void RecordingDebugger::updateState(Message message)
             value.line = r->lineOf(v);
             s.values.append(value);
         }
-        for (const std::size_t o : r->outcomesOfRule(span.begin))
+        // A block over a large array ends once per element: the list shows the first ones.
+        for (const std::size_t o : r->outcomesOfRule(span.begin)) {
+            if (s.ruleOutcomes.size() >= kMaxListed)
+                break;
             s.ruleOutcomes.append(outcome(o));
+        }
     }
     if (const auto element = r->elementOf(i))
         s.contextLabel
             = tr("Element %1 of the block on line %2").arg(r->event(*element).index + 1).arg(r->lineOf(*element));
     else
         s.contextLabel = tr("The input");
-    // The context changes only with the element: a large input is not printed again at each step.
-    const int contextKey = r->elementOf(i) ? int(*r->elementOf(i)) : -1;
-    if (contextKey != contextEvent_ || contextText_.isNull()) {
-        contextText_ = renderJson(r->context(i)).text;
-        contextEvent_ = contextKey;
-    }
-    s.contextJson = contextText_;
-
-    // The output: forward from the cached one when stepping on, else from the recording's snapshots.
-    if (cachedOutput_ && cachedEvent_ <= i && i - cachedEvent_ < 4096)
-        r->advance(*cachedOutput_, cachedEvent_, i);
-    else
-        cachedOutput_ = r->outputAt(i);
-    cachedEvent_ = i;
-    s.output = renderJson(*cachedOutput_);
+    // The previous state's views and watches: what a pending step keeps showing meanwhile.
+    s.context = state_.context;
+    s.output = state_.output;
+    s.watches = state_.watches;
+    if (!stale_)
+        fillViews(s, i);
     if (const auto write = r->lastWrite(i)) {
         s.lastWrite = fromStd(r->event(*write).target);
         s.atLastWrite = *write == i;
@@ -426,11 +551,17 @@ void RecordingDebugger::updateState(Message message)
                                   : tr("Rule, line %1").arg(r->lineOfOffset(f.span.begin));
         s.frames.append(frame);
     }
-    for (std::size_t j = 0; j < r->size() && s.skipsAndErrors.size() < kMaxListed; ++j) {
-        const mdsl::TraceKind kind = r->event(j).kind;
-        if (kind == mdsl::TraceKind::Skip || kind == mdsl::TraceKind::Error)
-            s.skipsAndErrors.append(outcome(j));
+    // The same at every step: listed once (a scan of every event, too long for each step).
+    if (skipsOf_ != recorded_->id) {
+        skipsAndErrors_.clear();
+        for (std::size_t j = 0; j < r->size() && skipsAndErrors_.size() < kMaxListed; ++j) {
+            const mdsl::TraceKind kind = r->event(j).kind;
+            if (kind == mdsl::TraceKind::Skip || kind == mdsl::TraceKind::Error)
+                skipsAndErrors_.append(outcome(j));
+        }
+        skipsOf_ = recorded_->id;
     }
+    s.skipsAndErrors = skipsAndErrors_;
     if (r->event(i).kind == mdsl::TraceKind::Error) {
         const DebugOutcome o = outcome(i);
         s.error = o.target + QStringLiteral(": ") + o.detail;

@@ -2,14 +2,18 @@
 // The debugger over the engine's recordings (mdsl/debug.h): records a run off the UI thread,
 // then answers the views' step actions and state queries from the recording. A continue that
 // evaluates breakpoint conditions runs off the UI thread too; any newer action cancels it
-// (the engine's search reads the lane's cancel flag) and drops its answer. Both are
-// BackgroundLanes (backgroundlane.h).
+// (the engine's search reads the lane's cancel flag) and drops its answer. The watches, and for
+// a large recording the context and output texts, are made off the UI thread as well, newest
+// step wins (debuggerviews.h). All are BackgroundLanes (backgroundlane.h).
 
 #include "backgroundlane.h"
 #include "debuggerinterface.h"
+#include "debuggerviews.h"
+#include "largetextview.h"
 
 #include "mdsl/debug.h"
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -37,15 +41,29 @@ public:
     [[nodiscard]] int writerOf(const QString& pointer) const override;
     void markStale() override;
     void retranslate() override;
+    void setWatches(const QStringList& expressions) override;
 
     /// Waits for a recording being made (tests, benchmarks).
     void waitForRecording();
+    /// Waits for the views and watches of the current event (tests, benchmarks).
+    void waitForViews();
+    /// Recordings whose input or output text is larger than this have their context and output
+    /// printed off the UI thread (default kLargeTextLimit; tests lower it).
+    void setLargeRecordingLimit(qsizetype characters) { largeLimit_ = characters; }
 
 private:
     struct Recorded;
     struct Search;
+    struct ViewsRequest;
+    struct Views;
     /// The recording lane's job.
-    [[nodiscard]] static std::shared_ptr<Recorded> makeRecording(const DebugRecordRequest& request);
+    [[nodiscard]] static std::shared_ptr<Recorded> makeRecording(const DebugRecordRequest& request, qsizetype largeLimit);
+    /// The views lane's job: the texts (for a large recording) and the watches of one event.
+    [[nodiscard]] static Views makeViews(const ViewsRequest& request, DebuggerViewCache& cache,
+                                         const std::atomic<bool>& cancelled);
+    void showViews(Views&& views);
+    /// Fills the context, output and watches of a new state, now or through the views lane.
+    void fillViews(DebugState& s, std::size_t i, bool watchesOnly = false);
     void finishRecording(std::shared_ptr<Recorded> recorded);
     /// A newer action: a search still running is cancelled and its answer will be dropped.
     void supersede();
@@ -69,14 +87,18 @@ private:
     std::size_t current_ = 0;
     bool stale_ = false;
     QList<DebugBreakpoint> breakpoints_;
+    /// The texts and watches of each step, newest wins; the job's own cache lives in the job.
+    std::unique_ptr<BackgroundLane<ViewsRequest, Views>> views_;
     DebugState state_;
     Message message_;
-    /// The output after cachedEvent_: stepping forward replays only the events in between.
-    std::optional<mdsl::Json> cachedOutput_;
-    std::size_t cachedEvent_ = 0;
-    /// The context shown, printed once per element (-1: the input).
-    QString contextText_;
-    int contextEvent_ = -1;
+    QStringList watches_;
+    std::atomic<qsizetype> largeLimit_{kLargeTextLimit};   ///< read by the recording job
+    /// The texts of a small recording, made on the UI thread (stepping on replays only the
+    /// events in between, the context is printed once per element).
+    DebuggerViewCache cache_;
+    /// The skips and errors of the whole run, listed once per recording and language.
+    QList<DebugOutcome> skipsAndErrors_;
+    quint64 skipsOf_ = 0;
 };
 
 } // namespace studio

@@ -108,6 +108,11 @@ std::optional<Workspace> readWorkspace(const QString& mappingPath, QString* erro
         if (line >= 1)
             workspace.breakpoints.append({line, object.value(QStringLiteral("condition")).toString()});
     }
+    // Added within version 1: a file without it simply has no watches.
+    for (const QJsonValue& value : root.value(QStringLiteral("watches")).toArray()) {
+        if (const QString expression = value.toString().trimmed(); !expression.isEmpty())
+            workspace.watches.append(expression);
+    }
     return workspace;
 }
 
@@ -147,6 +152,8 @@ bool writeWorkspace(const QString& mappingPath, Workspace& workspace, QString* e
         breakpoints.append(object);
     }
     root.insert(QStringLiteral("breakpoints"), breakpoints);
+    if (!workspace.watches.isEmpty())
+        root.insert(QStringLiteral("watches"), QJsonArray::fromStringList(workspace.watches));
     return writeBytes(workspacePathFor(mappingPath), QJsonDocument(root).toJson(QJsonDocument::Indented), error);
 }
 

@@ -1,14 +1,15 @@
 #pragma once
 // A mapping's workspace: what the studio keeps beside a mapping file so that it opens as it was
 // left — its named sample inputs (which one is shown), the file its preview's V1 side is pinned
-// to, its breakpoints. One small JSON file, "orders.workspace.json" beside "orders.mdsl",
+// to, its breakpoints and the debugger's watches. One small JSON file, "orders.workspace.json" beside "orders.mdsl",
 // versioned and written atomically (docs/studio.md, "A mapping's workspace"):
 //
 //   {"mappingStudioWorkspace": 1, "current": 0,
 //    "samples": [{"name": "orders", "file": "orders.input.json"},
 //                {"name": "empty cart", "text": "{\"items\": []}"}],
 //    "pinnedV1": "orders-v1.mdsl",
-//    "breakpoints": [{"line": 12, "condition": ".qty > 5"}]}
+//    "breakpoints": [{"line": 12, "condition": ".qty > 5"}],
+//    "watches": [".qty * .price", "order.id"]}
 //
 // Paths are relative to the mapping's folder. A sample is kept inline ("text") unless it is a
 // file's unchanged content ("file"); an inline sample too large for a small file is written to a
@@ -18,6 +19,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -36,6 +38,7 @@ struct Workspace {
     int current = 0;   ///< index of the sample shown
     QString pinnedV1;  ///< absolute path of the mapping the V1 side runs (empty: not pinned)
     QList<DebugBreakpoint> breakpoints;
+    QStringList watches;   ///< the debugger's watch expressions, in order (absent in older files: none)
 };
 
 /// "dir/orders.mdsl" -> "dir/orders.workspace.json".

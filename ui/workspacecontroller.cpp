@@ -1,5 +1,7 @@
 #include "workspacecontroller.h"
 
+#include "debuggerpanel.h"
+
 #include "codeeditor.h"
 #include "filescontroller.h"
 #include "previewcontroller.h"
@@ -74,7 +76,18 @@ WorkspaceController::WorkspaceController(WindowContext& context, PreviewControll
             [this](bool copy) { addSample(nameForNewSample(), copy); });
     connect(panel, &PreviewPanel::sampleRenamed, this, &WorkspaceController::renameSample);
     connect(panel, &PreviewPanel::sampleRemoveRequested, this, &WorkspaceController::removeSample);
-    apply(Workspace{{SampleInput{tr("Sample 1"), {}, {}, true}}, 0, {}, {}});
+    apply(Workspace{{SampleInput{tr("Sample 1"), {}, {}, true}}, 0, {}, {}, {}});
+}
+
+void WorkspaceController::setDebuggerPanel(DebuggerPanel* panel)
+{
+    debugger_ = panel;
+    debugger_->setWatches(workspace_.watches);
+    connect(debugger_, &DebuggerPanel::watchesChanged, this, [this](const QStringList& watches) {
+        workspace_.watches = watches;
+        if (!applying_)
+            changed();
+    });
 }
 
 bool WorkspaceController::hasFile() const
@@ -104,9 +117,10 @@ void WorkspaceController::documentOpened(const QString& path)
         return;
     }
     Workspace fresh;
-    if (restored) {   // a workspace with no samples keeps its pin and breakpoints
+    if (restored) {   // a workspace with no samples keeps its pin, breakpoints and watches
         fresh.pinnedV1 = restored->pinnedV1;
         fresh.breakpoints = restored->breakpoints;
+        fresh.watches = restored->watches;
     }
     const QString input = inputPathFor(path);
     fresh.samples.append(QFile::exists(input) ? SampleInput{QFileInfo(input).completeBaseName().section(QLatin1Char('.'), 0, 0), input, {}, false}
@@ -117,7 +131,7 @@ void WorkspaceController::documentOpened(const QString& path)
 void WorkspaceController::documentCreated(const QString& input)
 {
     writeTimer_->stop();
-    apply(Workspace{{SampleInput{tr("Sample 1"), {}, input, true}}, 0, {}, {}});
+    apply(Workspace{{SampleInput{tr("Sample 1"), {}, input, true}}, 0, {}, {}, {}});
 }
 
 void WorkspaceController::documentSaved(const QString& path)
@@ -131,8 +145,10 @@ void WorkspaceController::apply(Workspace workspace)
 {
     applying_ = true;
     workspace_ = std::move(workspace);
-    // Nothing of the previous document stays: breakpoints, pin and sample are all replaced.
+    // Nothing of the previous document stays: breakpoints, watches, pin and sample are all replaced.
     context_.editor()->setBreakpoints(workspace_.breakpoints);
+    if (debugger_)
+        debugger_->setWatches(workspace_.watches);
     if (!workspace_.pinnedV1.isEmpty() && QFile::exists(workspace_.pinnedV1))
         preview_.pinV1To(workspace_.pinnedV1);
     else
@@ -250,9 +266,12 @@ bool WorkspaceController::writeNow()
     const QString pinned = preview_.panel()->pinnedPath();
     workspace_.pinnedV1 = pinned.startsWith(QLatin1Char(':')) ? QString() : pinned;
     workspace_.breakpoints = context_.editor()->breakpoints();
+    if (debugger_)
+        workspace_.watches = debugger_->watches();
     // A workspace that says nothing beyond what the mapping opens with anyway (its input file,
-    // or no sample; no pin, no breakpoint) is not written: opening a mapping leaves no file.
+    // or no sample; no pin, no breakpoint, no watch) is not written: opening a mapping leaves no file.
     const bool nothingToKeep = workspace_.samples.size() == 1 && workspace_.pinnedV1.isEmpty() && workspace_.breakpoints.isEmpty()
+        && workspace_.watches.isEmpty()
         && (workspace_.samples.first().file == QFileInfo(inputPathFor(context_.documentPath())).absoluteFilePath()
             || (workspace_.samples.first().file.isEmpty() && workspace_.samples.first().text.isEmpty()));
     if (nothingToKeep && !QFile::exists(workspacePathFor(context_.documentPath())))

@@ -1,6 +1,6 @@
 #pragma once
 // The mapping's workspace in the window (workspace.h): when a document comes, its samples, V1
-// pin and breakpoints come with it and nothing of the previous document stays; while it is
+// pin, breakpoints and the debugger's watches come with it and nothing of the previous document stays; while it is
 // worked on, they are written beside it (shortly after each change, and on save); the preview's
 // sample selector switches, adds, renames and removes samples.
 
@@ -12,6 +12,7 @@ class QTimer;
 
 namespace studio {
 
+class DebuggerPanel;
 class FilesController;
 class PreviewController;
 class WindowContext;
@@ -31,6 +32,8 @@ public:
     void documentSaved(const QString& path);
 
     [[nodiscard]] const Workspace& workspace() const { return workspace_; }
+    /// The debugger whose watches belong to the document (made after this controller).
+    void setDebuggerPanel(DebuggerPanel* panel);
     /// Shows another sample; the one shown keeps its edits.
     void switchSample(int index);
     /// Adds a sample (empty, or a copy of the one shown) and shows it.
@@ -53,9 +56,10 @@ private:
     WindowContext& context_;
     PreviewController& preview_;
     FilesController& files_;
+    DebuggerPanel* debugger_ = nullptr;
     Workspace workspace_;
     QTimer* writeTimer_;
-    bool applying_ = false;     ///< the controller itself sets the input, pin or breakpoints
+    bool applying_ = false;     ///< the controller itself sets the input, pin, breakpoints or watches
     bool inputChanged_ = false; ///< the shown sample was edited since it was shown
     QString shownText_;         ///< the shown sample's text as loaded or last kept (edits are judged against it)
     QString loadingSample_;     ///< the sample file being loaded for the workspace itself

@@ -7,6 +7,9 @@
 //    QApplication::notify), i.e. how long typing could be blocked: in wall-clock time, and in
 //    CPU time of the UI thread (on a loaded machine the wall time also counts the time the
 //    thread waited for a core, which no code of ours can shorten);
+//  - stepping through a debugger recording of the 50 MB input, 50 steps in a row as a held
+//    step key gives them: the longest UI-thread event (the context and output are printed
+//    off the UI thread);
 //  - cold start: process start to a usable window with the example's problems and preview
 //    shown (measured from outside, by launching this program again).
 // --events lists, on stderr, every event over 5 ms of UI-thread CPU or 16 ms of wall time.
@@ -16,6 +19,8 @@
 
 #include "analysisservice.h"
 #include "codeeditor.h"
+#include "debuggerpanel.h"
+#include "recordingdebugger.h"
 #include "jsonpane.h"
 #include "jsonview.h"
 #include "largetextview.h"
@@ -611,6 +616,46 @@ int main(int argc, char** argv)
         std::printf("  longest UI-thread event, CPU:  %.1f ms (wall %.1f ms; %s)\n", app.byCpu.cpuMs, app.byCpu.wallMs,
                     app.byCpu.what.c_str());
         std::printf("  events over 16 ms: %d wall, %d CPU, of %d\n", app.over16Wall, app.over16Cpu, app.events);
+    }
+    // Stepping through a recording of the 50 MB input, as a held step key does (a step every
+    // 30 ms), with a watch: the longest UI-thread event until the last step's views are shown.
+    {
+        QString steps = QStringLiteral("mapping \"steps\" version 2\nn <- count(.items)\n");
+        for (int i = 0; i < 40; ++i)
+            steps += QStringLiteral("r%1 <- .items[%1].sku\n").arg(i);
+        window.editor()->setPlainText(steps);
+        studio::DebuggerPanel* panel = window.debuggerPanel();
+        auto* debugger = static_cast<studio::RecordingDebugger*>(panel->debugger());
+        panel->setWatches({QStringLiteral("count(.items)")});
+        window.recordDebugRun(false);
+        QElapsedTimer recordTimer;
+        recordTimer.start();
+        while ((!debugger->state().recorded || debugger->isBusy()) && recordTimer.elapsed() < 180000)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        if (!debugger->state().recorded)
+            return 1;
+        const double recordedMs = double(recordTimer.nsecsElapsed()) / 1e6;
+        debugger->waitForViews();
+        app.reset();
+        app.recording = true;
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < 50; ++i) {
+            panel->action(i < 40 ? studio::DebugAction::StepInto : studio::DebugAction::StepBack)->trigger();
+            QTest::qWait(30);
+        }
+        while ((debugger->state().viewsPending || debugger->state().watchesPending) && timer.elapsed() < 120000)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        const double doneMs = double(timer.nsecsElapsed()) / 1e6;
+        app.recording = false;
+        std::printf("\nstepping through a recording of a 50 MB input (recorded in %.0f ms): 50 steps, the last "
+                    "step's views shown %.0f ms after the first step\n", recordedMs, doneMs);
+        std::printf("  longest UI-thread event, wall: %.1f ms (CPU %.1f ms; %s); budget 16 ms\n", app.byWall.wallMs,
+                    app.byWall.cpuMs, app.byWall.what.c_str());
+        std::printf("  longest UI-thread event, CPU:  %.1f ms (wall %.1f ms; %s)\n", app.byCpu.cpuMs, app.byCpu.wallMs,
+                    app.byCpu.what.c_str());
+        std::printf("  events over 16 ms: %d wall, %d CPU, of %d\n", app.over16Wall, app.over16Cpu, app.events);
+        panel->setWatches({});
     }
     std::printf("\nload average after typing: %s\n", qPrintable(loadAverage()));
 

@@ -293,6 +293,66 @@ private slots:
         QVERIFY2(twoLines.starts_with("the condition failed (line 2, column 3): "), twoLines.c_str());
     }
 
+    void watchesGiveValuesAtAStop()
+    {
+        const std::string text = "mapping \"m\" version 2\n"
+                                 "let threshold = 10\n"
+                                 "orders[] <- each .orders as order {\n"
+                                 "  let big = .qty > threshold\n"
+                                 "  id <- .id\n"
+                                 "  lines[] <- each .lines as line {\n"
+                                 "    n <- .n\n"
+                                 "  }\n"
+                                 "}\n"
+                                 "count <- 1\n";
+        const auto input = std::make_shared<const Json>(Json::parse(R"({"orders": [
+            {"id": "A", "qty": 5, "lines": [{"n": 1}]},
+            {"id": "B", "qty": 50, "lines": [{"n": 3}, {"n": 4}]}]})"));
+        const debug::Recording r = debug::record(text, input, mdsl::EngineKind::V2, mdsl::Flags());
+        QCOMPARE(r.result().status, mdsl::RunStatus::Ok);
+        const std::size_t start = r.firstStop().value();
+        const debug::Stop b = r.continueFrom(start, {{lineOf(text, "id <- .id"), "lookup(order, \"id\") == \"B\""}});
+        QCOMPARE(b.reason, debug::StopReason::Breakpoint);
+
+        // Values of any type: a `let` of the block, `.` the current element, a top-level let.
+        QCOMPARE(r.watch("big", b.event).value, std::optional<Json>(Json(true)));
+        QCOMPARE(r.watch(".", b.event).value->at("id"), Json("B"));
+        QCOMPARE(r.watch("threshold * 2", b.event).value, std::optional<Json>(Json(20)));
+        QCOMPARE(r.watch("order.lines", b.event).value->size(), std::size_t(2));
+        // A path the element does not have: missing, not an error.
+        const debug::WatchValue missing = r.watch(".contact.fax", b.event);
+        QVERIFY(missing.missing());
+        QVERIFY(missing.error.empty());
+        // A syntax error, with where it is in the expression and its diagnostic's code.
+        const debug::WatchValue broken = r.watch("big and (", b.event);
+        QVERIFY(!broken.value);
+        QCOMPARE(broken.error.wording, std::string("condition.invalid"));
+        // The unclosed bracket, in the expression, though it swallows the rest of the mapping.
+        QCOMPARE(broken.error.message(), std::string("the condition is not valid (column 9): '(' is not closed: expected ')'"));
+        QCOMPARE(broken.error.diagnostic->code, std::string("E105"));
+        // A name the mapping defines, but not in this rule's scope: said so, with its line.
+        const int countStop = int(find(r, TraceKind::Write, "/count"));
+        const debug::WatchValue outside = r.watch("line", std::size_t(countStop));
+        QCOMPARE(outside.error.diagnostic->code, std::string("E201"));
+        QCOMPARE(outside.outOfScopeName, std::string("line"));
+        QCOMPARE(outside.outOfScopeLine, lineOf(text, "as line"));
+        // A name defined nowhere stays unknown.
+        const debug::WatchValue unknown = r.watch("nosuch", b.event);
+        QCOMPARE(unknown.error.diagnostic->code, std::string("E201"));
+        QVERIFY(unknown.outOfScopeName.empty());
+        // A run-time error, with its code.
+        const debug::WatchValue failed = r.watch("upper(.qty)", b.event);
+        QCOMPARE(failed.error.wording, std::string("condition.failed"));
+        QVERIFY(failed.error.diagnostic.has_value());
+        QVERIFY(!failed.error.diagnostic->code.empty());
+        // In an inner block, the outer `as` name and the inner element.
+        const debug::Stop inner = r.continueFrom(start, {{lineOf(text, "n <- .n"), ".n == 4"}});
+        QCOMPARE(r.watch("lookup(order, \"id\")", inner.event).value, std::optional<Json>(Json("B")));
+        QCOMPARE(r.watch("index()", inner.event).value, std::optional<Json>(Json(1)));
+        // Blank: nothing to show.
+        QVERIFY(r.watch("  ", inner.event).missing());
+    }
+
     void conditionsReadIntoValues()
     {
         // Reading into a value (docs/language.md): `o.id` is the field of an outer block's element.

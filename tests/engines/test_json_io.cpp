@@ -218,6 +218,12 @@ private slots:
             QCOMPARE(text, accents.dump().substr(0, text.size()));
             QVERIFY((static_cast<unsigned char>(accents.dump()[text.size()]) & 0xC0) != 0x80);
         }
+        // A 10 MB string: its first bytes only, and a pretty excerpt is the indented text's start.
+        const Json huge = {{"s", std::string(10'000'000, 'x')}};
+        const std::string start = mdsl::jsonExcerpt(huge, 50, &cut, 2);
+        QVERIFY(cut);
+        QCOMPARE(start, huge.dump(2).substr(0, start.size()));
+        QVERIFY(start.size() > 40 && start.size() <= 50);
         // A million elements: the first bytes only.
         Json million = Json::array();
         for (int i = 0; i < 1'000'000; ++i)

@@ -8,6 +8,7 @@
 #include "debuggercontroller.h"
 #include "debuggerpanel.h"
 #include "diagnosticmessages.h"
+#include "jsonpane.h"
 #include "jsonview.h"
 #include "mainwindow.h"
 #include "previewpanel.h"
@@ -79,7 +80,7 @@ DebugState sampleState()
     s.ruleLine = 8;
     s.ruleText = QStringLiteral("order.customer <- upper(trim(.customer.name))");
     s.contextLabel = QStringLiteral("The input");
-    s.contextJson = QStringLiteral("{\n  \"id\": \"A-1042\"\n}");
+    s.context.text = QStringLiteral("{\n  \"id\": \"A-1042\"\n}");
     s.values = {{QStringLiteral(".customer.name"), QStringLiteral("\"  josé martin \""), 0, 0, 8},
                 {QStringLiteral("upper(trim(.customer.name))"), QStringLiteral("\"JOSÉ MARTIN\""), 0, 0, 8}};
     s.output = renderJson(mdsl::Json::parse(R"({"order": {"id": "A-1042", "customer": "JOSÉ MARTIN"}})"));
@@ -146,10 +147,10 @@ private slots:
             QStringList({ QStringLiteral(".customer.name"), QStringLiteral("upper(trim(.customer.name))") }));
         QCOMPARE(column(panel.valuesView(), 1).last(), QStringLiteral("\"JOSÉ MARTIN\""));
         QCOMPARE(panel.contextLabel()->text(), QStringLiteral("Context: The input"));
-        QVERIFY(panel.outputView()->toPlainText().contains(QStringLiteral("\"customer\": \"JOSÉ MARTIN\"")));
+        QVERIFY(panel.outputView()->textView()->toPlainText().contains(QStringLiteral("\"customer\": \"JOSÉ MARTIN\"")));
         // The last write's line is marked in the output.
-        const int customerLine = panel.outputView()->document()->find(QStringLiteral("\"customer\"")).blockNumber();
-        QCOMPARE(panel.outputView()->markedLines(), (QList<QPair<int, int>>{{customerLine, customerLine}}));
+        const int customerLine = panel.outputView()->textView()->document()->find(QStringLiteral("\"customer\"")).blockNumber();
+        QCOMPARE(panel.outputView()->textView()->markedLines(), (QList<QPair<int, int>>{{customerLine, customerLine}}));
         QCOMPARE(column(panel.writesView(), 0), QStringList({QStringLiteral("/order/customer")}));
         QCOMPARE(column(panel.skipsView(), 2),
             QStringList({ QStringLiteral("source missing"), QStringLiteral("upper needs a string") }));
@@ -169,7 +170,7 @@ private slots:
         QCOMPARE(fake.performed[1].first, DebugAction::StepOver);
 
         // A value of the output leads to the event that wrote it; a skip to its event.
-        const int idLine = panel.outputView()->document()->find(QStringLiteral("\"id\"")).blockNumber();
+        const int idLine = panel.outputView()->textView()->document()->find(QStringLiteral("\"id\"")).blockNumber();
         QVERIFY(panel.jumpToWriterAtLine(idLine));
         QCOMPARE(fake.asked.last(), QStringLiteral("/order/id"));
         QCOMPARE(fake.visited, QList<int>({4}));
@@ -214,13 +215,13 @@ private slots:
         QTRY_VERIFY(panel->debugger()->state().recorded);
         // The first stop: the first rule, highlighted, nothing written yet.
         QCOMPARE(executionLine(editor), lineOf(editor, QStringLiteral("order.id")));
-        QCOMPARE(panel->outputView()->toPlainText(), QStringLiteral("{}"));
+        QCOMPARE(panel->outputView()->textView()->toPlainText(), QStringLiteral("{}"));
         QVERIFY(panel->descriptionLabel()->text().contains(QStringLiteral("Rule on line")));
 
         // Step over twice: its write, then the next rule with its values inline.
         panel->action(DebugAction::StepOver)->trigger();
-        QVERIFY(panel->outputView()->toPlainText().contains(QStringLiteral("\"id\": \"A-1042\"")));
-        QVERIFY(!panel->outputView()->markedLines().isEmpty());
+        QVERIFY(panel->outputView()->textView()->toPlainText().contains(QStringLiteral("\"id\": \"A-1042\"")));
+        QVERIFY(!panel->outputView()->textView()->markedLines().isEmpty());
         panel->action(DebugAction::StepOver)->trigger();
         const int customer = lineOf(editor, QStringLiteral("order.customer"));
         QCOMPARE(executionLine(editor), customer);
@@ -242,12 +243,12 @@ private slots:
         QVERIFY(panel->messageLabel()->text().contains(QStringLiteral("breakpoint on line %1").arg(total)));
         QCOMPARE(panel->contextLabel()->text(), QStringLiteral("Context: Element 2 of the block on line %1")
                                                     .arg(lineOf(editor, QStringLiteral("order.lines[]"))));
-        QVERIFY(panel->contextView()->toPlainText().contains(QStringLiteral("CB-3M")));
+        QVERIFY(panel->contextView()->textView()->toPlainText().contains(QStringLiteral("CB-3M")));
         QCOMPARE(column(panel->valuesView(), 1),
             QStringList({ QStringLiteral("1"), QStringLiteral("11.4"), QStringLiteral("11.4") }));
         // The first line is already in the partial output, the second being built.
-        QVERIFY(panel->outputView()->toPlainText().contains(QStringLiteral("\"total\": 79.0")));
-        QVERIFY(panel->outputView()->toPlainText().contains(QStringLiteral("\"sku\": \"CB-3M\"")));
+        QVERIFY(panel->outputView()->textView()->toPlainText().contains(QStringLiteral("\"total\": 79.0")));
+        QVERIFY(panel->outputView()->textView()->toPlainText().contains(QStringLiteral("\"sku\": \"CB-3M\"")));
         // The writes of this rule: one per element.
         QCOMPARE(column(panel->writesView(), 0),
                  QStringList({QStringLiteral("/order/lines/0/total"), QStringLiteral("/order/lines/1/total")}));
@@ -260,20 +261,20 @@ private slots:
         // Without its condition, continuing backwards stops at the first element's `total`.
         QVERIFY(window.setBreakpointCondition(total, QString()));
         panel->action(DebugAction::ReverseContinue)->trigger();
-        QVERIFY(panel->contextView()->toPlainText().contains(QStringLiteral("KB-01")));
+        QVERIFY(panel->contextView()->textView()->toPlainText().contains(QStringLiteral("KB-01")));
         QCOMPARE(column(panel->valuesView(), 1).last(), QStringLiteral("79.0"));
         panel->action(DebugAction::ReverseContinue)->trigger();
         QVERIFY(panel->messageLabel()->text().contains(QStringLiteral("Start of the run")));
         QCOMPARE(executionLine(editor), lineOf(editor, QStringLiteral("order.id")));
         panel->action(DebugAction::Continue)->trigger();
         panel->action(DebugAction::Continue)->trigger();
-        QVERIFY(panel->contextView()->toPlainText().contains(QStringLiteral("CB-3M")));
+        QVERIFY(panel->contextView()->textView()->toPlainText().contains(QStringLiteral("CB-3M")));
 
         // Step out of the block's rule: the block's write of the whole array.
         panel->action(DebugAction::StepOut)->trigger();
         QVERIFY(panel->descriptionLabel()->text().contains(QStringLiteral("Wrote /order/lines")));
         // Click the sku of the first line in the output: back to the rule and event that wrote it.
-        const int skuLine = panel->outputView()->document()->find(QStringLiteral("\"KB-01\"")).blockNumber();
+        const int skuLine = panel->outputView()->textView()->document()->find(QStringLiteral("\"KB-01\"")).blockNumber();
         QVERIFY(panel->jumpToWriterAtLine(skuLine));
         QCOMPARE(executionLine(editor), lineOf(editor, QStringLiteral("sku   <-")));
         QVERIFY(panel->descriptionLabel()->text().contains(QStringLiteral("Wrote /order/lines/0/sku")));
@@ -347,7 +348,7 @@ private slots:
         QTRY_VERIFY(!panel->debugger()->isSearching());
         QVERIFY2(panel->messageLabel()->text().contains(QStringLiteral("Stopped at the breakpoint on line %1.").arg(id)),
                  qPrintable(panel->messageLabel()->text()));
-        QVERIFY(panel->contextView()->toPlainText().contains(QStringLiteral("\"price\": 4")));
+        QVERIFY(panel->contextView()->textView()->toPlainText().contains(QStringLiteral("\"price\": 4")));
     }
 
     void v1RecordingAndABadCondition()

@@ -1,4 +1,4 @@
-// A mapping's workspace: its samples, V1 pin and breakpoints written beside it and restored with
+// A mapping's workspace: its samples, V1 pin, breakpoints and watches written beside it and restored with
 // it; nothing carried to another document (opened, new, a repro bundle's); Save As keeps the
 // sample; examples always open with their input; a recording goes stale when the input changes.
 
@@ -6,6 +6,7 @@
 
 #include "codeeditor.h"
 #include "debuggerpanel.h"
+#include "debuggerwatches.h"
 #include "filescontroller.h"
 #include "jsonview.h"
 #include "mainwindow.h"
@@ -100,6 +101,50 @@ private slots:
         QCOMPARE(again.previewPanel()->inputText(), QString::fromUtf8(kOrdersInput));
         again.previewPanel()->sampleSelector()->activated(1);
         QCOMPARE(again.previewPanel()->inputText(), QStringLiteral("{\"id\": 8, \"total\": -3}"));
+    }
+
+    void watchesComeBackWithTheMappingAndGoNowhereElse()
+    {
+        QTemporaryDir dir;
+        const QString orders = studiotest::writeFile(dir, QStringLiteral("orders.mdsl"), kOrders);
+        studiotest::writeFile(dir, QStringLiteral("orders.input.json"), kOrdersInput);
+        const QString other = studiotest::writeFile(dir, QStringLiteral("other.mdsl"), "mapping \"other\" version 2\nx <- .x\n");
+        {
+            MainWindow window;
+            QVERIFY(window.openFile(orders));
+            DebuggerWatchesView* watches = window.debuggerPanel()->watchesView();
+            // Added as a user adds them: the last row, typed in place.
+            watches->addWatch(QStringLiteral(".total * 2"));
+            watches->addWatch(QStringLiteral(".id"));
+            QCOMPARE(window.debuggerPanel()->watches(), (QStringList{QStringLiteral(".total * 2"), QStringLiteral(".id")}));
+            // Another mapping: none of them.
+            QVERIFY(window.openFile(other));
+            QVERIFY(window.debuggerPanel()->watches().isEmpty());
+            QCOMPARE(window.debuggerPanel()->watchesView()->topLevelItemCount(), 1);   // the "Add a watch…" row
+            window.newDocument();
+            QVERIFY(window.debuggerPanel()->watches().isEmpty());
+            // Back to the first: its watches were kept for it.
+            QVERIFY(window.openFile(orders));
+            QCOMPARE(window.debuggerPanel()->watches(), (QStringList{QStringLiteral(".total * 2"), QStringLiteral(".id")}));
+            QVERIFY(window.workspaceController()->writeNow());
+        }
+        const QJsonObject saved = readJson(dir.filePath(QStringLiteral("orders.workspace.json")));
+        QCOMPARE(saved.value(QStringLiteral("watches")).toArray(),
+                 (QJsonArray{QStringLiteral(".total * 2"), QStringLiteral(".id")}));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("other.workspace.json"))));
+        MainWindow again;
+        QVERIFY(again.openFile(orders));
+        QCOMPARE(again.debuggerPanel()->watches(), (QStringList{QStringLiteral(".total * 2"), QStringLiteral(".id")}));
+
+        // A version 1 file written before watches existed still opens, with none.
+        studiotest::writeFile(dir, QStringLiteral("old.mdsl"), kOrders);
+        studiotest::writeFile(dir, QStringLiteral("old.workspace.json"),
+            "{\"mappingStudioWorkspace\": 1, \"current\": 0, \"samples\": [{\"name\": \"a\", \"text\": \"{\\\"id\\\": 3}\"}],"
+            " \"breakpoints\": [{\"line\": 2}]}");
+        QVERIFY(again.openFile(dir.filePath(QStringLiteral("old.mdsl"))));
+        QVERIFY(again.debuggerPanel()->watches().isEmpty());
+        QCOMPARE(again.editor()->breakpoints().size(), 1);
+        QCOMPARE(again.previewPanel()->inputText(), QStringLiteral("{\"id\": 3}"));
     }
 
     void openingAMappingLeavesNoFileBehind()

@@ -112,6 +112,19 @@ struct ConditionResult {
     ConditionError error;            ///< not empty when the condition is wrong
 };
 
+/// The value of a watch expression at an event (Recording::watch).
+struct WatchValue {
+    std::optional<Json> value;       ///< the value; nullopt: missing, or an error
+    ConditionError error;            ///< not empty: the expression has no value here, and why
+    /// The name of a `let`, `table` or `each ... as` the expression reads that exists in the
+    /// mapping but not in the scope of the rule (its E201 error), with the 1-based line of its
+    /// definition: what lets a client say "out of scope" rather than "unknown".
+    std::string outOfScopeName;
+    int outOfScopeLine = 0;
+
+    [[nodiscard]] bool missing() const noexcept { return !value && error.empty(); }
+};
+
 /// Where a rule (or an array block) starts in the text.
 struct RuleLocation {
     int line = 0;                 ///< 1-based line of the rule's first character
@@ -207,6 +220,10 @@ public:
     /// Evaluates a breakpoint condition at event i, in the scope of the rule event i belongs
     /// to (see "Breakpoint conditions" above). Compiled on first use, then reused.
     [[nodiscard]] ConditionResult evaluate(const std::string& condition, std::size_t i) const;
+    /// Evaluates a watch expression at event i, exactly as a breakpoint condition (same scope,
+    /// same compiled-once machinery, same run limits), and gives its value whatever its type.
+    /// Errors use the condition wordings (conditionWordings()); empty or blank: missing.
+    [[nodiscard]] WatchValue watch(const std::string& expression, std::size_t i) const;
     /// How many times a condition was parsed, checked and compiled in this recording (once
     /// per distinct condition and rule): what tests read to see that continuing does not
     /// compile a condition again at each stop candidate.
@@ -217,6 +234,7 @@ private:
                             bool forward, const std::atomic<bool>* cancel) const;
     [[nodiscard]] ConditionResult evaluateAtRule(const std::string& condition, std::uint32_t ruleBegin,
                                                  std::size_t i) const;
+    [[nodiscard]] WatchValue valueAtRule(const std::string& expression, std::uint32_t ruleBegin, std::size_t i) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -30,9 +30,9 @@ void appendJson(std::string& out, const Json& value, int indent = -1);
 /// The JSON text of `value`, as appendJson writes it.
 [[nodiscard]] std::string jsonText(const Json& value, int indent = -1);
 
-/// The compact JSON text of `value` (as jsonText), or its first `maxBytes` bytes at most, cut
-/// at a character boundary (*cut says so): the cost is that of the bytes written, not of the
-/// whole value, for showing a value of any size in a line or a tooltip.
-[[nodiscard]] std::string jsonExcerpt(const Json& value, std::size_t maxBytes, bool* cut = nullptr);
+/// The JSON text of `value` (as jsonText with `indent`), or its first `maxBytes` bytes at most,
+/// cut at a character boundary (*cut says so): the cost is that of the bytes written, not of
+/// the whole value, for showing a value of any size in a line or a tooltip.
+[[nodiscard]] std::string jsonExcerpt(const Json& value, std::size_t maxBytes, bool* cut = nullptr, int indent = -1);
 
 } // namespace mdsl

@@ -92,6 +92,31 @@ void collectLetValues(const ast::Body& body, std::vector<std::uint64_t>& out)
     }
 }
 
+/// Every name a `let`, `table` or `each ... as` defines, with the 1-based line of its first
+/// definition. Blocks nest as deep as the parser allows (it bounds the depth).
+void collectDefinitions(const ast::Body& body, const LineIndex& lines, std::unordered_map<std::string, int>& out)
+{
+    const auto define = [&](const std::string& name, Span span) {
+        out.emplace(name, int(lines.position(span.begin).line));
+    };
+    for (const ast::StmtPtr& stmt : body) {
+        if (const auto* let = stmt->tryAs<ast::LetStmt>()) {
+            define(let->name, let->nameSpan);
+        } else if (const auto* table = stmt->tryAs<ast::TableStmt>()) {
+            define(table->name, table->nameSpan);
+        } else if (const auto* block = stmt->tryAs<ast::ArrayBlock>()) {
+            if (block->alias)
+                define(*block->alias, block->aliasSpan);
+            collectDefinitions(block->body, lines, out);
+        } else if (const auto* object = stmt->tryAs<ast::ObjectBlock>()) {
+            collectDefinitions(object->body, lines, out);
+        } else if (const auto* when = stmt->tryAs<ast::WhenBlock>()) {
+            collectDefinitions(when->body, lines, out);
+            collectDefinitions(when->elseBody, lines, out);
+        }
+    }
+}
+
 /// An error of `wording` at `offset` within the condition (nullopt: no position).
 ConditionError conditionError(std::string_view wording, const std::string& condition, std::optional<std::uint32_t> offset,
                               std::vector<std::string> args = {}, std::optional<Diagnostic> diagnostic = std::nullopt)
@@ -108,6 +133,14 @@ ConditionError conditionError(std::string_view wording, const std::string& condi
         error.multiline = lines.lineCount() > 1;
     }
     return error;
+}
+
+/// A watch (or condition) that has no value here, and why.
+WatchValue noValue(ConditionError error)
+{
+    WatchValue out;
+    out.error = std::move(error);
+    return out;
 }
 
 /// A run-time error as the diagnostic it would be in a run's result.
@@ -159,6 +192,31 @@ std::optional<std::uint32_t> secondStatement(const std::string& condition)
         if (lineEnded)
             return token.span.begin;
         lineEnded = token.kind == TokenKind::Newline && depth <= 0;
+    }
+    return std::nullopt;
+}
+
+/// The first syntax error of a condition parsed on its own, under the document's header line,
+/// with its position in the condition; nullopt when it parses.
+std::optional<ConditionError> syntaxErrorAlone(const std::string& text, const std::string& condition)
+{
+    std::string header = "mapping \"m\" version 2";
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        const std::string_view line(text.data() + at, end - at);
+        if (line.starts_with("mapping ")) {
+            header = std::string(line);
+            break;
+        }
+        at = end + 1;
+    }
+    const std::string head = header + "\nlet " + std::string(kConditionName) + " = ";
+    const ParsedDocument alone = parseDocument(head + condition + "\n");
+    for (const Diagnostic& d : alone.diagnostics) {
+        if (d.severity == Severity::Error) {
+            const std::uint32_t offset = d.range.start.offset < head.size() ? 0 : d.range.start.offset - std::uint32_t(head.size());
+            return conditionError("condition.invalid", condition, std::min<std::uint32_t>(offset, std::uint32_t(condition.size())), {}, d);
+        }
     }
     return std::nullopt;
 }
@@ -251,11 +309,19 @@ std::shared_ptr<const CompiledCondition> compileCondition(const std::string& tex
         diagnostics = checkDocument(*c->parsed.document, checked, options);
     }
     for (const Diagnostic& d : diagnostics) {
-        if (d.severity == Severity::Error) {
-            const std::uint32_t where = offsetInCondition(*c, d.range.start.offset);
-            c->error = conditionError("condition.invalid", condition, where, {}, d);
-            return c;
+        if (d.severity != Severity::Error)
+            continue;
+        // A syntax error found before the condition (an unclosed bracket of the condition
+        // swallows the rest of the mapping, and the parser blames the enclosing block): said
+        // where it is in the condition itself. One past its end stays at its end.
+        if (!c->parsed.ok() && d.range.start.offset < c->start) {
+            if (std::optional<ConditionError> own = syntaxErrorAlone(text, condition)) {
+                c->error = std::move(*own);
+                return c;
+            }
         }
+        c->error = conditionError("condition.invalid", condition, offsetInCondition(*c, d.range.start.offset), {}, d);
+        return c;
     }
     c->plan = v2::compile(*c->parsed.document);
     ConditionSlots slots(*c, letBegin, inserted);
@@ -351,6 +417,7 @@ void Recording::Impl::prepareConditions()
         return;
     std::vector<std::uint64_t> keys;
     collectLetValues(parsed.document->statements, keys);
+    collectDefinitions(parsed.document->statements, lines, definitions);
     for (const std::uint64_t key : keys)
         letValues[key];
     const std::vector<TraceEvent>& events = result.trace;
@@ -398,14 +465,45 @@ ConditionResult Recording::evaluate(const std::string& condition, std::size_t i)
     return evaluateAtRule(condition, rule ? event(*rule).span.begin : std::uint32_t(impl_->text.size()), i);
 }
 
+WatchValue Recording::watch(const std::string& expression, std::size_t i) const
+{
+    if (expression.find_first_not_of(" \t\r\n") == std::string::npos || i >= size())
+        return {};
+    const std::optional<std::size_t> rule = ruleOf(i);
+    WatchValue out
+        = valueAtRule(expression, rule ? event(*rule).span.begin : std::uint32_t(impl_->text.size()), i);
+    // An unknown name the mapping does define elsewhere: out of scope at this rule.
+    if (out.error.diagnostic && out.error.diagnostic->code == "E201" && !out.error.diagnostic->args.empty()) {
+        const std::string& name = out.error.diagnostic->args.front();
+        if (const auto found = impl_->definitions.find(name); found != impl_->definitions.end()) {
+            out.outOfScopeName = name;
+            out.outOfScopeLine = found->second;
+        }
+    }
+    return out;
+}
+
 ConditionResult Recording::evaluateAtRule(const std::string& condition, std::uint32_t ruleBegin,
                                           std::size_t i) const
 {
     if (condition.find_first_not_of(" \t\r\n") == std::string::npos)
         return {true, {}};
+    WatchValue value = valueAtRule(condition, ruleBegin, i);
+    if (!value.error.empty())
+        return {false, std::move(value.error)};
+    if (!value.value || value.value->is_null())
+        return {false, {}};   // missing or null: does not hold
+    if (value.value->is_boolean())
+        return {value.value->get<bool>(), {}};
+    return {false, conditionError("condition.not-boolean", condition, std::nullopt,
+                                  {std::string(rt::typeId(*value.value))})};
+}
+
+WatchValue Recording::valueAtRule(const std::string& condition, std::uint32_t ruleBegin, std::size_t i) const
+{
     const std::shared_ptr<const CompiledCondition> c = impl_->conditionFor(condition, ruleBegin);
     if (!c->error.empty())
-        return {false, c->error};
+        return noValue(c->error);
     const std::vector<TraceEvent>& events = impl_->result.trace;
 
     // The values of the names the condition reads, as they were at event i.
@@ -444,7 +542,7 @@ ConditionResult Recording::evaluateAtRule(const std::string& condition, std::uin
     }
     const Json& here = context(i);
     if (c->readsContext && isUnrecorded(here))
-        return {false, conditionError("condition.context-unrecorded", c->condition, std::nullopt)};
+        return noValue(conditionError("condition.context-unrecorded", c->condition, std::nullopt));
 
     RunOptions options;
     options.limits.maxSteps = 100'000;
@@ -454,21 +552,19 @@ ConditionResult Recording::evaluateAtRule(const std::string& condition, std::uin
     if (const std::optional<std::size_t> element = elementOf(i))
         state.elementIndex = events[*element].index;
     try {
-        const rt::Value value
-            = v2::evaluateWith(*c->plan, *c->node, state, here, std::move(slots), std::move(unreadable));
-        if (value.isMissingOrNull())
-            return {false, {}};   // missing or null: does not hold
-        if (value.json().is_boolean())
-            return {value.json().get<bool>(), {}};
-        return {false, conditionError("condition.not-boolean", c->condition, std::nullopt,
-                                      {std::string(rt::typeId(value.json()))})};
+        rt::Value value = v2::evaluateWith(*c->plan, *c->node, state, here, std::move(slots), std::move(unreadable));
+        if (value.isMissing())
+            return {};
+        WatchValue out;
+        out.value = std::move(value).take();
+        return out;
     } catch (const v2::UnreadableSlot& unread) {
-        return {false, conditionError("condition.value-unrecorded", c->condition,
+        return noValue(conditionError("condition.value-unrecorded", c->condition,
                                       offsetInCondition(*c, unread.span.begin),
-                                      {c->plan->slotNames[std::size_t(unread.slot)]})};
+                                      {c->plan->slotNames[std::size_t(unread.slot)]}));
     } catch (const rt::Failure& failure) {
         const std::uint32_t at = offsetInCondition(*c, failure.error.span.begin);
-        return {false, conditionError("condition.failed", c->condition, at, {}, diagnosticOf(failure.error))};
+        return noValue(conditionError("condition.failed", c->condition, at, {}, diagnosticOf(failure.error)));
     }
 }
 

@@ -42,6 +42,8 @@ struct Recording::Impl {
     /// The value span of each `let` and `table` of the text (begin << 32 | end) -> the Value
     /// events with that span, in run order: what a `let` was worth at any event.
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> letValues;
+    /// Every name the text defines (`let`, `table`, `each ... as`) -> the line of its definition.
+    std::unordered_map<std::string, int> definitions;
 
     /// Compiled conditions by (condition, rule span begin), kept for the recording's life
     /// (bounded: cleared when it holds too many).

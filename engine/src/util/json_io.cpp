@@ -595,8 +595,16 @@ namespace {
 // Writes `value` into `sink`, stopping once more than `limit` bytes are written (false then).
 bool writeJson(jsonio::Sink& sink, const Json& value, int indent, std::size_t limit)
 {
+    // A scalar; of a string longer than the bytes left, only what can be shown.
+    const auto writeLeaf = [&](const Json& leaf) {
+        const std::size_t left = limit - std::min(limit, sink.size());
+        if (leaf.is_string() && leaf.get_ref<const std::string&>().size() > left)
+            jsonio::writeString(sink, leaf.get_ref<const std::string&>().substr(0, left + 1));
+        else
+            jsonio::writeScalar(sink, leaf);
+    };
     if (!value.is_structured()) {
-        jsonio::writeScalar(sink, value);
+        writeLeaf(value);
         return sink.size() <= limit;
     }
     const bool pretty = indent >= 0;
@@ -651,7 +659,7 @@ bool writeJson(jsonio::Sink& sink, const Json& value, int indent, std::size_t li
             sink.put(child->is_object() ? '{' : '[');
             stack.push_back({child, 0});   // frame is not used after this
         } else {
-            jsonio::writeScalar(sink, *child);
+            writeLeaf(*child);
         }
     }
     if (stack.capacity() > (std::size_t{1} << 16))
@@ -668,10 +676,10 @@ void appendJson(std::string& out, const Json& value, int indent)
     sink.appendTo(out);
 }
 
-std::string jsonExcerpt(const Json& value, std::size_t maxBytes, bool* cut)
+std::string jsonExcerpt(const Json& value, std::size_t maxBytes, bool* cut, int indent)
 {
     jsonio::Sink sink;
-    const bool whole = writeJson(sink, value, -1, maxBytes);
+    const bool whole = writeJson(sink, value, indent, maxBytes);
     if (cut)
         *cut = !whole;
     if (!whole) {
