@@ -1943,6 +1943,14 @@
         <source>Click a side's name to select its rule in the editor</source>
         <translation>Cliquez sur le nom d’un côté pour sélectionner sa règle dans l’éditeur</translation>
     </message>
+    <message>
+        <source>Sample input: %1 %2</source>
+        <translation>Entrée d’exemple : %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>studio::ProblemsPanel</name>

@@ -82,8 +82,19 @@ PreviewSideView sideOf(const PreviewViewInput& in, const EngineRun& run, bool re
     if (in.haveResult && !run.output)
         side.placeholder = run.state == RunState::Invalid ? PreviewPanel::tr("No output: the mapping is invalid for this engine.") : PreviewPanel::tr("No output.");
     for (const Problem& p : run.problems) {
-        if (p.severity == ProblemSeverity::Error)
-            side.errors.append({PreviewPanel::tr("%1:%2 %3 %4").arg(p.line).arg(p.column).arg(p.code, p.message()), p.start, p.end});
+        if (p.severity != ProblemSeverity::Error)
+            continue;
+        // An error with no place in the text (an empty range at its start) happened before
+        // any rule ran: a sample nested too deep (E403) is the input's, not line 1's.
+        const bool placeless = p.start == 0 && p.end == 0;
+        QString text;
+        if (placeless && p.code == QLatin1String("E403"))
+            text = PreviewPanel::tr("Sample input: %1 %2").arg(p.code, p.message());
+        else if (placeless)
+            text = PreviewPanel::tr("%1 %2").arg(p.code, p.message());
+        else
+            text = PreviewPanel::tr("%1:%2 %3 %4").arg(p.line).arg(p.column).arg(p.code, p.message());
+        side.errors.append({text, p.start, p.end});
     }
     return side;
 }

@@ -125,8 +125,11 @@ private slots:
 
         // The preview: the engine's answer, E403 for the deep input.
         QTRY_VERIFY_WITH_TIMEOUT(previewAnswered(*preview, deep), 120000);
-        if (deep)
+        if (deep) {
             QCOMPARE(preview->view().right.stateName, QStringLiteral("failed"));
+            // The input's error, not line 1 of the mapping's.
+            QVERIFY2(rightErrors(*preview).startsWith(QStringLiteral("Sample input: E403 ")), qPrintable(rightErrors(*preview)));
+        }
 
         // The visual mapping: a bounded tree of the sample's fields.
         VisualMappingPanel* visual = window.visualMappingPanel();
