@@ -297,13 +297,22 @@ private:
             text.remove_suffix(1);
         while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())) != 0)
             text.remove_prefix(1);
-        if (text.size() > kRuleTextBytes) {
+        // One space for each run of blanks: the formatter aligns the arrows of a group, and
+        // "fax      <- .contact.fax" reads badly once quoted in a sentence.
+        std::string line;
+        line.reserve(text.size());
+        for (const char c : text) {
+            const bool blank = c == ' ' || c == '\t';
+            if (!blank || line.empty() || line.back() != ' ')
+                line += blank ? ' ' : c;
+        }
+        if (line.size() > kRuleTextBytes) {
             std::size_t cut = kRuleTextBytes;
-            while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
                 --cut;   // not inside a UTF-8 sequence
-            rule.text = std::string(text.substr(0, cut)) + "…";
+            rule.text = line.substr(0, cut) + "…";
         } else {
-            rule.text = std::string(text);
+            rule.text = std::move(line);
         }
         return rule;
     }
