@@ -2,6 +2,7 @@
 // snapshots, and the navigation the debugger's step actions use.
 
 #include "debug/recording_impl.h"
+#include "util/pointer.h"
 
 #include <algorithm>
 
@@ -101,13 +102,6 @@ void setAt(Json& root, const std::string& pointer, Json value, const Json* oracl
         oracle = oracleChild(oracle, token);
     }
     *node = std::move(value);
-}
-
-/// `inner` is `outer` or inside it.
-bool within(const std::string& inner, const std::string& outer)
-{
-    return inner.size() >= outer.size() && inner.compare(0, outer.size(), outer) == 0
-        && (inner.size() == outer.size() || inner[outer.size()] == '/');
 }
 
 } // namespace
@@ -324,7 +318,7 @@ std::optional<std::size_t> Recording::writerOf(const std::string& pointer, std::
             continue;
         if (blockWrite && j < blockStart)
             return blockWrite;   // no rule inside the block wrote it: the block did
-        if (within(pointer, e.target)) {
+        if (util::pointerWithin(pointer, e.target)) {
             // An array block writes its whole array after the rules inside wrote each
             // element: those rules say better where a value inside came from.
             const std::size_t rule = impl_->parent[j];
@@ -336,7 +330,7 @@ std::optional<std::size_t> Recording::writerOf(const std::string& pointer, std::
             return j;
         }
         // A container: the first write that put something in it.
-        if (!blockWrite && within(e.target, pointer))
+        if (!blockWrite && util::pointerWithin(e.target, pointer))
             inside = j;
     }
     return blockWrite ? blockWrite : inside;

@@ -1,5 +1,7 @@
 #include "mdsl/explain.h"
 
+#include "util/pointer.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -31,13 +33,6 @@ constexpr std::size_t kRuleTextBytes = 80;
 bool contains(Span outer, Span inner)
 {
     return outer.begin <= inner.begin && inner.end <= outer.end;
-}
-
-/// `inner` is `outer` or a location inside it (whole segments: "/a/b" is inside "/a", "/ab" is not).
-bool within(std::string_view inner, std::string_view outer)
-{
-    return inner.size() >= outer.size() && inner.substr(0, outer.size()) == outer
-        && (inner.size() == outer.size() || inner[outer.size()] == '/');
 }
 
 /// A lineage target ("/order/lines/*/sku") matches a location: `*` stands for any index.
@@ -193,10 +188,10 @@ private:
             case TraceKind::Write:
                 if (event.target == pointer_) {
                     exactWrite_ = Event{event.span, event.target};
-                } else if (within(pointer_, event.target) && event.target.size() >= longestAncestor) {
+                } else if (util::pointerWithin(pointer_, event.target) && event.target.size() >= longestAncestor) {
                     longestAncestor = event.target.size();
                     ancestorWrite_ = Event{event.span, event.target};
-                } else if (!innerWrite_ && within(event.target, pointer_)) {
+                } else if (!innerWrite_ && util::pointerWithin(event.target, pointer_)) {
                     innerWrite_ = Event{event.span, event.target};
                 }
                 break;
@@ -231,7 +226,7 @@ private:
     {
         if (miss.target == pointer_)
             exactMiss_ = std::move(miss);
-        else if (!innerMiss_ && within(miss.target, pointer_))
+        else if (!innerMiss_ && util::pointerWithin(miss.target, pointer_))
             innerMiss_ = std::move(miss);   // the first one: it reads best in order
     }
 

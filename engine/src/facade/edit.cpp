@@ -11,6 +11,7 @@
 #include "mdsl/checks.h"
 #include "runtime/output.h"
 #include "syntax/lexer.h"
+#include "util/pointer.h"
 
 #include <algorithm>
 #include <array>
@@ -23,6 +24,7 @@ namespace {
 
 /// A field path's steps (mdsl/fieldpath.h).
 using Steps = std::vector<FieldStep>;
+using util::pointerWithin;
 
 std::string quotedName(const std::string& name)
 {
@@ -69,12 +71,6 @@ std::vector<std::string> pointerSegments(const std::string& pointer)
         out.clear();
     }
     return out;
-}
-
-bool pointerWithin(std::string_view pointer, std::string_view base)
-{
-    return base.empty() || pointer == base ||
-           (pointer.size() > base.size() && pointer.substr(0, base.size()) == base && pointer[base.size()] == '/');
 }
 
 std::string pointerOf(const std::string& base, const ast::Target& target)
